@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test: build, then the whole solution, on SQLite and on a local PostgreSQL that this script
+# installs and starts itself (set DELIBERATION_SKIP_POSTGRES=1 to skip those cases; they are then reported as skipped).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "${DELIBERATION_SKIP_POSTGRES:-0}" = "1" ]; then
+  echo "PostgreSQL cases will be skipped (DELIBERATION_SKIP_POSTGRES=1)." >&2
+  unset DELIBERATION_TEST_POSTGRES
+else
+  eval "$(bash scripts/postgres.sh)"
+  echo "PostgreSQL for tests: ${DELIBERATION_TEST_POSTGRES%%Password=*}..." >&2
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Deliberation.sln --nologo -c Release --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
+
+# One plain closing line for every runner that reads it: "N passed, N failed, N skipped".
+awk '/(Passed|Failed)! +- Failed: /{
+  for (i = 1; i <= NF; i++) { v = $(i+1); gsub(/,/, "", v)
+    if ($i == "Failed:") f += v; if ($i == "Passed:") p += v; if ($i == "Skipped:") s += v }
+} END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit $status

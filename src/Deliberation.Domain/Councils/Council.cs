@@ -1,0 +1,153 @@
+using Deliberation.Domain.DecisionRules;
+
+namespace Deliberation.Domain.Councils;
+
+/// <summary>
+/// A council (议事会): its bodies with their decision rules, who holds which role, and its household invitations.
+/// Commands check and return events already applied; nothing here does I/O.
+/// </summary>
+public sealed class Council
+{
+    private readonly List<Body> _bodies = [];
+    private readonly List<RoleHolder> _holders = [];
+    private readonly Dictionary<string, Invitation> _invitations = new(StringComparer.Ordinal);
+
+    private Council() { }
+
+    public string Id { get; private set; } = "";
+    public LocalizedText Name { get; private set; } = new("", "");
+    public string Place { get; private set; } = "";
+    public string DefaultTemplateId { get; private set; } = "";
+    public int NoticeDays { get; private set; }
+    public IReadOnlyList<Body> Bodies => _bodies;
+    public IReadOnlyList<RoleHolder> RoleHolders => _holders;
+
+    public static (Council Council, IReadOnlyList<CouncilEvent> Events) Found(
+        string councilId, LocalizedText name, string place, string defaultTemplateId, int noticeDays)
+    {
+        Require(councilId, "council id");
+        Require(name.Zh, "Chinese name");
+        Require(defaultTemplateId, "default template");
+        if (noticeDays < 1) throw new ArgumentException("The notice period is at least one day.", nameof(noticeDays));
+        var council = new Council();
+        return (council, council.Raise(new CouncilFounded(councilId, name, place ?? "", defaultTemplateId, noticeDays)));
+    }
+
+    public static Council Replay(IEnumerable<CouncilEvent> events)
+    {
+        var council = new Council();
+        foreach (var e in events) council.Apply(e);
+        return council;
+    }
+
+    public IReadOnlyList<CouncilEvent> EstablishBody(Actor by, string bodyId, LocalizedText name, string decisionRuleId)
+    {
+        RequireClerk(by, "establish a body");
+        Require(bodyId, "body id");
+        Require(name.Zh, "body name");
+        if (_bodies.Any(b => b.Id == bodyId)) throw new ArgumentException($"The council already has a body '{bodyId}'.", nameof(bodyId));
+        if (!DecisionRuleCatalog.TryFind(decisionRuleId, out _))
+            throw new ArgumentException($"Unknown decision rule '{decisionRuleId}'.", nameof(decisionRuleId));
+        return Raise(new BodyEstablished(bodyId, name, decisionRuleId));
+    }
+
+    public IReadOnlyList<CouncilEvent> GrantRole(Actor by, string userId, string displayName, CouncilRole role, string? body, decimal weight, string reason)
+    {
+        RequireClerk(by, "grant roles");
+        Require(userId, "user");
+        Require(displayName, "name");
+        if (role == CouncilRole.Member)
+        {
+            if (body is null || _bodies.All(b => b.Id != body)) throw new ArgumentException($"A member belongs to one of this council's bodies; '{body}' is not one.", nameof(body));
+            if (weight <= 0) throw new ArgumentException("A member's weight must be more than 0.", nameof(weight));
+        }
+        else body = null;
+        if (_holders.Any(h => h.UserId == userId && h.Role == role && h.Body == body))
+            throw new ArgumentException($"{displayName} already holds this role.", nameof(role));
+        return Raise(new RoleGranted(userId, displayName, role, body, role == CouncilRole.Member ? weight : 1m, Reason(reason)));
+    }
+
+    public IReadOnlyList<CouncilEvent> RevokeRole(Actor by, string userId, CouncilRole role, string? body, string reason)
+    {
+        RequireClerk(by, "revoke roles");
+        if (!_holders.Any(h => h.UserId == userId && h.Role == role && h.Body == (role == CouncilRole.Member ? body : null)))
+            throw new ArgumentException("Nobody holds that role to revoke.", nameof(role));
+        return Raise(new RoleRevoked(userId, role, role == CouncilRole.Member ? body : null, Reason(reason)));
+    }
+
+    public IReadOnlyList<CouncilEvent> IssueInvitation(Actor by, string codeHash, string household, string grid)
+    {
+        RequireClerk(by, "issue invitations");
+        Require(codeHash, "code");
+        Require(household, "household");
+        Require(grid, "grid");
+        if (_invitations.ContainsKey(codeHash)) throw new ArgumentException("This code was issued already.", nameof(codeHash));
+        return Raise(new InvitationIssued(codeHash, household.Trim(), grid.Trim()));
+    }
+
+    /// <summary>A code works once. The same words answer an unknown code and a used one, so guessing learns nothing.</summary>
+    public IReadOnlyList<CouncilEvent> RedeemInvitation(string codeHash, string userId, string displayName)
+    {
+        Require(userId, "user");
+        if (!_invitations.TryGetValue(codeHash, out var invitation) || invitation.RedeemedBy is not null)
+            throw new ArgumentException("This code is not valid or has been used.", "code");
+        var events = new List<CouncilEvent> { new InvitationRedeemed(codeHash, userId, displayName) };
+        if (!Holds(userId, CouncilRole.Resident))
+            events.Add(new RoleGranted(userId, displayName, CouncilRole.Resident, null, 1m, $"household {invitation.Household}, grid {invitation.Grid}"));
+        return Raise([.. events]);
+    }
+
+    public IReadOnlyList<CouncilEvent> RecordPasswordReset(Actor by, string userId, string reason)
+    {
+        RequireClerk(by, "reset passwords");
+        if (_holders.All(h => h.UserId != userId)) throw new ArgumentException("Nobody with this id holds a role in this council.", nameof(userId));
+        return Raise(new PasswordResetRecorded(userId, Reason(reason)));
+    }
+
+    public Actor ActorFor(string userId) =>
+        new(userId, _holders.Where(h => h.UserId == userId).Select(h => new RoleGrant(h.Role, h.Body, h.Weight)).ToList());
+
+    public IReadOnlyList<RoleHolder> RollOf(string bodyId) =>
+        _holders.Where(h => h.Role == CouncilRole.Member && h.Body == bodyId).ToList();
+
+    public string? HouseholdOf(string userId) =>
+        _invitations.Values.FirstOrDefault(i => i.RedeemedBy == userId)?.Household;
+
+    public void Apply(CouncilEvent e)
+    {
+        switch (e)
+        {
+            case CouncilFounded f:
+                (Id, Name, Place, DefaultTemplateId, NoticeDays) = (f.CouncilId, f.Name, f.Place, f.DefaultTemplateId, f.NoticeDays);
+                break;
+            case BodyEstablished b: _bodies.Add(new Body(b.BodyId, b.Name, b.DecisionRuleId)); break;
+            case RoleGranted g: _holders.Add(new RoleHolder(g.UserId, g.DisplayName, g.Role, g.Body, g.Weight)); break;
+            case RoleRevoked r: _holders.RemoveAll(h => h.UserId == r.UserId && h.Role == r.Role && h.Body == r.Body); break;
+            case InvitationIssued i: _invitations[i.CodeHash] = new Invitation(i.Household, i.Grid, null); break;
+            case InvitationRedeemed r: _invitations[r.CodeHash] = _invitations[r.CodeHash] with { RedeemedBy = r.UserId }; break;
+            case PasswordResetRecorded: break;
+        }
+    }
+
+    private bool Holds(string userId, CouncilRole role) => _holders.Any(h => h.UserId == userId && h.Role == role);
+
+    private IReadOnlyList<CouncilEvent> Raise(params CouncilEvent[] events)
+    {
+        foreach (var e in events) Apply(e);
+        return events;
+    }
+
+    private static void RequireClerk(Actor by, string attempted)
+    {
+        if (!by.Holds(CouncilRole.Clerk)) throw NotPermitted.Requires(attempted, "clerk");
+    }
+
+    private static void Require(string? value, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException($"The {what} is required.", what);
+    }
+
+    private static string Reason(string? reason) => string.IsNullOrWhiteSpace(reason) ? "—" : reason.Trim();
+
+    private sealed record Invitation(string Household, string Grid, string? RedeemedBy);
+}

@@ -1,0 +1,23 @@
+namespace Deliberation.Domain.Councils;
+
+/// <summary>Something that happened to a council: its founding, its bodies, who holds which role, its invitations.</summary>
+public abstract record CouncilEvent;
+
+public sealed record CouncilFounded(string CouncilId, LocalizedText Name, string Place, string DefaultTemplateId, int NoticeDays) : CouncilEvent;
+
+public sealed record BodyEstablished(string BodyId, LocalizedText Name, string DecisionRuleId) : CouncilEvent;
+
+public sealed record RoleGranted(string UserId, string DisplayName, CouncilRole Role, string? Body, decimal Weight, string Reason) : CouncilEvent;
+
+public sealed record RoleRevoked(string UserId, CouncilRole Role, string? Body, string Reason) : CouncilEvent;
+
+/// <summary>Only the code's hash is recorded: the log never holds a code someone could still use.</summary>
+public sealed record InvitationIssued(string CodeHash, string Household, string Grid) : CouncilEvent;
+
+public sealed record InvitationRedeemed(string CodeHash, string UserId, string DisplayName) : CouncilEvent;
+
+public sealed record PasswordResetRecorded(string UserId, string Reason) : CouncilEvent;
+
+public sealed record Body(string Id, LocalizedText Name, string DecisionRuleId);
+
+public sealed record RoleHolder(string UserId, string DisplayName, CouncilRole Role, string? Body, decimal Weight);

@@ -1,0 +1,33 @@
+namespace Deliberation.Domain.DecisionRules;
+
+/// <summary>The aggregated result of one ballot: who could vote, who took part, and how they voted.</summary>
+public sealed record Tally(Count Electorate, Count Present, Count For, Count Against, Count Abstain)
+{
+    public Count VotesCast => For + Against;
+
+    public static Tally Create(Count electorate, Count present, Count @for, Count against, Count abstain)
+    {
+        NotNegative(electorate, nameof(electorate));
+        NotNegative(present, nameof(present));
+        NotNegative(@for, "for");
+        NotNegative(against, nameof(against));
+        NotNegative(abstain, nameof(abstain));
+        if (present.Members > electorate.Members || present.Weight > electorate.Weight)
+            throw new ArgumentException(
+                $"More present ({present.Members} members, weight {present.Weight}) than the electorate ({electorate.Members} members, weight {electorate.Weight}).",
+                nameof(present));
+        var voted = @for + against + abstain;
+        if (voted.Members > present.Members || voted.Weight > present.Weight)
+            throw new ArgumentException(
+                $"For, against and abstain ({voted.Members} members, weight {voted.Weight}) exceed those present ({present.Members} members, weight {present.Weight}).",
+                "for");
+        return new Tally(electorate, present, @for, against, abstain);
+    }
+
+    private static void NotNegative(Count count, string name)
+    {
+        ArgumentNullException.ThrowIfNull(count, name);
+        if (count.Members < 0 || count.Weight < 0)
+            throw new ArgumentException($"The {name} count cannot be negative (members {count.Members}, weight {count.Weight}).", name);
+    }
+}

@@ -1,0 +1,137 @@
+using Deliberation.Domain.Councils;
+using Deliberation.Domain.DecisionRules;
+
+namespace Deliberation.Domain.Meetings;
+
+/// <summary>A meeting of one body: scheduled → open (roll call, quorum known, items taken in turn) → closed.</summary>
+public sealed class Meeting
+{
+    private readonly List<string> _agenda = [];
+    private readonly Dictionary<string, AttendanceEntry> _attendance = new(StringComparer.Ordinal);
+
+    private Meeting() { }
+
+    public string Id { get; private set; } = "";
+    public string CouncilId { get; private set; } = "";
+    public string BodyId { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public DateTimeOffset StartsAt { get; private set; }
+    public string Place { get; private set; } = "";
+    public MeetingStatus Status { get; private set; }
+    public string? CurrentItemId { get; private set; }
+    public IReadOnlyList<string> Agenda => _agenda;
+    public IReadOnlyDictionary<string, AttendanceEntry> Attendance => _attendance;
+
+    public static (Meeting Meeting, IReadOnlyList<MeetingEvent> Events) Schedule(Actor by, string meetingId, string councilId,
+        string bodyId, string title, DateTimeOffset startsAt, string place, IReadOnlyList<string> agenda)
+    {
+        Demand(by, "schedule a meeting", CouncilRole.Clerk);
+        if (string.IsNullOrWhiteSpace(title)) throw new ArgumentException("The title is required.", nameof(title));
+        if (string.IsNullOrWhiteSpace(place)) throw new ArgumentException("The place is required.", nameof(place));
+        if (agenda.Distinct().Count() != agenda.Count) throw new ArgumentException("An item is on the agenda twice.", nameof(agenda));
+        var meeting = new Meeting();
+        return (meeting, meeting.Raise(new MeetingScheduled(meetingId, councilId, bodyId, title.Trim(), startsAt, place.Trim(), agenda.ToList())));
+    }
+
+    public static Meeting Replay(IEnumerable<MeetingEvent> events)
+    {
+        var meeting = new Meeting();
+        foreach (var e in events) meeting.Apply(e);
+        return meeting;
+    }
+
+    public IReadOnlyList<MeetingEvent> AddAgendaItem(Actor by, string itemId)
+    {
+        Demand(by, "change the agenda", CouncilRole.Clerk);
+        Expect(MeetingStatus.Scheduled, MeetingStatus.Open);
+        if (string.IsNullOrWhiteSpace(itemId)) throw new ArgumentException("Name the item.", nameof(itemId));
+        if (_agenda.Contains(itemId)) throw new ArgumentException("The item is on the agenda already.", nameof(itemId));
+        return Raise(new AgendaItemAdded(itemId));
+    }
+
+    public IReadOnlyList<MeetingEvent> Open(Actor by)
+    {
+        Demand(by, "open the meeting", CouncilRole.Chair, CouncilRole.Clerk);
+        Expect(MeetingStatus.Scheduled);
+        return Raise(new MeetingOpened());
+    }
+
+    public IReadOnlyList<MeetingEvent> RecordAttendance(Actor by, string userId, Attendance attendance, string? proxyFor, IReadOnlyList<RoleHolder> roll)
+    {
+        Demand(by, "take the roll", CouncilRole.Chair, CouncilRole.Clerk);
+        Expect(MeetingStatus.Open);
+        if (roll.All(m => m.UserId != userId)) throw new ArgumentException("This person is not on the body's roll.", nameof(userId));
+        if (attendance == Meetings.Attendance.Proxy)
+        {
+            if (proxyFor is null || roll.All(m => m.UserId != proxyFor) || proxyFor == userId)
+                throw new ArgumentException("A proxy stands for another member of the roll.", nameof(proxyFor));
+            if (_attendance.Any(a => a.Key != userId && a.Value.ProxyFor == proxyFor))
+                throw new ArgumentException("That member already has a proxy.", nameof(proxyFor));
+            if (_attendance.TryGetValue(proxyFor, out var own) && own.Attendance is Meetings.Attendance.Present or Meetings.Attendance.Proxy)
+                throw new ArgumentException("That member is present and votes for themselves.", nameof(proxyFor));
+        }
+        else proxyFor = null;
+        return Raise(new AttendanceRecorded(userId, attendance, proxyFor));
+    }
+
+    public IReadOnlyList<MeetingEvent> TakeUp(Actor by, string itemId)
+    {
+        Demand(by, "take up an item", CouncilRole.Chair, CouncilRole.Clerk);
+        Expect(MeetingStatus.Open);
+        if (!_agenda.Contains(itemId)) throw new ArgumentException("The item is not on this meeting's agenda.", nameof(itemId));
+        return Raise(new ItemTakenUp(itemId));
+    }
+
+    public IReadOnlyList<MeetingEvent> Close(Actor by)
+    {
+        Demand(by, "close the meeting", CouncilRole.Chair, CouncilRole.Clerk);
+        Expect(MeetingStatus.Open);
+        return Raise(new MeetingClosed());
+    }
+
+    /// <summary>Who counts as present: members present, proxies, and the absent members a proxy stands for.</summary>
+    public Count PresentCount(IReadOnlyList<RoleHolder> roll)
+    {
+        var present = new HashSet<string>(_attendance
+            .Where(a => a.Value.Attendance is Meetings.Attendance.Present or Meetings.Attendance.Proxy).Select(a => a.Key));
+        present.UnionWith(_attendance.Values.Where(a => a.ProxyFor is not null).Select(a => a.ProxyFor!));
+        var members = roll.Where(m => present.Contains(m.UserId)).ToList();
+        return new Count(members.Count, members.Sum(m => m.Weight));
+    }
+
+    public void Apply(MeetingEvent e)
+    {
+        switch (e)
+        {
+            case MeetingScheduled s:
+                (Id, CouncilId, BodyId, Title, StartsAt, Place) = (s.MeetingId, s.CouncilId, s.BodyId, s.Title, s.StartsAt, s.Place);
+                _agenda.AddRange(s.Agenda);
+                break;
+            case AgendaItemAdded a: _agenda.Add(a.ItemId); break;
+            case MeetingOpened: Status = MeetingStatus.Open; break;
+            case AttendanceRecorded r: _attendance[r.UserId] = new AttendanceEntry(r.Attendance, r.ProxyFor); break;
+            case ItemTakenUp t: CurrentItemId = t.ItemId; break;
+            case MeetingClosed: (Status, CurrentItemId) = (MeetingStatus.Closed, null); break;
+        }
+    }
+
+    private void Expect(params MeetingStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+            throw new MeetingRuleViolation($"The meeting is {Status.ToString().ToLowerInvariant()}; this needs it {string.Join(" or ", allowed).ToLowerInvariant()}.");
+    }
+
+    private static void Demand(Actor by, string attempted, params CouncilRole[] roles)
+    {
+        if (!roles.Any(r => by.Holds(r))) throw NotPermitted.Requires(attempted, roles.Select(r => r.ToString()).ToArray());
+    }
+
+    private IReadOnlyList<MeetingEvent> Raise(params MeetingEvent[] events)
+    {
+        foreach (var e in events) Apply(e);
+        return events;
+    }
+}
+
+/// <summary>The meeting is not in the state this needs (e.g. a roll call before it opened).</summary>
+public sealed class MeetingRuleViolation(string message) : InvalidOperationException(message);

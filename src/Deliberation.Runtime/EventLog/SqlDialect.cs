@@ -1,0 +1,130 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Deliberation.Runtime.EventLog;
+
+/// <summary>The few differences between SQLite and PostgreSQL; everything else is shared SQL.</summary>
+internal abstract class SqlDialect
+{
+    public abstract string Name { get; }
+
+    /// <summary>Statements creating the two tables and their index, idempotently.</summary>
+    public string[] SchemaStatements =>
+    [
+        $"""
+        CREATE TABLE IF NOT EXISTS events (
+            global_position {IdentityColumn},
+            stream_id TEXT NOT NULL,
+            sequence BIGINT NOT NULL,
+            event_type TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            occurred_at {TimeType} NOT NULL,
+            payload TEXT NOT NULL,
+            previous_hash TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            CONSTRAINT ux_events_stream_sequence UNIQUE (stream_id, sequence)
+        )
+        """,
+        $"""
+        CREATE TABLE IF NOT EXISTS streams (
+            stream_id TEXT NOT NULL PRIMARY KEY,
+            category TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            version BIGINT NOT NULL,
+            summary TEXT NOT NULL,
+            updated_at {TimeType} NOT NULL
+        )
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_streams_category_scope ON streams (category, scope)",
+    ];
+
+    protected abstract string IdentityColumn { get; }
+    protected abstract string TimeType { get; }
+
+    public abstract ValueTask<DbConnection> OpenAsync(CancellationToken ct);
+
+    /// <summary>Runs before the schema statements, inside their transaction (PostgreSQL: an advisory lock).</summary>
+    public virtual string? SchemaLockStatement => null;
+
+    public abstract object TimeValue(DateTimeOffset time);
+    public abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
+    public abstract bool IsUniqueViolation(Exception exception);
+}
+
+internal sealed class SqliteDialect : SqlDialect
+{
+    private readonly string _connectionString;
+
+    public SqliteDialect(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+            throw new ArgumentException("The SQLite connection string needs a Data Source.", nameof(connectionString));
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        }
+        builder.Pooling = true;
+        _connectionString = builder.ToString();
+    }
+
+    public override string Name => "sqlite";
+    protected override string IdentityColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
+    protected override string TimeType => "TEXT";
+
+    public override async ValueTask<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var pragma = connection.CreateCommand();
+            // busy_timeout first: switching to WAL may itself wait for another process.
+            pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
+            await pragma.ExecuteNonQueryAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public override object TimeValue(DateTimeOffset time) => EventHasher.FormatTime(time);
+
+    public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
+        DateTimeOffset.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'",
+            CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    public override bool IsUniqueViolation(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: 19 } sqlite
+        && sqlite.SqliteExtendedErrorCode is 2067 or 1555 or 19;
+}
+
+internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgresDialect(string connectionString) => _dataSource = NpgsqlDataSource.Create(connectionString);
+
+    public override string Name => "postgres";
+    protected override string IdentityColumn => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+    protected override string TimeType => "TIMESTAMPTZ";
+    public override string SchemaLockStatement => "SELECT pg_advisory_xact_lock(7243520917356403712)";
+
+    public override async ValueTask<DbConnection> OpenAsync(CancellationToken ct) => await _dataSource.OpenConnectionAsync(ct);
+
+    public override object TimeValue(DateTimeOffset time) => EventHasher.Normalize(time);
+
+    public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
+        new(DateTime.SpecifyKind(reader.GetFieldValue<DateTime>(ordinal), DateTimeKind.Utc));
+
+    public override bool IsUniqueViolation(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}

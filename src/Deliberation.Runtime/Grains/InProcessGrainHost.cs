@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Deliberation.Runtime.Grains;
+
+/// <summary>
+/// Hosts grains in this process: one activation per (interface, key), calls taken one at a time in arrival order,
+/// activations dropped when idle. State lives in storage, so dropping an activation loses nothing.
+/// </summary>
+public sealed class InProcessGrainHost(
+    IServiceProvider services, GrainRegistry registry, IOptions<GrainHostOptions> options, TimeProvider clock,
+    ILogger<InProcessGrainHost> logger) : IGrainFactory, IGrainHost
+{
+    private readonly ConcurrentDictionary<(Type Interface, string Key), GrainActivation> _activations = new();
+    private readonly ConcurrentDictionary<(Type Interface, string Key), object> _proxies = new();
+
+    public int ActivationCount => _activations.Count;
+
+    public TGrain GetGrain<TGrain>(string key) where TGrain : IGrainWithStringKey
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        return (TGrain)_proxies.GetOrAdd((typeof(TGrain), key), address =>
+        {
+            var proxy = DispatchProxy.Create<TGrain, GrainProxy>();
+            ((GrainProxy)(object)proxy!).Bind(this, address.Interface, address.Key);
+            return proxy;
+        });
+    }
+
+    internal async Task<T> CallAsync<T>(Type grainInterface, string key, Func<Grain, Task<T>> call)
+    {
+        while (true)
+        {
+            var activation = _activations.GetOrAdd((grainInterface, key), address => new GrainActivation(Create(address)));
+            await activation.Turn.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                // Dropped while we waited for the turn: go round and find (or make) the fresh activation.
+                if (activation.Deactivated) continue;
+                if (!activation.Activated) await ActivateAsync(grainInterface, key, activation).ConfigureAwait(false);
+                activation.LastUsed = clock.GetTimestamp();
+                await activation.Instance.BeforeCallAsync().ConfigureAwait(false);
+                return await call(activation.Instance).ConfigureAwait(false);
+            }
+            finally
+            {
+                activation.Turn.Release();
+            }
+        }
+    }
+
+    private Grain Create((Type Interface, string Key) address)
+    {
+        var grain = (Grain)ActivatorUtilities.CreateInstance(services, registry.ImplementationOf(address.Interface));
+        grain.Initialize(address.Key, this);
+        return grain;
+    }
+
+    private async Task ActivateAsync(Type grainInterface, string key, GrainActivation activation)
+    {
+        try
+        {
+            await activation.Instance.OnActivateAsync(CancellationToken.None).ConfigureAwait(false);
+            activation.Activated = true;
+        }
+        catch
+        {
+            // Leave nothing broken behind: the next call starts from storage again.
+            activation.Deactivated = true;
+            _activations.TryRemove(new KeyValuePair<(Type, string), GrainActivation>((grainInterface, key), activation));
+            throw;
+        }
+    }
+
+    public async Task<int> CollectIdleAsync()
+    {
+        var idleSince = clock.GetTimestamp() - (long)(options.Value.IdleTimeout.TotalSeconds * clock.TimestampFrequency);
+        var collected = 0;
+        foreach (var (address, activation) in _activations)
+        {
+            // Busy activations are not idle; skip them rather than wait.
+            if (activation.LastUsed > idleSince || !activation.Turn.Wait(0)) continue;
+            try
+            {
+                if (activation.LastUsed > idleSince || activation.Deactivated) continue;
+                await DeactivateAsync(address, activation).ConfigureAwait(false);
+                collected++;
+            }
+            finally
+            {
+                activation.Turn.Release();
+            }
+        }
+        return collected;
+    }
+
+    public async Task DeactivateAllAsync()
+    {
+        foreach (var (address, activation) in _activations)
+        {
+            await activation.Turn.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                if (!activation.Deactivated) await DeactivateAsync(address, activation).ConfigureAwait(false);
+            }
+            finally
+            {
+                activation.Turn.Release();
+            }
+        }
+    }
+
+    // Called holding the activation's turn.
+    private async Task DeactivateAsync((Type Interface, string Key) address, GrainActivation activation)
+    {
+        activation.Deactivated = true;
+        _activations.TryRemove(new KeyValuePair<(Type, string), GrainActivation>(address, activation));
+        if (!activation.Activated) return;
+        try
+        {
+            await activation.Instance.OnDeactivateAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception failure)
+        {
+            logger.LogWarning(failure, "Grain {Grain}/{Key} failed while deactivating", address.Interface.Name, address.Key);
+        }
+    }
+}

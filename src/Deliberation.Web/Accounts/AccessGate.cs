@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using Deliberation.Domain.Councils;
+using Deliberation.Runtime.Grains;
+using Deliberation.Web.Councils;
+
+namespace Deliberation.Web.Accounts;
+
+/// <summary>
+/// Enforces each endpoint's <see cref="AccessAttribute"/> before it runs, and hands the endpoint the caller's
+/// <see cref="Actor"/> in that council. The grains then check the finer rule (which role acts at which step).
+/// </summary>
+public sealed class AccessGate(RequestDelegate next)
+{
+    /// <summary>The title of every refusal made here, so a client can tell it from the endpoint's own answers.</summary>
+    public const string RefusalTitle = "Access refused";
+
+    public async Task InvokeAsync(HttpContext http, IGrainFactory grains)
+    {
+        var endpoint = http.GetEndpoint();
+        if (endpoint is null)
+        {
+            await next(http);
+            return;
+        }
+
+        var access = endpoint.Metadata.GetMetadata<AccessAttribute>();
+        if (access is null)
+        {
+            await Refuse(http, StatusCodes.Status403Forbidden, "This endpoint has no access rule, so nobody may use it.");
+            return;
+        }
+
+        var signedIn = http.User.Identity?.IsAuthenticated == true;
+        if (access.Audience != Audience.Public && !signedIn)
+        {
+            await Refuse(http, StatusCodes.Status401Unauthorized, "Sign in first.");
+            return;
+        }
+
+        if (access.Audience == Audience.Administrator && !http.User.IsInRole(SiteRoles.Administrator))
+        {
+            await Refuse(http, StatusCodes.Status403Forbidden, "Only a site administrator may do this.");
+            return;
+        }
+
+        var councilId = http.GetRouteValue("councilId") as string;
+        if (signedIn && councilId is not null)
+        {
+            var actor = await grains.GetGrain<ICouncilGrain>(councilId).GetActorAsync(http.User.UserId());
+            // A site administrator sets councils up, so acts as a clerk in each; what they do is recorded under their own id.
+            if (http.User.IsInRole(SiteRoles.Administrator) && !actor.Holds(CouncilRole.Clerk))
+                actor = actor with { Roles = [.. actor.Roles, new RoleGrant(CouncilRole.Clerk, null, 1)] };
+            http.Items[typeof(Actor)] = actor;
+            if (access.Audience == Audience.Council && !Permits(access, actor))
+            {
+                // The same words whether or not the council exists: a refusal does not reveal what is there.
+                await Refuse(http, StatusCodes.Status403Forbidden, RefusalFor(access));
+                return;
+            }
+        }
+        else if (access.Audience == Audience.Council)
+        {
+            await Refuse(http, StatusCodes.Status403Forbidden, RefusalFor(access));
+            return;
+        }
+
+        await next(http);
+    }
+
+    private static bool Permits(AccessAttribute access, Actor actor) =>
+        access.Roles.Count == 0 ? actor.Roles.Count > 0 : access.Roles.Any(role => actor.Holds(role));
+
+    private static string RefusalFor(AccessAttribute access) => access.Roles.Count == 0
+        ? "You hold no role in this council."
+        : $"This needs one of these roles in this council: {string.Join(", ", access.Roles)}.";
+
+    private static async Task Refuse(HttpContext http, int status, string detail)
+    {
+        if (!http.Request.Path.StartsWithSegments("/api") && status == StatusCodes.Status401Unauthorized)
+        {
+            http.Response.Redirect($"/account/sign-in?returnUrl={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}");
+            return;
+        }
+        await Results.Problem(statusCode: status, title: RefusalTitle, detail: detail).ExecuteAsync(http);
+    }
+}
+
+public static class SiteRoles
+{
+    public const string Administrator = "administrator";
+}
+
+public static class CallerExtensions
+{
+    public static string UserId(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The caller is not signed in.");
+
+    /// <summary>The caller's roles in the route's council, as resolved by <see cref="AccessGate"/>.</summary>
+    public static Actor Actor(this HttpContext http) =>
+        http.Items[typeof(Actor)] as Actor ?? throw new InvalidOperationException("No council actor for this request.");
+
+    public static Actor? ActorOrNull(this HttpContext http) => http.Items[typeof(Actor)] as Actor;
+}

@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Deliberation.Web.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Deliberation.Web.Accounts;
+
+public static class AccountsSetup
+{
+    public const string SmartScheme = "cookie-or-bearer";
+
+    public static IServiceCollection AddAccounts(this IServiceCollection services, StaffTokenOptions staffTokens)
+    {
+        services.AddIdentity<CouncilUser, IdentityRole>(options =>
+            {
+                // Villagers sign in on shared phones: a long passphrase beats symbol rules.
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireDigit = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<DeliberationDb>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "deliberation.session";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.LoginPath = "/account/sign-in";
+            cookie.AccessDeniedPath = "/account/denied";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            cookie.SlidingExpiration = true;
+            cookie.Events.OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
+        });
+
+        var auth = services.AddAuthentication(options =>
+        {
+            options.DefaultScheme = SmartScheme;
+            options.DefaultChallengeScheme = SmartScheme;
+        });
+        auth.AddPolicyScheme(SmartScheme, "Cookie or bearer token", options =>
+            options.ForwardDefaultSelector = http =>
+                staffTokens.Enabled && http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : IdentityConstants.ApplicationScheme);
+        if (staffTokens.Enabled) auth.AddJwtBearer(options => ConfigureStaffTokens(options, staffTokens));
+
+        services.AddAuthorization();
+        return services;
+    }
+
+    private static Task Status(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void ConfigureStaffTokens(JwtBearerOptions options, StaffTokenOptions staffTokens)
+    {
+        options.MapInboundClaims = false;
+        if (staffTokens.Authority.Length > 0) options.Authority = staffTokens.Authority;
+        options.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = staffTokens.Issuer,
+            ValidAudience = staffTokens.Audience,
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidateLifetime = true,
+            ValidateIssuerSigningKey = true,
+            ClockSkew = TimeSpan.FromMinutes(1),
+            IssuerSigningKey = staffTokens.SigningKeyPem.Length > 0 ? RsaKey(staffTokens.SigningKeyPem) : null,
+        };
+        options.Events = new JwtBearerEvents { OnTokenValidated = StaffAccountLink.MapToLocalAccountAsync };
+    }
+
+    private static RsaSecurityKey RsaKey(string pem)
+    {
+        var rsa = RSA.Create();
+        rsa.ImportFromPem(pem);
+        return new RsaSecurityKey(rsa);
+    }
+}

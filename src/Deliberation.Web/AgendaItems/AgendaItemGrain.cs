@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Deliberation.Domain;
+using Deliberation.Domain.AgendaItems;
+using Deliberation.Domain.Councils;
+using Deliberation.Domain.DecisionRules;
+using Deliberation.Domain.Process;
+using Deliberation.Runtime.EventLog;
+using Deliberation.Web.Councils;
+using Deliberation.Web.Hosting;
+using Deliberation.Web.Process;
+
+namespace Deliberation.Web.AgendaItems;
+
+public sealed class AgendaItemGrain(IEventLog log, TimeProvider clock)
+    : AggregateGrain<AgendaItem, AgendaItemEvent>(log), IAgendaItemGrain
+{
+    public const string Category = "agenda-item";
+
+    private readonly IEventLog _log = log;
+
+    protected override string StreamId => $"{Category}-{GrainKey}";
+
+    protected override AgendaItem? Rebuild(IReadOnlyList<AgendaItemEvent> events) =>
+        events.Count == 0 ? null : AgendaItem.Replay(events);
+
+    protected override StreamSummary Summarize(AgendaItem item, DateTimeOffset now) =>
+        new(StreamId, Category, item.CouncilId, 0, JsonSerializer.Serialize(ItemProjection.Summary(item, now), EventJson.Options), now);
+
+    public async Task<ItemView> SubmitAsync(string councilId, SubmitItem request, Actor by)
+    {
+        if (Current is not null) throw new ArgumentException($"Item '{GrainKey}' already exists.");
+        var (item, events) = AgendaItem.Submit(by, GrainKey, councilId, request.Title ?? "", request.Text ?? "",
+            request.Category ?? "", request.Place ?? "", request.OnBehalfOf);
+        await CommitAsync(item, events, by.UserId, clock.GetUtcNow());
+        return ItemProjection.View(item, Log, by);
+    }
+
+    public async Task<ItemView> ActAsync(string councilId, ItemCommand command, Actor by)
+    {
+        if (Current is not { } current || current.CouncilId != councilId)
+            throw new NotFound($"There is no item '{GrainKey}' in this council.");
+        var item = Draft()!;
+        var now = clock.GetUtcNow();
+        var events = command switch
+        {
+            AcceptItem c => item.Accept(by, await TemplateAsync(councilId, c.TemplateId), c.Note),
+            MergeItem c => item.Merge(by, c.IntoItemId, c.Reason),
+            RouteItem c => item.Route(by, c.Department, c.Reason),
+            DeclineItem c => item.Decline(by, c.Reason),
+            RecordProposal c => item.RecordProposal(by, c.Text, c.Options ?? [], c.Source ?? "resident topic"),
+            ReviseProposal c => item.ReviseProposal(by, c.Text, c.Reason),
+            RecordConsultation c => item.RecordConsultation(by, c.MeetingId, c.Summary),
+            CompleteStep => item.CompleteStep(by),
+            RecordResolution c => await ResolveAsync(item, councilId, c, by),
+            ApproveReview c => item.ApproveReview(by, c.Opinion),
+            ReturnReview c => item.ReturnReview(by, c.Reasons),
+            DiscloseResolution c => item.Disclose(by, now, c.NoticeDays ?? (await CouncilAsync(councilId)).NoticeDays),
+            RaiseObjection c => item.Object(by, now, c.Text),
+            UpholdObjection c => item.UpholdObjection(by, c.ObjectionNo, c.Reason),
+            DismissObjection c => item.DismissObjection(by, c.ObjectionNo, c.Reason),
+            EndNotice => item.EndNotice(by, now),
+            AssignImplementation c => item.AssignImplementation(by, c.ResponsibleParty, c.Deadline),
+            ReportProgress c => item.ReportProgress(by, c.Text, c.PercentDone),
+            CompleteImplementation c => item.CompleteImplementation(by, c.Summary),
+            DiscloseResult c => item.DiscloseResult(by, c.Text),
+            RateResult c => item.Rate(by, c.Score),
+            CloseItem c => item.Close(by, c.Reason),
+            _ => throw new ArgumentException($"Unknown command {command.GetType().Name}."),
+        };
+        await CommitAsync(item, events, by.UserId, now);
+        return ItemProjection.View(item, Log, by);
+    }
+
+    public Task<ItemView?> GetAsync(string councilId, Actor? viewer)
+    {
+        var item = Current;
+        var visible = item is not null && item.CouncilId == councilId && (item.IsPublic || viewer is { Roles.Count: > 0 });
+        return Task.FromResult(visible ? ItemProjection.View(item!, Log, viewer) : null);
+    }
+
+    public Task<ChainVerification> VerifyAsync() => _log.VerifyStreamAsync(StreamId);
+
+    private async Task<CouncilView> CouncilAsync(string councilId) =>
+        await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetAsync() ?? throw new NotFound("There is no such council.");
+
+    private async Task<ProcessTemplate> TemplateAsync(string councilId, string? templateId)
+    {
+        var id = string.IsNullOrWhiteSpace(templateId) ? (await CouncilAsync(councilId)).DefaultTemplateId : templateId;
+        return await GrainFactory.GetGrain<IProcessTemplateGrain>(id).GetLatestAsync()
+            ?? throw new ArgumentException($"There is no process template '{id}'.");
+    }
+
+    /// <summary>The deciding body's roll is the electorate and its rule decides; the caller supplies only the count.</summary>
+    private async Task<IReadOnlyList<AgendaItemEvent>> ResolveAsync(AgendaItem item, string councilId, RecordResolution c, Actor by)
+    {
+        var step = item.CurrentStep ?? throw new ProcessRuleViolation("record-resolution", "not at a step", item.ValidActions());
+        var council = await CouncilAsync(councilId);
+        var body = council.Bodies.FirstOrDefault(b => b.Id == step.Body)
+            ?? throw new ArgumentException($"This council has no body '{step.Body}' to decide step '{step.Id}'.");
+        var roll = (await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetRoleHoldersAsync())
+            .Where(h => h.Role == CouncilRole.Member && h.Body == body.Id).ToList();
+        var electorate = new Count(roll.Count, roll.Sum(h => h.Weight));
+        var tally = Tally.Create(electorate, Counted(c.Present, "present"), Counted(c.For, "for"),
+            Counted(c.Against, "against"), Counted(c.Abstain, "abstain"));
+        return item.RecordResolution(by, DecisionRuleCatalog.Find(body.DecisionRuleId), tally, c.MeetingId);
+    }
+
+    private static Count Counted(CountBody? count, string name) => count is null
+        ? throw new ArgumentException($"The count '{name}' is missing.", name)
+        : new Count(count.Members, count.Weight ?? count.Members);
+}

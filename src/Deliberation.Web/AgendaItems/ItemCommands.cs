@@ -1,0 +1,33 @@
+namespace Deliberation.Web.AgendaItems;
+
+/// <summary>What someone asks an agenda item to do; each is also the JSON body of its endpoint.</summary>
+public abstract record ItemCommand;
+
+public sealed record SubmitItem(string Title, string Text, string Category, string Place, string? OnBehalfOf);
+
+public sealed record AcceptItem(string? TemplateId, string? Note) : ItemCommand;
+public sealed record MergeItem(string IntoItemId, string Reason) : ItemCommand;
+public sealed record RouteItem(string Department, string Reason) : ItemCommand;
+public sealed record DeclineItem(string Reason) : ItemCommand;
+public sealed record RecordProposal(string Text, IReadOnlyList<string>? Options, string? Source) : ItemCommand;
+public sealed record ReviseProposal(string Text, string Reason) : ItemCommand;
+public sealed record RecordConsultation(string? MeetingId, string Summary) : ItemCommand;
+public sealed record CompleteStep : ItemCommand;
+
+/// <summary>A ballot's result as counted in the meeting; the electorate is the body's roll, not the caller's word.</summary>
+public sealed record RecordResolution(CountBody Present, CountBody For, CountBody Against, CountBody Abstain, string? MeetingId) : ItemCommand;
+public sealed record CountBody(int Members, decimal? Weight);
+
+public sealed record ApproveReview(string Opinion) : ItemCommand;
+public sealed record ReturnReview(string Reasons) : ItemCommand;
+public sealed record DiscloseResolution(int? NoticeDays) : ItemCommand;
+public sealed record RaiseObjection(string Text) : ItemCommand;
+public sealed record UpholdObjection(int ObjectionNo, string Reason) : ItemCommand;
+public sealed record DismissObjection(int ObjectionNo, string Reason) : ItemCommand;
+public sealed record EndNotice : ItemCommand;
+public sealed record AssignImplementation(string ResponsibleParty, DateOnly Deadline) : ItemCommand;
+public sealed record ReportProgress(string Text, int? PercentDone) : ItemCommand;
+public sealed record CompleteImplementation(string Summary) : ItemCommand;
+public sealed record DiscloseResult(string Text) : ItemCommand;
+public sealed record RateResult(int Score) : ItemCommand;
+public sealed record CloseItem(string Reason) : ItemCommand;

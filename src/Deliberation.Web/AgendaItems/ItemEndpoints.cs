@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Deliberation.Domain.Councils;
+using Deliberation.Runtime.EventLog;
+using Deliberation.Runtime.Grains;
+using Deliberation.Web.Accounts;
+using Deliberation.Web.Hosting;
+
+namespace Deliberation.Web.AgendaItems;
+
+public static class ItemEndpoints
+{
+    public static IEndpointRouteBuilder MapAgendaItems(this IEndpointRouteBuilder app)
+    {
+        var items = app.MapGroup("/api/councils/{councilId}/items").WithTags("Agenda items");
+
+        items.MapGet("/", async (string councilId, HttpContext http, IEventLog log) =>
+            Results.Ok(await ItemCatalogue.ListAsync(log, councilId, http.ActorOrNull()))).Access(Audience.Public);
+
+        items.MapPost("/", async (string councilId, SubmitItem request, HttpContext http, IGrainFactory grains) =>
+        {
+            var itemId = Identifiers.New("item");
+            var view = await grains.GetGrain<IAgendaItemGrain>(itemId).SubmitAsync(councilId, request, http.Actor());
+            return Results.Created($"/api/councils/{councilId}/items/{itemId}", view);
+        }).AccessFor(CouncilRole.Resident, CouncilRole.GridWorker).RequireRateLimiting(RateLimits.Submission);
+
+        items.MapGet("/{itemId}", async (string councilId, string itemId, HttpContext http, IGrainFactory grains) =>
+            await grains.GetGrain<IAgendaItemGrain>(Identifiers.Require(itemId, "item")).GetAsync(councilId, http.ActorOrNull()) is { } view
+                ? Results.Ok(view)
+                : Results.Problem(statusCode: 404, detail: "There is no such item, or it has not been disclosed."))
+            .Access(Audience.Public);
+
+        items.MapGet("/{itemId}/verification", async (string councilId, string itemId, HttpContext http, IGrainFactory grains) =>
+        {
+            var grain = grains.GetGrain<IAgendaItemGrain>(Identifiers.Require(itemId, "item"));
+            if (await grain.GetAsync(councilId, http.ActorOrNull()) is null)
+                return Results.Problem(statusCode: 404, detail: "There is no such item, or it has not been disclosed.");
+            return Results.Ok(await grain.VerifyAsync());
+        }).Access(Audience.Public);
+
+        Act<AcceptItem>(items, "accept", CouncilRole.Clerk);
+        Act<MergeItem>(items, "merge", CouncilRole.Clerk);
+        Act<RouteItem>(items, "route", CouncilRole.Clerk);
+        Act<DeclineItem>(items, "decline", CouncilRole.Clerk);
+        Act<RecordProposal>(items, "record-proposal", CouncilRole.Clerk);
+        Act<ReviseProposal>(items, "revise-proposal", CouncilRole.Clerk);
+        Act<RecordConsultation>(items, "record-consultation", CouncilRole.Clerk);
+        ActWithoutBody(items, "complete-step", new CompleteStep(), CouncilRole.Clerk);
+        Act<RecordResolution>(items, "record-resolution", CouncilRole.Chair, CouncilRole.Clerk);
+        Act<ApproveReview>(items, "approve-review", CouncilRole.Reviewer);
+        Act<ReturnReview>(items, "return-review", CouncilRole.Reviewer);
+        Act<DiscloseResolution>(items, "disclose", CouncilRole.Clerk);
+        Act<RaiseObjection>(items, "object", CouncilRole.Resident);
+        Act<UpholdObjection>(items, "uphold-objection", CouncilRole.Clerk);
+        Act<DismissObjection>(items, "dismiss-objection", CouncilRole.Clerk);
+        ActWithoutBody(items, "end-notice", new EndNotice(), CouncilRole.Clerk);
+        Act<AssignImplementation>(items, "assign-implementation", CouncilRole.Clerk);
+        Act<ReportProgress>(items, "report-progress", CouncilRole.ResponsibleParty);
+        Act<CompleteImplementation>(items, "complete-implementation", CouncilRole.ResponsibleParty, CouncilRole.Clerk);
+        Act<DiscloseResult>(items, "disclose-result", CouncilRole.Clerk);
+        Act<RateResult>(items, "rate", CouncilRole.Resident);
+        Act<CloseItem>(items, "close", CouncilRole.Clerk);
+        return app;
+    }
+
+    // The roles here are the gate (who may ever do this); the item's template then says who acts at its current step.
+    private static void Act<TCommand>(RouteGroupBuilder items, string action, params CouncilRole[] roles) where TCommand : ItemCommand =>
+        items.MapPost($"/{{itemId}}/{action}", (string councilId, string itemId, TCommand command, HttpContext http, IGrainFactory grains) =>
+                ActAsync(councilId, itemId, command, http, grains))
+            .AccessFor(roles).WithName($"item-{action}");
+
+    private static void ActWithoutBody(RouteGroupBuilder items, string action, ItemCommand command, params CouncilRole[] roles) =>
+        items.MapPost($"/{{itemId}}/{action}", (string councilId, string itemId, HttpContext http, IGrainFactory grains) =>
+                ActAsync(councilId, itemId, command, http, grains))
+            .AccessFor(roles).WithName($"item-{action}");
+
+    private static async Task<IResult> ActAsync(string councilId, string itemId, ItemCommand command, HttpContext http, IGrainFactory grains) =>
+        Results.Ok(await grains.GetGrain<IAgendaItemGrain>(Identifiers.Require(itemId, "item")).ActAsync(councilId, command, http.Actor()));
+}
+
+/// <summary>Item lists come from the stream catalogue, which every append keeps current in the same transaction.</summary>
+public static class ItemCatalogue
+{
+    public static async Task<IReadOnlyList<ItemSummary>> ListAsync(IEventLog log, string councilId, Actor? viewer)
+    {
+        var insider = viewer is { Roles.Count: > 0 };
+        return (await log.ListStreamsAsync(AgendaItemGrain.Category, councilId))
+            .Select(s => JsonSerializer.Deserialize<ItemSummary>(s.Summary, EventJson.Options)!)
+            .Where(s => insider || s.IsPublic)
+            .OrderByDescending(s => s.UpdatedAt)
+            .ToList();
+    }
+}

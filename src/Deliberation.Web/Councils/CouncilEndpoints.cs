@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Deliberation.Domain.Councils;
+using Deliberation.Runtime.EventLog;
+using Deliberation.Runtime.Grains;
+using Deliberation.Web.Accounts;
+using Deliberation.Web.Hosting;
+using Microsoft.AspNetCore.Identity;
+
+namespace Deliberation.Web.Councils;
+
+public sealed record RedeemInvitation(string Code);
+
+public sealed record PasswordReset(string NewPassword, string Reason);
+
+public static class CouncilEndpoints
+{
+    public static IEndpointRouteBuilder MapCouncils(this IEndpointRouteBuilder app)
+    {
+        var councils = app.MapGroup("/api/councils").WithTags("Councils");
+
+        councils.MapGet("/", async (IEventLog log) => Results.Ok(await CouncilCatalogue.ListAsync(log))).Access(Audience.Public);
+
+        councils.MapPost("/", async (FoundCouncil request, HttpContext http, IGrainFactory grains) =>
+        {
+            if (!Identifiers.IsValid(request.Id))
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["Use lower-case letters, digits and dashes."] });
+            var view = await grains.GetGrain<ICouncilGrain>(request.Id).FoundAsync(request, http.User.UserId());
+            return Results.Created($"/api/councils/{view.Id}", view);
+        }).Access(Audience.Administrator);
+
+        var council = councils.MapGroup("/{councilId}");
+
+        council.MapGet("/", async (string councilId, IGrainFactory grains) =>
+            await grains.GetGrain<ICouncilGrain>(Identifiers.Require(councilId, "council")).GetAsync() is { } view
+                ? Results.Ok(view) : Results.Problem(statusCode: 404, detail: "There is no such council.")).Access(Audience.Public);
+
+        council.MapPost("/bodies", async (string councilId, EstablishBody request, HttpContext http, IGrainFactory grains) =>
+            Results.Ok(await grains.GetGrain<ICouncilGrain>(councilId).EstablishBodyAsync(request, http.Actor())))
+            .AccessFor(CouncilRole.Clerk);
+
+        council.MapGet("/roles", async (string councilId, IGrainFactory grains) =>
+            Results.Ok(await grains.GetGrain<ICouncilGrain>(councilId).GetRoleHoldersAsync()))
+            .AccessFor(CouncilRole.Clerk, CouncilRole.Chair);
+
+        council.MapPost("/roles", async (string councilId, GrantRole request, HttpContext http, IGrainFactory grains, UserManager<CouncilUser> users) =>
+        {
+            if (await users.FindByIdAsync(request.UserId ?? "") is null)
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["userId"] = ["There is no account with this id."] });
+            await grains.GetGrain<ICouncilGrain>(councilId).GrantRoleAsync(request, http.Actor());
+            return Results.NoContent();
+        }).AccessFor(CouncilRole.Clerk);
+
+        council.MapPost("/roles/revoke", async (string councilId, RevokeRole request, HttpContext http, IGrainFactory grains) =>
+        {
+            await grains.GetGrain<ICouncilGrain>(councilId).RevokeRoleAsync(request, http.Actor());
+            return Results.NoContent();
+        }).AccessFor(CouncilRole.Clerk);
+
+        council.MapPost("/invitations", async (string councilId, IssueInvitation request, HttpContext http, IGrainFactory grains) =>
+            Results.Ok(await grains.GetGrain<ICouncilGrain>(councilId).IssueInvitationAsync(request, http.Actor())))
+            .AccessFor(CouncilRole.Clerk);
+
+        // Any signed-in account may try a code: that is how an unverified sign-up becomes a verified resident.
+        council.MapPost("/invitations/redeem", async (string councilId, RedeemInvitation request, HttpContext http,
+            IGrainFactory grains, UserManager<CouncilUser> users) =>
+        {
+            var user = await users.GetUserAsync(http.User) ?? throw new NotFound("There is no such account.");
+            var holder = await grains.GetGrain<ICouncilGrain>(Identifiers.Require(councilId, "council"))
+                .RedeemInvitationAsync(request.Code ?? "", user.Id, user.DisplayName);
+            return Results.Ok(holder);
+        }).Access(Audience.SignedIn).RequireRateLimiting(RateLimits.Redeem);
+
+        council.MapPost("/people/{userId}/password-reset", async (string councilId, string userId, PasswordReset request,
+            HttpContext http, IGrainFactory grains, UserManager<CouncilUser> users) =>
+        {
+            var actor = http.Actor();
+            var holders = await grains.GetGrain<ICouncilGrain>(councilId).GetRoleHoldersAsync();
+            var user = holders.Any(h => h.UserId == userId) ? await users.FindByIdAsync(userId) : null;
+            if (user is null) return Results.Problem(statusCode: 404, detail: "Nobody with this id holds a role in this council.");
+            if (string.IsNullOrWhiteSpace(request.Reason))
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Say why (for the record)."] });
+            var validation = await ValidatePasswordAsync(users, user, request.NewPassword ?? "");
+            if (validation is not null) return validation;
+            // The event first: a reset that is not on the record must not happen.
+            await grains.GetGrain<ICouncilGrain>(councilId).RecordPasswordResetAsync(userId, request.Reason, actor);
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var reset = await users.ResetPasswordAsync(user, token, request.NewPassword!);
+            if (!reset.Succeeded) return Results.Problem(statusCode: 500, detail: "The password could not be changed; try again.");
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+            return Results.NoContent();
+        }).AccessFor(CouncilRole.Clerk);
+
+        return app;
+    }
+
+    private static async Task<IResult?> ValidatePasswordAsync(UserManager<CouncilUser> users, CouncilUser user, string password)
+    {
+        var errors = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, user, password);
+            errors.AddRange(result.Errors.Select(e => e.Description));
+        }
+        return errors.Count == 0 ? null : Results.ValidationProblem(new Dictionary<string, string[]> { ["newPassword"] = errors.ToArray() });
+    }
+}
+
+public static class CouncilCatalogue
+{
+    public static async Task<IReadOnlyList<CouncilView>> ListAsync(IEventLog log) =>
+        (await log.ListStreamsAsync(CouncilGrain.Category))
+            .Select(s => JsonSerializer.Deserialize<CouncilView>(s.Summary, EventJson.Options)!)
+            .OrderBy(c => c.Id, StringComparer.Ordinal)
+            .ToList();
+}

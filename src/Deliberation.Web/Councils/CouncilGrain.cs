@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Deliberation.Domain;
+using Deliberation.Domain.Councils;
+using Deliberation.Runtime.EventLog;
+using Deliberation.Web.Hosting;
+
+namespace Deliberation.Web.Councils;
+
+public sealed class CouncilGrain(IEventLog log, TimeProvider clock) : AggregateGrain<Council, CouncilEvent>(log), ICouncilGrain
+{
+    public const string Category = "council";
+
+    protected override string StreamId => $"{Category}-{GrainKey}";
+
+    protected override Council? Rebuild(IReadOnlyList<CouncilEvent> events) => events.Count == 0 ? null : Council.Replay(events);
+
+    protected override StreamSummary Summarize(Council council, DateTimeOffset now) =>
+        new(StreamId, Category, council.Id, 0, JsonSerializer.Serialize(ToView(council), EventJson.Options), now);
+
+    public Task<CouncilView?> GetAsync() => Task.FromResult(Current is { } council ? ToView(council) : null);
+
+    public Task<Actor> GetActorAsync(string userId) =>
+        Task.FromResult(Current?.ActorFor(userId) ?? Actor.Nobody(userId));
+
+    public async Task<CouncilView> FoundAsync(FoundCouncil request, string byUserId)
+    {
+        if (Current is not null) throw new ArgumentException($"A council with id '{GrainKey}' already exists.", nameof(request));
+        if (request.Id != GrainKey) throw new ArgumentException("The council id does not match.", nameof(request));
+        var (council, events) = Council.Found(request.Id, new LocalizedText(request.NameZh, request.NameEn), request.Place,
+            request.DefaultTemplateId, request.NoticeDays);
+        await CommitAsync(council, events, byUserId, clock.GetUtcNow());
+        return ToView(council);
+    }
+
+    public Task<CouncilView> EstablishBodyAsync(EstablishBody request, Actor by) => ChangeAsync(by,
+        council => council.EstablishBody(by, request.BodyId, new LocalizedText(request.NameZh, request.NameEn), request.DecisionRuleId),
+        ToView);
+
+    public Task<IReadOnlyList<RoleHolderView>> GetRoleHoldersAsync() =>
+        Task.FromResult<IReadOnlyList<RoleHolderView>>(Existing().RoleHolders.Select(ToView).ToList());
+
+    public Task GrantRoleAsync(GrantRole request, Actor by) => ChangeAsync(by,
+        council => council.GrantRole(by, request.UserId, request.DisplayName, request.Role, request.Body, request.Weight ?? 1m, request.Reason),
+        _ => true);
+
+    public Task RevokeRoleAsync(RevokeRole request, Actor by) => ChangeAsync(by,
+        council => council.RevokeRole(by, request.UserId, request.Role, request.Body, request.Reason),
+        _ => true);
+
+    public async Task<IssuedInvitation> IssueInvitationAsync(IssueInvitation request, Actor by)
+    {
+        var code = InvitationCode.New();
+        await ChangeAsync(by, council => council.IssueInvitation(by, InvitationCode.Hash(GrainKey, code), request.Household, request.Grid), _ => true);
+        return new IssuedInvitation(code, request.Household, request.Grid);
+    }
+
+    public async Task<RoleHolderView> RedeemInvitationAsync(string code, string userId, string displayName)
+    {
+        var council = await ChangeAsync(userId,
+            draft => draft.RedeemInvitation(InvitationCode.Hash(GrainKey, code), userId, displayName), draft => draft);
+        return ToView(council.RoleHolders.First(h => h.UserId == userId && h.Role == CouncilRole.Resident));
+    }
+
+    public Task RecordPasswordResetAsync(string userId, string reason, Actor by) =>
+        ChangeAsync(by, council => council.RecordPasswordReset(by, userId, reason), _ => true);
+
+    private Task<T> ChangeAsync<T>(Actor by, Func<Council, IReadOnlyList<CouncilEvent>> command, Func<Council, T> result) =>
+        ChangeAsync(by.UserId, command, result);
+
+    private async Task<T> ChangeAsync<T>(string actor, Func<Council, IReadOnlyList<CouncilEvent>> command, Func<Council, T> result)
+    {
+        Existing();
+        var draft = Draft()!;
+        var events = command(draft);
+        await CommitAsync(draft, events, actor, clock.GetUtcNow());
+        return result(draft);
+    }
+
+    private Council Existing() => Current ?? throw new NotFound($"There is no council '{GrainKey}'.");
+
+    private static CouncilView ToView(Council council) => new(council.Id, council.Name.Zh, council.Name.En, council.Place,
+        council.DefaultTemplateId, council.NoticeDays,
+        council.Bodies.Select(b => new BodyView(b.Id, b.Name.Zh, b.Name.En, b.DecisionRuleId, council.RollOf(b.Id).Count)).ToList());
+
+    private static RoleHolderView ToView(RoleHolder holder) =>
+        new(holder.UserId, holder.DisplayName, holder.Role, holder.Body, holder.Weight);
+}

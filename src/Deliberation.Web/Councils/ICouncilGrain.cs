@@ -1,0 +1,32 @@
+using Deliberation.Domain.Councils;
+using Deliberation.Runtime.Grains;
+
+namespace Deliberation.Web.Councils;
+
+/// <summary>One council: its bodies, who holds which role, and its household invitations. Keyed by council id.</summary>
+public interface ICouncilGrain : IGrainWithStringKey
+{
+    Task<CouncilView?> GetAsync();
+
+    /// <summary>The caller's roles here; an actor with no roles when they hold none (or the council does not exist).</summary>
+    Task<Actor> GetActorAsync(string userId);
+
+    Task<CouncilView> FoundAsync(FoundCouncil request, string byUserId);
+
+    Task<CouncilView> EstablishBodyAsync(EstablishBody request, Actor by);
+
+    Task<IReadOnlyList<RoleHolderView>> GetRoleHoldersAsync();
+
+    Task GrantRoleAsync(GrantRole request, Actor by);
+
+    Task RevokeRoleAsync(RevokeRole request, Actor by);
+
+    /// <summary>Issues a one-time household code; only its hash is kept, so the clerk prints it now.</summary>
+    Task<IssuedInvitation> IssueInvitationAsync(IssueInvitation request, Actor by);
+
+    /// <summary>Redeems a code once: the account becomes a verified resident of the code's household.</summary>
+    Task<RoleHolderView> RedeemInvitationAsync(string code, string userId, string displayName);
+
+    /// <summary>Records that the clerk reset someone's password (people without e-mail ask the clerk).</summary>
+    Task RecordPasswordResetAsync(string userId, string reason, Actor by);
+}

@@ -1,0 +1,39 @@
+using Deliberation.Runtime.Grains;
+using Deliberation.Web.Accounts;
+using Deliberation.Web.AgendaItems;
+using Deliberation.Web.Councils;
+using Deliberation.Web.DecisionRules;
+using Deliberation.Web.Demo;
+using Deliberation.Web.Meetings;
+using Deliberation.Web.Process;
+
+namespace Deliberation.Web.Hosting;
+
+/// <summary>The features, each registering its grains and mapping its endpoints.</summary>
+public static class Features
+{
+    public static IServiceCollection AddCouncilGrains(this IServiceCollection services)
+    {
+        services.AddGrain<ICouncilGrain, CouncilGrain>();
+        services.AddGrain<IProcessTemplateGrain, ProcessTemplateGrain>();
+        services.AddGrain<IAgendaItemGrain, AgendaItemGrain>();
+        services.AddGrain<IMeetingGrain, MeetingGrain>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<DemoCouncil>();
+        services.AddScoped<DemoItems>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDeliberationFeatures(this IEndpointRouteBuilder app)
+    {
+        app.MapAccounts();
+        app.MapSignOutForm();
+        app.MapExternalLogins();
+        app.MapCouncils();
+        app.MapProcessTemplates();
+        app.MapAgendaItems();
+        app.MapMeetings();
+        app.MapDecisionRules();
+        return app;
+    }
+}

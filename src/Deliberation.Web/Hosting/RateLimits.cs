@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Deliberation.Web.Hosting;
+
+/// <summary>Limits on the endpoints that guessing or flooding would abuse.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    public int SignInPerMinute { get; set; } = 20;
+    public int RedeemPerMinute { get; set; } = 10;
+    public int SubmissionsPerHour { get; set; } = 30;
+}
+
+public static class RateLimits
+{
+    public const string SignIn = "sign-in";
+    public const string Redeem = "redeem";
+    public const string Submission = "submission";
+
+    public static IServiceCollection AddDeliberationRateLimits(this IServiceCollection services, RateLimitOptions limits)
+    {
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, ct) =>
+                await Results.Problem(statusCode: 429, detail: "Too many attempts. Wait a minute and try again.")
+                    .ExecuteAsync(context.HttpContext);
+            options.AddPolicy(SignIn, http => Window(ByAddress(http), limits.SignInPerMinute, TimeSpan.FromMinutes(1)));
+            options.AddPolicy(Redeem, http => Window(ByAddress(http), limits.RedeemPerMinute, TimeSpan.FromMinutes(1)));
+            options.AddPolicy(Submission, http => Window(
+                http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? ByAddress(http), limits.SubmissionsPerHour, TimeSpan.FromHours(1)));
+        });
+        return services;
+    }
+
+    private static string ByAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "local";
+
+    private static RateLimitPartition<string> Window(string key, int permits, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = window,
+            QueueLimit = 0,
+        });
+}

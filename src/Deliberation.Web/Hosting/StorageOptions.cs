@@ -1,0 +1,22 @@
+namespace Deliberation.Web.Hosting;
+
+/// <summary>Where everything is kept: one database holds the event log and the accounts.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary><c>sqlite</c> (the default, a file under ./data) or <c>postgres</c>.</summary>
+    public string Provider { get; set; } = "sqlite";
+
+    public string ConnectionString { get; set; } = "Data Source=data/deliberation.db";
+
+    public bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase);
+
+    public void Validate()
+    {
+        if (!IsPostgres && !string.Equals(Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Storage:Provider must be 'sqlite' or 'postgres', not '{Provider}'.");
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+            throw new InvalidOperationException("Storage:ConnectionString is empty.");
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Deliberation.Domain.Councils;
+using Deliberation.Runtime.EventLog;
+using Deliberation.Runtime.Grains;
+using Deliberation.Web.Accounts;
+using Deliberation.Web.Hosting;
+
+namespace Deliberation.Web.Meetings;
+
+public static class MeetingEndpoints
+{
+    public static IEndpointRouteBuilder MapMeetings(this IEndpointRouteBuilder app)
+    {
+        var meetings = app.MapGroup("/api/councils/{councilId}/meetings").WithTags("Meetings");
+
+        // Meetings are held in public: their schedule and agenda are for everyone to see.
+        meetings.MapGet("/", async (string councilId, IEventLog log) => Results.Ok(await MeetingCatalogue.ListAsync(log, councilId)))
+            .Access(Audience.Public);
+
+        meetings.MapPost("/", async (string councilId, ScheduleMeeting request, HttpContext http, IGrainFactory grains) =>
+        {
+            var meetingId = Identifiers.New("meeting");
+            var view = await grains.GetGrain<IMeetingGrain>(meetingId).ScheduleAsync(councilId, request, http.Actor());
+            return Results.Created($"/api/councils/{councilId}/meetings/{meetingId}", view);
+        }).AccessFor(CouncilRole.Clerk);
+
+        meetings.MapGet("/{meetingId}", async (string councilId, string meetingId, IGrainFactory grains) =>
+            await grains.GetGrain<IMeetingGrain>(Identifiers.Require(meetingId, "meeting")).GetAsync(councilId) is { } view
+                ? Results.Ok(view) : Results.Problem(statusCode: 404, detail: "There is no such meeting."))
+            .Access(Audience.Public);
+
+        Act<AddAgendaItem>(meetings, "agenda", CouncilRole.Clerk);
+        ActWithoutBody(meetings, "open", new OpenMeeting(), CouncilRole.Clerk, CouncilRole.Chair);
+        Act<RecordAttendance>(meetings, "attendance", CouncilRole.Clerk, CouncilRole.Chair);
+        Act<TakeUpItem>(meetings, "take-up", CouncilRole.Clerk, CouncilRole.Chair);
+        ActWithoutBody(meetings, "close", new CloseMeeting(), CouncilRole.Clerk, CouncilRole.Chair);
+        return app;
+    }
+
+    private static void Act<TCommand>(RouteGroupBuilder meetings, string action, params CouncilRole[] roles) where TCommand : MeetingCommand =>
+        meetings.MapPost($"/{{meetingId}}/{action}", (string councilId, string meetingId, TCommand command, HttpContext http, IGrainFactory grains) =>
+            ActAsync(councilId, meetingId, command, http, grains)).AccessFor(roles).WithName($"meeting-{action}");
+
+    private static void ActWithoutBody(RouteGroupBuilder meetings, string action, MeetingCommand command, params CouncilRole[] roles) =>
+        meetings.MapPost($"/{{meetingId}}/{action}", (string councilId, string meetingId, HttpContext http, IGrainFactory grains) =>
+            ActAsync(councilId, meetingId, command, http, grains)).AccessFor(roles).WithName($"meeting-{action}");
+
+    private static async Task<IResult> ActAsync(string councilId, string meetingId, MeetingCommand command, HttpContext http, IGrainFactory grains) =>
+        Results.Ok(await grains.GetGrain<IMeetingGrain>(Identifiers.Require(meetingId, "meeting")).ActAsync(councilId, command, http.Actor()));
+}
+
+public static class MeetingCatalogue
+{
+    public static async Task<IReadOnlyList<MeetingSummary>> ListAsync(IEventLog log, string councilId) =>
+        (await log.ListStreamsAsync(MeetingGrain.Category, councilId))
+            .Select(s => JsonSerializer.Deserialize<MeetingSummary>(s.Summary, EventJson.Options)!)
+            .OrderBy(m => m.StartsAt)
+            .ToList();
+}

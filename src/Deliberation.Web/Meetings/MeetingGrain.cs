@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Deliberation.Domain.Councils;
+using Deliberation.Domain.DecisionRules;
+using Deliberation.Domain.Meetings;
+using Deliberation.Runtime.EventLog;
+using Deliberation.Web.Councils;
+using Deliberation.Web.Hosting;
+
+namespace Deliberation.Web.Meetings;
+
+public sealed class MeetingGrain(IEventLog log, TimeProvider clock) : AggregateGrain<Meeting, MeetingEvent>(log), IMeetingGrain
+{
+    public const string Category = "meeting";
+
+    protected override string StreamId => $"{Category}-{GrainKey}";
+
+    protected override Meeting? Rebuild(IReadOnlyList<MeetingEvent> events) => events.Count == 0 ? null : Meeting.Replay(events);
+
+    protected override StreamSummary Summarize(Meeting meeting, DateTimeOffset now) => new(StreamId, Category, meeting.CouncilId, 0,
+        JsonSerializer.Serialize(new MeetingSummary(meeting.Id, meeting.CouncilId, meeting.BodyId, meeting.Title, meeting.StartsAt,
+            meeting.Place, meeting.Status.ToString()), EventJson.Options), now);
+
+    public async Task<MeetingView> ScheduleAsync(string councilId, ScheduleMeeting request, Actor by)
+    {
+        if (Current is not null) throw new ArgumentException($"Meeting '{GrainKey}' already exists.");
+        var council = await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetAsync() ?? throw new NotFound("There is no such council.");
+        if (council.Bodies.All(b => b.Id != request.BodyId))
+            throw new ArgumentException($"This council has no body '{request.BodyId}'.", nameof(request.BodyId));
+        var (meeting, events) = Meeting.Schedule(by, GrainKey, councilId, request.BodyId, request.Title ?? "", request.StartsAt,
+            request.Place ?? "", request.Agenda ?? []);
+        await CommitAsync(meeting, events, by.UserId, clock.GetUtcNow());
+        return await ViewAsync(meeting);
+    }
+
+    public async Task<MeetingView> ActAsync(string councilId, MeetingCommand command, Actor by)
+    {
+        if (Current is not { } current || current.CouncilId != councilId)
+            throw new NotFound($"There is no meeting '{GrainKey}' in this council.");
+        var meeting = Draft()!;
+        var events = command switch
+        {
+            AddAgendaItem c => meeting.AddAgendaItem(by, c.ItemId),
+            OpenMeeting => meeting.Open(by),
+            RecordAttendance c => meeting.RecordAttendance(by, c.UserId, c.Attendance, c.ProxyFor, await RollAsync(meeting)),
+            TakeUpItem c => meeting.TakeUp(by, c.ItemId),
+            CloseMeeting => meeting.Close(by),
+            _ => throw new ArgumentException($"Unknown command {command.GetType().Name}."),
+        };
+        await CommitAsync(meeting, events, by.UserId, clock.GetUtcNow());
+        return await ViewAsync(meeting);
+    }
+
+    public async Task<MeetingView?> GetAsync(string councilId) =>
+        Current is { } meeting && meeting.CouncilId == councilId ? await ViewAsync(meeting) : null;
+
+    private async Task<IReadOnlyList<RoleHolder>> RollAsync(Meeting meeting) =>
+        (await GrainFactory.GetGrain<ICouncilGrain>(meeting.CouncilId).GetRoleHoldersAsync())
+            .Where(h => h.Role == CouncilRole.Member && h.Body == meeting.BodyId)
+            .Select(h => new RoleHolder(h.UserId, h.DisplayName, h.Role, h.Body, h.Weight)).ToList();
+
+    private async Task<MeetingView> ViewAsync(Meeting meeting)
+    {
+        var roll = await RollAsync(meeting);
+        var present = meeting.PresentCount(roll);
+        var council = await GrainFactory.GetGrain<ICouncilGrain>(meeting.CouncilId).GetAsync();
+        var ruleId = council?.Bodies.FirstOrDefault(b => b.Id == meeting.BodyId)?.DecisionRuleId;
+        bool? quorum = ruleId is not null && meeting.Status != MeetingStatus.Scheduled && roll.Count > 0
+            ? DecisionRuleCatalog.Find(ruleId).Evaluate(Tally.Create(
+                new Count(roll.Count, roll.Sum(h => h.Weight)), present, new Count(0, 0), new Count(0, 0), new Count(0, 0))).Quorum
+            : null;
+        return new MeetingView(meeting.Id, meeting.CouncilId, meeting.BodyId, meeting.Title, meeting.StartsAt, meeting.Place,
+            meeting.Status.ToString(), meeting.Agenda.ToList(), meeting.CurrentItemId,
+            meeting.Attendance.Select(a => new AttendanceView(a.Key, a.Value.Attendance.ToString(), a.Value.ProxyFor)).ToList(),
+            roll.Count, present.Members, present.Weight, quorum);
+    }
+}

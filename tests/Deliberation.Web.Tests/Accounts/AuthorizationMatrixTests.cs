@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Deliberation.Domain.Councils;
+using Deliberation.Web.Accounts;
+using Deliberation.Web.Demo;
+using Deliberation.Web.Tests.Hosting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Deliberation.Web.Tests.Accounts;
+
+/// <summary>
+/// Every endpoint the app maps, called by every demo role and by a visitor who is signed out. The expectation comes from
+/// the endpoint's own access rule; an endpoint without a rule fails here, so nothing new can slip in unguarded.
+/// </summary>
+public sealed class AuthorizationMatrixTests : IAsyncLifetime
+{
+    private static readonly string[] Identities = ["anonymous", .. DemoPeople.All.Select(p => p.UserName)];
+    private readonly CouncilApp _app = new();
+    private readonly Dictionary<string, HttpClient> _clients = new();
+    private readonly Dictionary<string, string> _routeValues = new()
+    {
+        ["councilId"] = "lakeside", ["itemId"] = "item-demo-kiosks", ["meetingId"] = "meeting-demo-next",
+        ["templateId"] = "siyi-liang-gongkai", ["code"] = "en", ["documentName"] = "v1",
+    };
+
+    public async Task InitializeAsync()
+    {
+        foreach (var identity in Identities) _clients[identity] = await ClientFor(identity);
+        var resident = await (await _clients["resident"].GetAsync("/api/account/me")).Expect(HttpStatusCode.OK);
+        _routeValues["userId"] = resident.GetProperty("id").GetString()!;
+    }
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public void EveryEndpointHasAnAccessRule()
+    {
+        var unguarded = Endpoints().Where(e => e.Rule is null).Select(e => e.Route).ToList();
+
+        Assert.True(unguarded.Count == 0, "Endpoints without an access rule: " + string.Join(", ", unguarded));
+    }
+
+    [Fact]
+    public async Task EveryEndpointRefusesExactlyThoseItsRuleExcludes()
+    {
+        var mismatches = new List<string>();
+        var endpoints = Endpoints().Where(e => e.Rule is not null).ToList();
+        Assert.True(endpoints.Count > 40, $"Only {endpoints.Count} endpoints found.");
+
+        foreach (var endpoint in endpoints)
+        foreach (var identity in Identities)
+        {
+            var expected = Permits(endpoint.Rule!, identity);
+            var (refused, status) = await CallAsync(endpoint, identity);
+            if (refused == expected) mismatches.Add($"{endpoint.Method} {endpoint.Route} as {identity}: {(refused ? "refused" : "allowed")} ({status}), rule {endpoint.Rule}");
+            if (endpoint.Route.Contains("sign-out")) _clients[identity] = await ClientFor(identity);
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
+    }
+
+    private async Task<(bool Refused, int Status)> CallAsync(Endpoint endpoint, string identity)
+    {
+        var url = System.Text.RegularExpressions.Regex.Replace(endpoint.Route, @"\{\**([a-zA-Z]+)[^}]*\}",
+            token => _routeValues.TryGetValue(token.Groups[1].Value, out var value) ? value : "sample");
+        var client = _clients[identity];
+        using var response = endpoint.Method == "GET"
+            ? await client.GetAsync(url)
+            : await client.PostAsJsonAsync(url, new { });
+        var status = (int)response.StatusCode;
+        if (response.StatusCode == HttpStatusCode.Redirect)
+            return (response.Headers.Location?.OriginalString.StartsWith("/account/sign-in") == true, status);
+        if (status is not (401 or 403)) return (false, status);
+        var body = await response.Content.ReadAsStringAsync();
+        return (body.Length > 0 && JsonDocument.Parse(body).RootElement.TryGetProperty("title", out var title)
+            && title.GetString() == AccessGate.RefusalTitle, status);
+    }
+
+    private static bool Permits(AccessAttribute rule, string identity)
+    {
+        if (rule.Audience == Audience.Public) return true;
+        if (identity == "anonymous") return false;
+        if (rule.Audience == Audience.SignedIn) return true;
+        if (rule.Audience == Audience.Administrator) return identity == "admin";
+        var roles = DemoPeople.All.Single(p => p.UserName == identity).Roles.Select(r => r.Role).ToHashSet();
+        if (identity == "admin") roles.Add(CouncilRole.Clerk);
+        return rule.Roles.Count == 0 ? roles.Count > 0 : rule.Roles.Any(roles.Contains);
+    }
+
+    private async Task<HttpClient> ClientFor(string identity) =>
+        identity == "anonymous" ? _app.Visitor() : await _app.SignedInAs(identity);
+
+    private sealed record Endpoint(string Method, string Route, AccessAttribute? Rule);
+
+    private IEnumerable<Endpoint> Endpoints()
+    {
+        var source = _app.Services.GetRequiredService<EndpointDataSource>();
+        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
+        {
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            // Pages accept POST for their forms; GET is how a person reaches them.
+            var method = methods.Contains("GET") ? "GET" : methods[0];
+            yield return new Endpoint(method, "/" + endpoint.RoutePattern.RawText!.TrimStart('/'), endpoint.Metadata.GetMetadata<AccessAttribute>());
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Deliberation.Web.Tests.Hosting;
+
+/// <summary>
+/// The real app on a fresh SQLite file with the demo council seeded (or on PostgreSQL, when a test asks for it).
+/// Requests go through the whole pipeline: authentication, access rules, grains, event log.
+/// </summary>
+public sealed class CouncilApp : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "lakeside-demo";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "deliberation-tests", Guid.NewGuid().ToString("n"));
+    private readonly Dictionary<string, string?> _settings = new();
+
+    public CouncilApp(bool seedDemo = true, IDictionary<string, string?>? settings = null)
+    {
+        Directory.CreateDirectory(_folder);
+        _settings["Storage:Provider"] = "sqlite";
+        _settings["Storage:ConnectionString"] = $"Data Source={Path.Combine(_folder, "deliberation.db")}";
+        _settings["Demo:Seed"] = seedDemo ? "true" : "false";
+        // Tests sign in far more often than a person would; the limits themselves have their own test.
+        _settings["RateLimits:SignInPerMinute"] = "1000";
+        _settings["RateLimits:RedeemPerMinute"] = "1000";
+        _settings["RateLimits:SubmissionsPerHour"] = "1000";
+        if (settings is not null)
+            foreach (var (key, value) in settings) _settings[key] = value;
+    }
+
+    public string DatabasePath => Path.Combine(_folder, "deliberation.db");
+
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Points this app at PostgreSQL instead of the SQLite file (a database the caller created).</summary>
+    public CouncilApp UsePostgres(string connectionString)
+    {
+        _settings["Storage:Provider"] = "postgres";
+        _settings["Storage:ConnectionString"] = connectionString;
+        return this;
+    }
+
+    /// <summary>Uses the SQLite file of another app: a restart of the same site.</summary>
+    public CouncilApp UseDatabaseOf(CouncilApp earlier)
+    {
+        _settings["Storage:ConnectionString"] = $"Data Source={earlier.DatabasePath}";
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects, talks https (cookies are Secure).</summary>
+    public HttpClient Visitor() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = new Uri("https://localhost"),
+        HandleCookies = true,
+    });
+
+    /// <summary>A client signed in through the real sign-in endpoint.</summary>
+    public async Task<HttpClient> SignedInAs(string login, string password = DemoPassword)
+    {
+        var client = Visitor();
+        var response = await client.PostAsJsonAsync("/api/account/sign-in", new { login, password });
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Sign-in as {login} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
