@@ -12,7 +12,7 @@ public static class AccountsSetup
 {
     public const string SmartScheme = "cookie-or-bearer";
 
-    public static IServiceCollection AddAccounts(this IServiceCollection services, StaffTokenOptions staffTokens)
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddIdentity<CouncilUser, IdentityRole>(options =>
             {
@@ -52,10 +52,13 @@ public static class AccountsSetup
         });
         auth.AddPolicyScheme(SmartScheme, "Cookie or bearer token", options =>
             options.ForwardDefaultSelector = http =>
-                staffTokens.Enabled && http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                && http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<StaffTokenOptions>>().Value.Enabled
                     ? JwtBearerDefaults.AuthenticationScheme
                     : IdentityConstants.ApplicationScheme);
-        if (staffTokens.Enabled) auth.AddJwtBearer(options => ConfigureStaffTokens(options, staffTokens));
+        auth.AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<Microsoft.Extensions.Options.IOptions<StaffTokenOptions>>((options, staffTokens) => ConfigureStaffTokens(options, staffTokens.Value));
 
         services.AddAuthorization();
         return services;

@@ -17,24 +17,27 @@ public static class DeliberationHost
     public static WebApplicationBuilder AddDeliberation(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var configuration = builder.Configuration;
 
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        storage.Validate();
-        services.AddSingleton(storage);
+        // Settings are read when services are built, not here, so a test host's overrides apply too.
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).Validate(o => o.TryValidate(out _), "Storage settings are not valid.");
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
         services.AddSingleton(TimeProvider.System);
+        // First of the hosted services: the schema must exist before the key ring or anything else reads the database.
+        services.AddHostedService<StartupWork>();
 
-        services.AddDbContext<DeliberationDb>(options =>
+        services.AddDbContext<DeliberationDb>((sp, options) =>
         {
+            var storage = sp.GetRequiredService<StorageOptions>();
             if (storage.IsPostgres) options.UseNpgsql(storage.ConnectionString);
             else options.UseSqlite(storage.ConnectionString);
         });
-        services.AddEventLog(new EventLogOptions
+        services.AddSingleton<IEventLog>(sp =>
         {
-            Provider = storage.IsPostgres ? "postgres" : "sqlite",
-            ConnectionString = storage.ConnectionString,
+            var storage = sp.GetRequiredService<StorageOptions>();
+            return EventLogFactory.Create(new EventLogOptions { Provider = storage.IsPostgres ? "postgres" : "sqlite", ConnectionString = storage.ConnectionString },
+                sp.GetService<TimeProvider>(), sp.GetService<ILoggerFactory>());
         });
-        services.AddGrains(_ => { });
+        services.AddGrains();
         services.AddCouncilGrains();
 
         services.AddSingleton<IXmlRepository, DatabaseKeyRing>();
@@ -42,10 +45,10 @@ public static class DeliberationHost
         services.AddOptions<KeyManagementOptions>()
             .Configure<IXmlRepository>((options, keyRing) => options.XmlRepository = keyRing);
 
-        var staffTokens = configuration.GetSection(StaffTokenOptions.Section).Get<StaffTokenOptions>() ?? new StaffTokenOptions();
-        services.AddSingleton(staffTokens);
-        services.AddAccounts(staffTokens);
-        services.AddDeliberationRateLimits(configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions());
+        services.AddOptions<StaffTokenOptions>().BindConfiguration(StaffTokenOptions.Section);
+        services.AddAccounts();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddDeliberationRateLimits();
 
         services.AddAntiforgery(options =>
         {
@@ -64,6 +67,8 @@ public static class DeliberationHost
             options.RequestCultureProviders = [new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider()];
         });
 
+        // Chinese pages as Chinese text, not numeric entities (smaller, and readable in "view source").
+        services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
         // Malformed JSON or a missing body becomes an exception the handler turns into a 400 problem.
@@ -71,7 +76,6 @@ public static class DeliberationHost
         services.AddExceptionHandler<DomainErrors>();
         services.AddOpenApi();
         services.AddRazorComponents();
-        services.AddHostedService<StartupWork>();
         return builder;
     }
 

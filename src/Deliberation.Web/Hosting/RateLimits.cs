@@ -20,7 +20,7 @@ public static class RateLimits
     public const string Redeem = "redeem";
     public const string Submission = "submission";
 
-    public static IServiceCollection AddDeliberationRateLimits(this IServiceCollection services, RateLimitOptions limits)
+    public static IServiceCollection AddDeliberationRateLimits(this IServiceCollection services)
     {
         services.AddRateLimiter(options =>
         {
@@ -28,13 +28,16 @@ public static class RateLimits
             options.OnRejected = async (context, ct) =>
                 await Results.Problem(statusCode: 429, detail: "Too many attempts. Wait a minute and try again.")
                     .ExecuteAsync(context.HttpContext);
-            options.AddPolicy(SignIn, http => Window(ByAddress(http), limits.SignInPerMinute, TimeSpan.FromMinutes(1)));
-            options.AddPolicy(Redeem, http => Window(ByAddress(http), limits.RedeemPerMinute, TimeSpan.FromMinutes(1)));
+            options.AddPolicy(SignIn, http => Window(ByAddress(http), Limits(http).SignInPerMinute, TimeSpan.FromMinutes(1)));
+            options.AddPolicy(Redeem, http => Window(ByAddress(http), Limits(http).RedeemPerMinute, TimeSpan.FromMinutes(1)));
             options.AddPolicy(Submission, http => Window(
-                http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? ByAddress(http), limits.SubmissionsPerHour, TimeSpan.FromHours(1)));
+                http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? ByAddress(http), Limits(http).SubmissionsPerHour, TimeSpan.FromHours(1)));
         });
         return services;
     }
+
+    private static RateLimitOptions Limits(HttpContext http) =>
+        http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
 
     private static string ByAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "local";
 

@@ -12,11 +12,11 @@ public sealed class StorageOptions
 
     public bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase);
 
-    public void Validate()
+    public bool TryValidate(out string? problem)
     {
-        if (!IsPostgres && !string.Equals(Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Storage:Provider must be 'sqlite' or 'postgres', not '{Provider}'.");
-        if (string.IsNullOrWhiteSpace(ConnectionString))
-            throw new InvalidOperationException("Storage:ConnectionString is empty.");
+        problem = !IsPostgres && !string.Equals(Provider, "sqlite", StringComparison.OrdinalIgnoreCase)
+            ? $"Storage:Provider must be 'sqlite' or 'postgres', not '{Provider}'."
+            : string.IsNullOrWhiteSpace(ConnectionString) ? "Storage:ConnectionString is empty." : null;
+        return problem is null;
     }
 }

@@ -12,7 +12,7 @@ namespace Deliberation.Web.Tests.Hosting;
 /// The real app on a fresh SQLite file with the demo council seeded (or on PostgreSQL, when a test asks for it).
 /// Requests go through the whole pipeline: authentication, access rules, grains, event log.
 /// </summary>
-public sealed class CouncilApp : WebApplicationFactory<Program>
+public class CouncilApp : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "lakeside-demo";
 
