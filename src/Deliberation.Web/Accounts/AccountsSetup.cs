@@ -47,8 +47,11 @@ public static class AccountsSetup
 
         var auth = services.AddAuthentication(options =>
         {
+            // AddIdentity set its cookie as the default for authenticating; a bearer token must get a look too.
             options.DefaultScheme = SmartScheme;
+            options.DefaultAuthenticateScheme = SmartScheme;
             options.DefaultChallengeScheme = SmartScheme;
+            options.DefaultForbidScheme = SmartScheme;
         });
         auth.AddPolicyScheme(SmartScheme, "Cookie or bearer token", options =>
             options.ForwardDefaultSelector = http =>
@@ -90,7 +93,17 @@ public static class AccountsSetup
             ClockSkew = TimeSpan.FromMinutes(1),
             IssuerSigningKey = staffTokens.SigningKeyPem.Length > 0 ? RsaKey(staffTokens.SigningKeyPem) : null,
         };
-        options.Events = new JwtBearerEvents { OnTokenValidated = StaffAccountLink.MapToLocalAccountAsync };
+        options.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = StaffAccountLink.MapToLocalAccountAsync,
+            OnAuthenticationFailed = context =>
+            {
+                // Why a token was refused is for the operator's log, never for the caller.
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Deliberation.StaffTokens")
+                    .LogInformation("Bearer token refused: {Reason}", context.Exception.Message);
+                return Task.CompletedTask;
+            },
+        };
     }
 
     private static RsaSecurityKey RsaKey(string pem)

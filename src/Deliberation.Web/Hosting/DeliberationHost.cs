@@ -70,6 +70,8 @@ public static class DeliberationHost
         // Chinese pages as Chinese text, not numeric entities (smaller, and readable in "view source").
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         // Malformed JSON or a missing body becomes an exception the handler turns into a 400 problem.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -19,7 +19,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private static readonly string[] Identities = ["anonymous", .. DemoPeople.All.Select(p => p.UserName)];
     private readonly CouncilApp _app = new();
     private readonly Dictionary<string, HttpClient> _clients = new();
-    private readonly Dictionary<string, string> _routeValues = new()
+    private readonly Dictionary<string, string> _routeValues = new(StringComparer.OrdinalIgnoreCase)
     {
         ["councilId"] = "lakeside", ["itemId"] = "item-demo-kiosks", ["meetingId"] = "meeting-demo-next",
         ["templateId"] = "siyi-liang-gongkai", ["code"] = "en", ["documentName"] = "v1",

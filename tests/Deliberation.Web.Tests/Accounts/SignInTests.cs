@@ -98,7 +98,7 @@ public sealed class SignInTests : IClassFixture<SignInTests.App>
         }));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/councils/lakeside", response.Headers.Location?.OriginalString);
+        Assert.Equal("/councils/lakeside", new Uri(new Uri("https://localhost"), response.Headers.Location!).AbsolutePath);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/account/me")).StatusCode);
     }
 }

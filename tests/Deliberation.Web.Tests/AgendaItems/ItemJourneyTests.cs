@@ -50,6 +50,8 @@ public sealed class ItemJourneyTests : IAsyncLifetime
         await (await _resident.Post($"{item}/object", new { text = "灯太亮" })).Expect(HttpStatusCode.OK);
         await (await _clerk.Post($"{item}/dismiss-objection", new { objectionNo = 1, reason = "灯有遮光罩" })).Expect(HttpStatusCode.OK);
         _app.Clock.Advance(TimeSpan.FromDays(8));
+        // Eight days on, the sessions have expired as they would for real: sign in again.
+        (_clerk, _property, _resident) = (await _app.SignedInAs("clerk"), await _app.SignedInAs("property"), await _app.SignedInAs("resident"));
         await (await _clerk.Post($"{item}/end-notice")).Expect(HttpStatusCode.OK);
         await (await _clerk.Post($"{item}/assign-implementation", new { responsibleParty = "湖畔物业", deadline = "2026-12-31" })).Expect(HttpStatusCode.OK);
         await (await _property.Post($"{item}/report-progress", new { text = "已采购", percentDone = 50 })).Expect(HttpStatusCode.OK);

@@ -35,7 +35,7 @@ public class CouncilApp : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "deliberation.db");
 
-    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+    public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     /// <summary>Points this app at PostgreSQL instead of the SQLite file (a database the caller created).</summary>
     public CouncilApp UsePostgres(string connectionString)

@@ -43,7 +43,7 @@ public sealed class StorageTests
         {
             await connection.OpenAsync();
             var command = connection.CreateCommand();
-            command.CommandText = "UPDATE events SET payload = replace(payload, '41.2', '14.2') WHERE stream_id = 'agenda-item-item-demo-road'";
+            command.CommandText = "UPDATE events SET payload = replace(payload, '41.2', '14.2') WHERE stream_id = 'agenda-item-item-demo-road' AND payload LIKE '%41.2%'";
             Assert.Equal(1, await command.ExecuteNonQueryAsync());
         }
 
