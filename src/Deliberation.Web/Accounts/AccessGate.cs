@@ -43,7 +43,8 @@ public sealed class AccessGate(RequestDelegate next)
             return;
         }
 
-        var councilId = http.GetRouteValue("councilId") as string;
+        // A malformed id names no council; it never reaches a grain (nor creates an activation for junk).
+        var councilId = http.GetRouteValue("councilId") is string id && Deliberation.Web.Hosting.Identifiers.IsValid(id) ? id : null;
         if (signedIn && councilId is not null)
         {
             var actor = await grains.GetGrain<ICouncilGrain>(councilId).GetActorAsync(http.User.UserId());

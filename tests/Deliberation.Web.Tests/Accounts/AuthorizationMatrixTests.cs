@@ -57,7 +57,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         foreach (var identity in Identities)
         {
             var expected = Permits(endpoint.Rule!, identity);
+            var eventsBefore = await CountEventsAsync();
             var (refused, status) = await CallAsync(endpoint, identity);
+            if (refused && await CountEventsAsync() != eventsBefore) mismatches.Add($"{endpoint.Method} {endpoint.Route} as {identity}: refused, yet the log grew");
             if (refused == expected) mismatches.Add($"{endpoint.Method} {endpoint.Route} as {identity}: {(refused ? "refused" : "allowed")} ({status}), rule {endpoint.Rule}");
             if (endpoint.Route.Contains("sign-out")) _clients[identity] = await ClientFor(identity);
         }
@@ -80,6 +82,16 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync();
         return (body.Length > 0 && JsonDocument.Parse(body).RootElement.TryGetProperty("title", out var title)
             && title.GetString() == AccessGate.RefusalTitle, status);
+    }
+
+    /// <summary>Straight from the database: a refused request must not have written anything.</summary>
+    private async Task<long> CountEventsAsync()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_app.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM events";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static bool Permits(AccessAttribute rule, string identity)
