@@ -4,6 +4,8 @@ using Deliberation.Runtime.EventLog;
 using Deliberation.Runtime.Grains;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Deliberation.Web.AgendaItems;
 
@@ -37,40 +39,38 @@ public static class ItemEndpoints
             return Results.Ok(await grain.VerifyAsync());
         }).Access(Audience.Public);
 
-        Act<AcceptItem>(items, "accept", CouncilRole.Clerk);
-        Act<MergeItem>(items, "merge", CouncilRole.Clerk);
-        Act<RouteItem>(items, "route", CouncilRole.Clerk);
-        Act<DeclineItem>(items, "decline", CouncilRole.Clerk);
-        Act<RecordProposal>(items, "record-proposal", CouncilRole.Clerk);
-        Act<ReviseProposal>(items, "revise-proposal", CouncilRole.Clerk);
-        Act<RecordConsultation>(items, "record-consultation", CouncilRole.Clerk);
-        ActWithoutBody(items, "complete-step", new CompleteStep(), CouncilRole.Clerk);
-        Act<RecordResolution>(items, "record-resolution", CouncilRole.Chair, CouncilRole.Clerk);
-        Act<ApproveReview>(items, "approve-review", CouncilRole.Reviewer);
-        Act<ReturnReview>(items, "return-review", CouncilRole.Reviewer);
-        Act<DiscloseResolution>(items, "disclose", CouncilRole.Clerk);
-        Act<RaiseObjection>(items, "object", CouncilRole.Resident);
-        Act<UpholdObjection>(items, "uphold-objection", CouncilRole.Clerk);
-        Act<DismissObjection>(items, "dismiss-objection", CouncilRole.Clerk);
-        ActWithoutBody(items, "end-notice", new EndNotice(), CouncilRole.Clerk);
-        Act<AssignImplementation>(items, "assign-implementation", CouncilRole.Clerk);
-        Act<ReportProgress>(items, "report-progress", CouncilRole.ResponsibleParty);
-        Act<CompleteImplementation>(items, "complete-implementation", CouncilRole.ResponsibleParty, CouncilRole.Clerk);
-        Act<DiscloseResult>(items, "disclose-result", CouncilRole.Clerk);
-        Act<RateResult>(items, "rate", CouncilRole.Resident);
-        Act<CloseItem>(items, "close", CouncilRole.Clerk);
+        Act<AcceptItem>(items, "accept", null, CouncilRole.Clerk);
+        Act<MergeItem>(items, "merge", null, CouncilRole.Clerk);
+        Act<RouteItem>(items, "route", null, CouncilRole.Clerk);
+        Act<DeclineItem>(items, "decline", null, CouncilRole.Clerk);
+        Act<RecordProposal>(items, "record-proposal", null, CouncilRole.Clerk);
+        Act<ReviseProposal>(items, "revise-proposal", null, CouncilRole.Clerk);
+        Act<RecordConsultation>(items, "record-consultation", null, CouncilRole.Clerk);
+        Act(items, "complete-step", new CompleteStep(), CouncilRole.Clerk);
+        Act<RecordResolution>(items, "record-resolution", null, CouncilRole.Chair, CouncilRole.Clerk);
+        Act<ApproveReview>(items, "approve-review", null, CouncilRole.Reviewer);
+        Act<ReturnReview>(items, "return-review", null, CouncilRole.Reviewer);
+        Act<DiscloseResolution>(items, "disclose", null, CouncilRole.Clerk);
+        Act<RaiseObjection>(items, "object", null, CouncilRole.Resident);
+        Act<UpholdObjection>(items, "uphold-objection", null, CouncilRole.Clerk);
+        Act<DismissObjection>(items, "dismiss-objection", null, CouncilRole.Clerk);
+        Act(items, "end-notice", new EndNotice(), CouncilRole.Clerk);
+        Act<AssignImplementation>(items, "assign-implementation", null, CouncilRole.Clerk);
+        Act<ReportProgress>(items, "report-progress", null, CouncilRole.ResponsibleParty);
+        Act<CompleteImplementation>(items, "complete-implementation", null, CouncilRole.ResponsibleParty, CouncilRole.Clerk);
+        Act<DiscloseResult>(items, "disclose-result", null, CouncilRole.Clerk);
+        Act<RateResult>(items, "rate", null, CouncilRole.Resident);
+        Act<CloseItem>(items, "close", null, CouncilRole.Clerk);
         return app;
     }
 
     // The roles here are the gate (who may ever do this); the item's template then says who acts at its current step.
-    private static void Act<TCommand>(RouteGroupBuilder items, string action, params CouncilRole[] roles) where TCommand : ItemCommand =>
-        items.MapPost($"/{{itemId}}/{action}", (string councilId, string itemId, TCommand command, HttpContext http, IGrainFactory grains) =>
-                ActAsync(councilId, itemId, command, http, grains))
-            .AccessFor(roles).WithName($"item-{action}");
-
-    private static void ActWithoutBody(RouteGroupBuilder items, string action, ItemCommand command, params CouncilRole[] roles) =>
-        items.MapPost($"/{{itemId}}/{action}", (string councilId, string itemId, HttpContext http, IGrainFactory grains) =>
-                ActAsync(councilId, itemId, command, http, grains))
+    // A command with no fields may come with no body at all.
+    private static void Act<TCommand>(RouteGroupBuilder items, string action, TCommand? noBody, params CouncilRole[] roles)
+        where TCommand : ItemCommand =>
+        items.MapPost($"/{{itemId}}/{action}", (string councilId, string itemId,
+                [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] TCommand? command, HttpContext http, IGrainFactory grains) =>
+                ActAsync(councilId, itemId, command ?? noBody ?? throw new ArgumentException("This needs a JSON body."), http, grains))
             .AccessFor(roles).WithName($"item-{action}");
 
     private static async Task<IResult> ActAsync(string councilId, string itemId, ItemCommand command, HttpContext http, IGrainFactory grains) =>

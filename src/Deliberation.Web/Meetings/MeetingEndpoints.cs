@@ -4,6 +4,8 @@ using Deliberation.Runtime.EventLog;
 using Deliberation.Runtime.Grains;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Deliberation.Web.Meetings;
 
@@ -29,21 +31,20 @@ public static class MeetingEndpoints
                 ? Results.Ok(view) : Results.Problem(statusCode: 404, detail: "There is no such meeting."))
             .Access(Audience.Public);
 
-        Act<AddAgendaItem>(meetings, "agenda", CouncilRole.Clerk);
-        ActWithoutBody(meetings, "open", new OpenMeeting(), CouncilRole.Clerk, CouncilRole.Chair);
-        Act<RecordAttendance>(meetings, "attendance", CouncilRole.Clerk, CouncilRole.Chair);
-        Act<TakeUpItem>(meetings, "take-up", CouncilRole.Clerk, CouncilRole.Chair);
-        ActWithoutBody(meetings, "close", new CloseMeeting(), CouncilRole.Clerk, CouncilRole.Chair);
+        Act<AddAgendaItem>(meetings, "agenda", null, CouncilRole.Clerk);
+        Act(meetings, "open", new OpenMeeting(), CouncilRole.Clerk, CouncilRole.Chair);
+        Act<RecordAttendance>(meetings, "attendance", null, CouncilRole.Clerk, CouncilRole.Chair);
+        Act<TakeUpItem>(meetings, "take-up", null, CouncilRole.Clerk, CouncilRole.Chair);
+        Act(meetings, "close", new CloseMeeting(), CouncilRole.Clerk, CouncilRole.Chair);
         return app;
     }
 
-    private static void Act<TCommand>(RouteGroupBuilder meetings, string action, params CouncilRole[] roles) where TCommand : MeetingCommand =>
-        meetings.MapPost($"/{{meetingId}}/{action}", (string councilId, string meetingId, TCommand command, HttpContext http, IGrainFactory grains) =>
-            ActAsync(councilId, meetingId, command, http, grains)).AccessFor(roles).WithName($"meeting-{action}");
-
-    private static void ActWithoutBody(RouteGroupBuilder meetings, string action, MeetingCommand command, params CouncilRole[] roles) =>
-        meetings.MapPost($"/{{meetingId}}/{action}", (string councilId, string meetingId, HttpContext http, IGrainFactory grains) =>
-            ActAsync(councilId, meetingId, command, http, grains)).AccessFor(roles).WithName($"meeting-{action}");
+    private static void Act<TCommand>(RouteGroupBuilder meetings, string action, TCommand? noBody, params CouncilRole[] roles)
+        where TCommand : MeetingCommand =>
+        meetings.MapPost($"/{{meetingId}}/{action}", (string councilId, string meetingId,
+                [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] TCommand? command, HttpContext http, IGrainFactory grains) =>
+                ActAsync(councilId, meetingId, command ?? noBody ?? throw new ArgumentException("This needs a JSON body."), http, grains))
+            .AccessFor(roles).WithName($"meeting-{action}");
 
     private static async Task<IResult> ActAsync(string councilId, string meetingId, MeetingCommand command, HttpContext http, IGrainFactory grains) =>
         Results.Ok(await grains.GetGrain<IMeetingGrain>(Identifiers.Require(meetingId, "meeting")).ActAsync(councilId, command, http.Actor()));
