@@ -78,6 +78,13 @@ public static class DeliberationHost
         services.AddExceptionHandler<DomainErrors>();
         services.AddOpenApi();
         services.AddRazorComponents();
+        if (builder.Environment.IsDevelopment())
+        {
+            // Plain http on localhost while developing (curl does not send Secure cookies over http); Secure everywhere else.
+            services.PostConfigure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
+                Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme, o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+            services.PostConfigure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        }
         return builder;
     }
 
