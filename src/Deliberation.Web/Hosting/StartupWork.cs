@@ -1,3 +1,4 @@
+using Deliberation.Runtime.EventLog;
 using Deliberation.Runtime.Grains;
 using Deliberation.Web.Demo;
 using Deliberation.Web.Process;
@@ -6,17 +7,35 @@ namespace Deliberation.Web.Hosting;
 
 /// <summary>
 /// Before the app takes requests: the accounts schema, the built-in process templates and, on an empty database,
-/// the demo council. Each step is idempotent, so several processes may start at once.
+/// the demo council. Each step is idempotent, and several processes may start at once: whoever writes first wins,
+/// the others find it done.
 /// </summary>
-public sealed class StartupWork(IServiceScopeFactory scopes, StorageOptions storage, IConfiguration configuration, IGrainFactory grains) : IHostedService
+public sealed class StartupWork(IServiceScopeFactory scopes, StorageOptions storage, IConfiguration configuration,
+    IGrainFactory grains, ILogger<StartupWork> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         await DatabaseSchema.EnsureAsync(scope.ServiceProvider.GetRequiredService<DeliberationDb>(), storage, cancellationToken);
-        await BuiltInTemplates.PublishMissingAsync(grains);
+        await OnceAsync("built-in templates", () => BuiltInTemplates.PublishMissingAsync(grains));
         if (configuration.GetValue("Demo:Seed", true))
-            await scope.ServiceProvider.GetRequiredService<DemoCouncil>().SeedIfEmptyAsync(cancellationToken);
+            await OnceAsync("demo council", () => scope.ServiceProvider.GetRequiredService<DemoCouncil>().SeedIfEmptyAsync(cancellationToken));
+    }
+
+    private async Task OnceAsync(string what, Func<Task> work)
+    {
+        try
+        {
+            await work();
+        }
+        catch (StreamConcurrencyException raced)
+        {
+            logger.LogInformation("Another process is writing the {What} ({Stream}); leaving it to that one", what, raced.StreamId);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException raced)
+        {
+            logger.LogInformation(raced, "Another process is creating the {What}'s accounts; leaving it to that one", what);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

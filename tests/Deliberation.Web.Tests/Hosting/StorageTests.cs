@@ -33,6 +33,27 @@ public sealed class StorageTests
     }
 
     [Fact]
+    public async Task TwoAppProcessesOnOneDatabaseCannotBothDecideTheSameItem()
+    {
+        using var first = new CouncilApp();
+        using var second = new CouncilApp().UseDatabaseOf(first);
+        var clerkOnFirst = await first.SignedInAs("clerk");
+        var clerkOnSecond = await second.SignedInAs("clerk");
+        const string item = "/api/councils/lakeside/items/item-demo-lights";
+        await (await clerkOnFirst.GetAsync(item)).Expect(HttpStatusCode.OK);
+        await (await clerkOnSecond.GetAsync(item)).Expect(HttpStatusCode.OK);
+
+        await (await clerkOnFirst.Post($"{item}/accept", new { })).Expect(HttpStatusCode.OK);
+        // The second process still holds the item as submitted: its write is refused, and it catches up.
+        await (await clerkOnSecond.Post($"{item}/decline", new { reason = "重复" })).ExpectProblem(HttpStatusCode.Conflict);
+        var retried = await (await clerkOnSecond.Post($"{item}/decline", new { reason = "重复" })).ExpectProblem(HttpStatusCode.Conflict);
+
+        Assert.Contains("record-proposal", retried.GetProperty("allowed").ToString());
+        var timeline = (await (await clerkOnFirst.GetAsync(item)).Expect(HttpStatusCode.OK)).GetProperty("timeline");
+        Assert.DoesNotContain(timeline.EnumerateArray(), e => e.GetProperty("type").GetString() == "ItemDeclined");
+    }
+
+    [Fact]
     public async Task ATamperedEventShowsAsABrokenChain()
     {
         using var app = new CouncilApp();
