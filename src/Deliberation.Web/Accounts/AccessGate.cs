@@ -24,6 +24,12 @@ public sealed class AccessGate(RequestDelegate next)
         }
 
         var access = endpoint.Metadata.GetMetadata<AccessAttribute>();
+        // Routing's own rejections (405, 415) are not route endpoints: they only answer with an error status.
+        if (access is null && endpoint is not RouteEndpoint)
+        {
+            await next(http);
+            return;
+        }
         if (access is null)
         {
             await Refuse(http, StatusCodes.Status403Forbidden, "This endpoint has no access rule, so nobody may use it.");
@@ -47,11 +53,7 @@ public sealed class AccessGate(RequestDelegate next)
         var councilId = http.GetRouteValue("councilId") is string id && Deliberation.Web.Hosting.Identifiers.IsValid(id) ? id : null;
         if (signedIn && councilId is not null)
         {
-            var actor = await grains.GetGrain<ICouncilGrain>(councilId).GetActorAsync(http.User.UserId());
-            // A site administrator sets councils up, so acts as a clerk in each; what they do is recorded under their own id.
-            if (http.User.IsInRole(SiteRoles.Administrator) && !actor.Holds(CouncilRole.Clerk))
-                actor = actor with { Roles = [.. actor.Roles, new RoleGrant(CouncilRole.Clerk, null, 1)] };
-            http.Items[typeof(Actor)] = actor;
+            var actor = await CouncilActors.ResolveAsync(http, grains, councilId);
             if (access.Audience == Audience.Council && !Permits(access, actor))
             {
                 // The same words whether or not the council exists: a refusal does not reveal what is there.

@@ -32,6 +32,7 @@ public static class Features
         app.MapCouncils();
         app.MapProcessTemplates();
         app.MapAgendaItems();
+        app.MapItemForms();
         app.MapMeetings();
         app.MapDecisionRules();
         return app;

@@ -60,7 +60,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             var eventsBefore = await CountEventsAsync();
             var (refused, status) = await CallAsync(endpoint, identity);
             if (refused && await CountEventsAsync() != eventsBefore) mismatches.Add($"{endpoint.Method} {endpoint.Route} as {identity}: refused, yet the log grew");
-            if (refused == expected) mismatches.Add($"{endpoint.Method} {endpoint.Route} as {identity}: {(refused ? "refused" : "allowed")} ({status}), rule {endpoint.Rule}");
+            if (refused == expected) mismatches.Add($"{endpoint.Method} {endpoint.Route} as {identity}: {(refused ? "refused" : "allowed")} ({status}), rule {endpoint.Rule}: {_lastBody}");
             if (endpoint.Route.Contains("sign-out")) _clients[identity] = await ClientFor(identity);
         }
 
@@ -72,14 +72,14 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var url = System.Text.RegularExpressions.Regex.Replace(endpoint.Route, @"\{\**([a-zA-Z]+)[^}]*\}",
             token => _routeValues.TryGetValue(token.Groups[1].Value, out var value) ? value : "sample");
         var client = _clients[identity];
-        using var response = endpoint.Method == "GET"
-            ? await client.GetAsync(url)
+        using var response = endpoint.Method == "GET" ? await client.GetAsync(url)
+            : endpoint.TakesForms ? await client.PostAsync(url, new FormUrlEncodedContent([]))
             : await client.PostAsJsonAsync(url, new { });
         var status = (int)response.StatusCode;
         if (response.StatusCode == HttpStatusCode.Redirect)
             return (response.Headers.Location?.OriginalString.StartsWith("/account/sign-in") == true, status);
         if (status is not (401 or 403)) return (false, status);
-        var body = await response.Content.ReadAsStringAsync();
+        var body = _lastBody = await response.Content.ReadAsStringAsync();
         return (body.Length > 0 && JsonDocument.Parse(body).RootElement.TryGetProperty("title", out var title)
             && title.GetString() == AccessGate.RefusalTitle, status);
     }
@@ -108,7 +108,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private async Task<HttpClient> ClientFor(string identity) =>
         identity == "anonymous" ? _app.Visitor() : await _app.SignedInAs(identity);
 
-    private sealed record Endpoint(string Method, string Route, AccessAttribute? Rule);
+    private string _lastBody = "";
+
+    private sealed record Endpoint(string Method, string Route, AccessAttribute? Rule, bool TakesForms);
 
     private IEnumerable<Endpoint> Endpoints()
     {
@@ -118,7 +120,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             // Pages accept POST for their forms; GET is how a person reaches them.
             var method = methods.Contains("GET") ? "GET" : methods[0];
-            yield return new Endpoint(method, "/" + endpoint.RoutePattern.RawText!.TrimStart('/'), endpoint.Metadata.GetMetadata<AccessAttribute>());
+            var takesForms = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes
+                .Any(t => t.Contains("form")) == true;
+            yield return new Endpoint(method, "/" + endpoint.RoutePattern.RawText!.TrimStart('/'), endpoint.Metadata.GetMetadata<AccessAttribute>(), takesForms);
         }
     }
 }

@@ -1,0 +1,21 @@
+using Deliberation.Domain.Councils;
+using Deliberation.Runtime.Grains;
+using Deliberation.Web.Councils;
+
+namespace Deliberation.Web.Accounts;
+
+/// <summary>Who the signed-in caller is in one council: their roles from the council's own records.</summary>
+public static class CouncilActors
+{
+    public static async Task<Actor> ResolveAsync(HttpContext http, IGrainFactory grains, string councilId)
+    {
+        if (http.Items[typeof(Actor)] is Actor known && http.Items["actor-council"] as string == councilId) return known;
+        var actor = await grains.GetGrain<ICouncilGrain>(councilId).GetActorAsync(http.User.UserId());
+        // A site administrator sets councils up, so acts as a clerk in each; what they do is recorded under their own id.
+        if (http.User.IsInRole(SiteRoles.Administrator) && !actor.Holds(CouncilRole.Clerk))
+            actor = actor with { Roles = [.. actor.Roles, new RoleGrant(CouncilRole.Clerk, null, 1)] };
+        http.Items[typeof(Actor)] = actor;
+        http.Items["actor-council"] = councilId;
+        return actor;
+    }
+}

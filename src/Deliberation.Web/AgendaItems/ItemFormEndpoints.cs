@@ -1,0 +1,65 @@
+using Deliberation.Domain;
+using Deliberation.Domain.Councils;
+using Deliberation.Runtime.EventLog;
+using Deliberation.Runtime.Grains;
+using Deliberation.Web.Accounts;
+using Deliberation.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Deliberation.Web.AgendaItems;
+
+/// <summary>
+/// The item pages' forms (post, then redirect back): the browser's way to act, with no script. Binding a form makes
+/// the antiforgery check mandatory; refusals come back to the page as a message, never as a half-done change.
+/// </summary>
+public static class ItemFormEndpoints
+{
+    public static IEndpointRouteBuilder MapItemForms(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/councils/{councilId}/items/{itemId}/act", async (string councilId, string itemId,
+            [FromForm] ItemActionForm form, HttpContext http, IGrainFactory grains) =>
+        {
+            var page = $"/councils/{councilId}/items/{itemId}";
+            return await Attempt(page, async () =>
+            {
+                await grains.GetGrain<IAgendaItemGrain>(Identifiers.Require(itemId, "item")).ActAsync(councilId, form.ToCommand(), http.Actor());
+                return $"{page}?done={Uri.EscapeDataString(form.Action ?? "")}";
+            });
+        }).Access(Audience.Council).ExcludeFromDescription();
+
+        app.MapPost("/councils/{councilId}/items/new", async (string councilId, [FromForm] SubmitItemForm form, HttpContext http, IGrainFactory grains) =>
+        {
+            var itemId = Identifiers.New("item");
+            return await Attempt($"/councils/{councilId}/items/new", async () =>
+            {
+                await grains.GetGrain<IAgendaItemGrain>(itemId).SubmitAsync(councilId,
+                    new SubmitItem(form.Title ?? "", form.Text ?? "", form.Category ?? "", form.Place ?? "", form.OnBehalfOf), http.Actor());
+                return $"/councils/{councilId}/items/{itemId}?done=submitted";
+            });
+        }).AccessFor(CouncilRole.Resident, CouncilRole.GridWorker).RequireRateLimiting(RateLimits.Submission).ExcludeFromDescription();
+
+        return app;
+    }
+
+    private static async Task<IResult> Attempt(string page, Func<Task<string>> act)
+    {
+        try
+        {
+            return Results.LocalRedirect(await act());
+        }
+        catch (Exception refused) when (refused is ArgumentException or ProcessRuleViolation or NotPermitted or NotFound
+            or StreamConcurrencyException or Deliberation.Domain.Meetings.MeetingRuleViolation)
+        {
+            return Results.LocalRedirect($"{page}?error={Uri.EscapeDataString(refused.Message)}");
+        }
+    }
+}
+
+public sealed class SubmitItemForm
+{
+    public string? Title { get; set; }
+    public string? Text { get; set; }
+    public string? Category { get; set; }
+    public string? Place { get; set; }
+    public string? OnBehalfOf { get; set; }
+}
