@@ -97,8 +97,9 @@ public static class DeliberationHost
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication: submissions are limited per person, sign-in attempts per address.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<AccessGate>();
         app.UseAntiforgery();

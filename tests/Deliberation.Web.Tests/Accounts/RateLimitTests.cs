@@ -29,4 +29,19 @@ public sealed class RateLimitTests
 
         await (await visitor.Post("/api/councils/lakeside/invitations/redeem", new { code = "GUESS-9" })).ExpectProblem(HttpStatusCode.TooManyRequests);
     }
+
+    [Fact]
+    public async Task LimitsSubmissionsPerPersonNotPerAddress()
+    {
+        using var app = new CouncilApp(settings: new Dictionary<string, string?> { ["RateLimits:SubmissionsPerHour"] = "1" });
+        var resident = await app.SignedInAs("resident");
+        var neighbour = await app.SignedInAs("member1");
+        var topic = new { title = "长椅", text = "湖边加长椅", category = "设施", place = "湖边" };
+
+        await (await resident.Post("/api/councils/lakeside/items", topic)).Expect(HttpStatusCode.Created);
+        await (await resident.Post("/api/councils/lakeside/items", topic)).ExpectProblem(HttpStatusCode.TooManyRequests);
+
+        // Same address, another person: not held back by the first one's limit.
+        await (await neighbour.Post("/api/councils/lakeside/items", topic)).Expect(HttpStatusCode.Created);
+    }
 }
