@@ -10,7 +10,7 @@ namespace Deliberation.Web.Councils;
 
 public sealed record RedeemInvitation(string Code);
 
-public sealed record PasswordReset(string NewPassword, string Reason);
+public sealed record ResetPassword(string NewPassword, string Reason);
 
 public static class CouncilEndpoints
 {
@@ -70,39 +70,17 @@ public static class CouncilEndpoints
             return Results.Ok(holder);
         }).Access(Audience.SignedIn).RequireRateLimiting(RateLimits.Redeem);
 
-        council.MapPost("/people/{userId}/password-reset", async (string councilId, string userId, PasswordReset request,
+        council.MapPost("/people/{userId}/password-reset", async (string councilId, string userId, ResetPassword request,
             HttpContext http, IGrainFactory grains, UserManager<CouncilUser> users) =>
         {
-            var actor = http.Actor();
-            var holders = await grains.GetGrain<ICouncilGrain>(councilId).GetRoleHoldersAsync();
-            var user = holders.Any(h => h.UserId == userId) ? await users.FindByIdAsync(userId) : null;
-            if (user is null) return Results.Problem(statusCode: 404, detail: "Nobody with this id holds a role in this council.");
-            if (string.IsNullOrWhiteSpace(request.Reason))
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Say why (for the record)."] });
-            var validation = await ValidatePasswordAsync(users, user, request.NewPassword ?? "");
-            if (validation is not null) return validation;
-            // The event first: a reset that is not on the record must not happen.
-            await grains.GetGrain<ICouncilGrain>(councilId).RecordPasswordResetAsync(userId, request.Reason, actor);
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var reset = await users.ResetPasswordAsync(user, token, request.NewPassword!);
-            if (!reset.Succeeded) return Results.Problem(statusCode: 500, detail: "The password could not be changed; try again.");
-            await users.SetLockoutEndDateAsync(user, null);
-            await users.ResetAccessFailedCountAsync(user);
-            return Results.NoContent();
+            var problem = await PasswordReset.ResetAsync(councilId, userId, request.NewPassword ?? "", request.Reason ?? "",
+                http.Actor(), grains, users);
+            return problem is null ? Results.NoContent()
+                : problem.StartsWith("Nobody") ? Results.Problem(statusCode: 404, detail: problem)
+                : Results.ValidationProblem(new Dictionary<string, string[]> { [problem.StartsWith("Say why") ? "reason" : "newPassword"] = [problem] });
         }).AccessFor(CouncilRole.Clerk);
 
         return app;
-    }
-
-    private static async Task<IResult?> ValidatePasswordAsync(UserManager<CouncilUser> users, CouncilUser user, string password)
-    {
-        var errors = new List<string>();
-        foreach (var validator in users.PasswordValidators)
-        {
-            var result = await validator.ValidateAsync(users, user, password);
-            errors.AddRange(result.Errors.Select(e => e.Description));
-        }
-        return errors.Count == 0 ? null : Results.ValidationProblem(new Dictionary<string, string[]> { ["newPassword"] = errors.ToArray() });
     }
 }
 

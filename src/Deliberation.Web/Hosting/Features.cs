@@ -30,6 +30,7 @@ public static class Features
         app.MapSignOutForm();
         app.MapExternalLogins();
         app.MapCouncils();
+        app.MapPeopleForms();
         app.MapProcessTemplates();
         app.MapAgendaItems();
         app.MapItemForms();
