@@ -4,8 +4,6 @@ using Deliberation.Runtime.EventLog;
 using Deliberation.Runtime.Grains;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Hosting;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Deliberation.Web.AgendaItems;
 
@@ -65,16 +63,13 @@ public static class ItemEndpoints
     }
 
     // The roles here are the gate (who may ever do this); the item's template then says who acts at its current step.
-    // A command with no fields may come with no body at all.
     private static void Act<TCommand>(RouteGroupBuilder items, string action, TCommand? noBody, params CouncilRole[] roles)
         where TCommand : ItemCommand =>
-        items.MapPost($"/{{itemId}}/{action}", (string councilId, string itemId,
-                [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] TCommand? command, HttpContext http, IGrainFactory grains) =>
-                ActAsync(councilId, itemId, command ?? noBody ?? throw new ArgumentException("This needs a JSON body."), http, grains))
+        items.MapCommand($"/{{itemId}}/{action}", noBody, async (http, command) => Results.Ok(
+                await http.RequestServices.GetRequiredService<IGrainFactory>()
+                    .GetGrain<IAgendaItemGrain>(Identifiers.Require(http.Route("itemId"), "item"))
+                    .ActAsync(http.Route("councilId"), command, http.Actor())))
             .AccessFor(roles).WithName($"item-{action}");
-
-    private static async Task<IResult> ActAsync(string councilId, string itemId, ItemCommand command, HttpContext http, IGrainFactory grains) =>
-        Results.Ok(await grains.GetGrain<IAgendaItemGrain>(Identifiers.Require(itemId, "item")).ActAsync(councilId, command, http.Actor()));
 }
 
 /// <summary>Item lists come from the stream catalogue, which every append keeps current in the same transaction.</summary>

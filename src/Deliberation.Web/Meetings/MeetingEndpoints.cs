@@ -4,8 +4,6 @@ using Deliberation.Runtime.EventLog;
 using Deliberation.Runtime.Grains;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Hosting;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Deliberation.Web.Meetings;
 
@@ -41,13 +39,11 @@ public static class MeetingEndpoints
 
     private static void Act<TCommand>(RouteGroupBuilder meetings, string action, TCommand? noBody, params CouncilRole[] roles)
         where TCommand : MeetingCommand =>
-        meetings.MapPost($"/{{meetingId}}/{action}", (string councilId, string meetingId,
-                [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] TCommand? command, HttpContext http, IGrainFactory grains) =>
-                ActAsync(councilId, meetingId, command ?? noBody ?? throw new ArgumentException("This needs a JSON body."), http, grains))
+        meetings.MapCommand($"/{{meetingId}}/{action}", noBody, async (http, command) => Results.Ok(
+                await http.RequestServices.GetRequiredService<IGrainFactory>()
+                    .GetGrain<IMeetingGrain>(Identifiers.Require(http.Route("meetingId"), "meeting"))
+                    .ActAsync(http.Route("councilId"), command, http.Actor())))
             .AccessFor(roles).WithName($"meeting-{action}");
-
-    private static async Task<IResult> ActAsync(string councilId, string meetingId, MeetingCommand command, HttpContext http, IGrainFactory grains) =>
-        Results.Ok(await grains.GetGrain<IMeetingGrain>(Identifiers.Require(meetingId, "meeting")).ActAsync(councilId, command, http.Actor()));
 }
 
 public static class MeetingCatalogue
