@@ -74,7 +74,18 @@ max_connections = 200
 fsync = on
 EOF
   fi
-  # A stale pid file from a killed server would stop pg_ctl; postgres itself checks it, pg_ctl start handles it.
+  # Nothing answers, yet a server that was killed (as a session's processes are when it ends) leaves postmaster.pid
+  # behind; if its PID now belongs to another process, postgres refuses to start. Drop it unless a postgres owns it.
+  if as_root test -f "$DATA/postmaster.pid"; then
+    old=$(as_root head -n 1 "$DATA/postmaster.pid")
+    if ! { [ -n "$old" ] && [ "$(ps -o comm= -p "$old" 2>/dev/null)" = postgres ]; }; then
+      echo "Removing the stale postmaster.pid of a server that is gone (PID $old)"
+      as_root rm -f "$DATA/postmaster.pid"
+    else
+      echo "Waiting for the old server (PID $old) to exit"
+      for _ in $(seq 1 20); do kill -0 "$old" 2>/dev/null || break; sleep 0.5; done
+    fi
+  fi
   echo "Starting the server (log: $LOG)"
   as_postgres "$BINDIR/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 start >&2
 fi
