@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Deliberation.Web.Localization;
 
 namespace Deliberation.Web.AgendaItems;
 
@@ -8,7 +9,7 @@ public static class TimelineDetails
     private static readonly string[] Fields =
         ["title", "reason", "reasons", "opinion", "summary", "text", "note", "department", "intoItemId", "responsibleParty", "deadline", "score", "percentDone"];
 
-    public static IEnumerable<string> Of(TimelineEntry entry)
+    public static IEnumerable<string> Of(TimelineEntry entry, UiText text)
     {
         if (entry.Details.ValueKind != JsonValueKind.Object) yield break;
         foreach (var field in Fields)
@@ -17,7 +18,8 @@ public static class TimelineDetails
                 yield return value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
         }
         if (entry.Details.TryGetProperty("tally", out var tally) && tally.ValueKind == JsonValueKind.Object)
-            yield return $"{Count(tally, "for")} : {Count(tally, "against")} : {Count(tally, "abstain")} ({Count(tally, "present")}/{Count(tally, "electorate")})";
+            yield return text.Format("item.tally", Count(tally, "for"), Count(tally, "against"), Count(tally, "abstain"),
+                Count(tally, "present"), Count(tally, "electorate"));
     }
 
     private static string Count(JsonElement tally, string name) =>

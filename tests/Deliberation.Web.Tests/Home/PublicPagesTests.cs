@@ -63,6 +63,7 @@ public sealed class PublicPagesTests(PublicPagesTests.App app) : IClassFixture<P
         Assert.Contains("王秘书", html);
         Assert.DoesNotContain("吴阿姨", html);
         Assert.Contains("完整", html);
+        Assert.Contains("赞成 4，反对 1，弃权 0（到会 5 人，应到 5 人）", html);
     }
 
     [Fact]
