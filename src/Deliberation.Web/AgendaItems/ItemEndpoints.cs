@@ -41,28 +41,30 @@ public static class ItemEndpoints
         Act<MergeItem>(items, "merge", null, CouncilRole.Clerk);
         Act<RouteItem>(items, "route", null, CouncilRole.Clerk);
         Act<DeclineItem>(items, "decline", null, CouncilRole.Clerk);
-        Act<RecordProposal>(items, "record-proposal", null, CouncilRole.Clerk);
-        Act<ReviseProposal>(items, "revise-proposal", null, CouncilRole.Clerk);
-        Act<RecordConsultation>(items, "record-consultation", null, CouncilRole.Clerk);
-        Act(items, "complete-step", new CompleteStep(), CouncilRole.Clerk);
-        Act<RecordResolution>(items, "record-resolution", null, CouncilRole.Chair, CouncilRole.Clerk);
-        Act<ApproveReview>(items, "approve-review", null, CouncilRole.Reviewer);
-        Act<ReturnReview>(items, "return-review", null, CouncilRole.Reviewer);
-        Act<DiscloseResolution>(items, "disclose", null, CouncilRole.Clerk);
+        Act<RecordProposal>(items, "record-proposal", null);
+        Act<ReviseProposal>(items, "revise-proposal", null);
+        Act<RecordConsultation>(items, "record-consultation", null);
+        Act(items, "complete-step", new CompleteStep());
+        Act<RecordResolution>(items, "record-resolution", null);
+        Act<ApproveReview>(items, "approve-review", null);
+        Act<ReturnReview>(items, "return-review", null);
+        Act<DiscloseResolution>(items, "disclose", null);
         Act<RaiseObjection>(items, "object", null, CouncilRole.Resident);
-        Act<UpholdObjection>(items, "uphold-objection", null, CouncilRole.Clerk);
-        Act<DismissObjection>(items, "dismiss-objection", null, CouncilRole.Clerk);
-        Act(items, "end-notice", new EndNotice(), CouncilRole.Clerk);
+        Act<UpholdObjection>(items, "uphold-objection", null);
+        Act<DismissObjection>(items, "dismiss-objection", null);
+        Act(items, "end-notice", new EndNotice());
         Act<AssignImplementation>(items, "assign-implementation", null, CouncilRole.Clerk);
-        Act<ReportProgress>(items, "report-progress", null, CouncilRole.ResponsibleParty);
-        Act<CompleteImplementation>(items, "complete-implementation", null, CouncilRole.ResponsibleParty, CouncilRole.Clerk);
-        Act<DiscloseResult>(items, "disclose-result", null, CouncilRole.Clerk);
+        Act<ReportProgress>(items, "report-progress", null);
+        Act<CompleteImplementation>(items, "complete-implementation", null);
+        Act<DiscloseResult>(items, "disclose-result", null);
         Act<RateResult>(items, "rate", null, CouncilRole.Resident);
-        Act<CloseItem>(items, "close", null, CouncilRole.Clerk);
+        Act<CloseItem>(items, "close", null);
         return app;
     }
 
-    // The roles here are the gate (who may ever do this); the item's template then says who acts at its current step.
+    // Triage, objections and ratings belong to fixed roles, checked at the gate. Every other action drives a step, and
+    // the item's template (data) names who acts at that step: the gate asks only for a role in the council, the
+    // engine checks the step's acting role.
     private static void Act<TCommand>(RouteGroupBuilder items, string action, TCommand? noBody, params CouncilRole[] roles)
         where TCommand : ItemCommand =>
         items.MapCommand($"/{{itemId}}/{action}", noBody, async (http, command) => Results.Ok(

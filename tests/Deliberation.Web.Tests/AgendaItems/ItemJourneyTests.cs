@@ -97,10 +97,21 @@ public sealed class ItemJourneyTests : IAsyncLifetime
         var id = await SubmitAsync();
 
         await (await _resident.Post($"{Items}/{id}/accept", new { })).ExpectProblem(HttpStatusCode.Forbidden);
+        var stillSubmitted = await (await _clerk.GetAsync($"{Items}/{id}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("Submitted", stillSubmitted.GetProperty("status").GetString());
+
+        await (await _clerk.Post($"{Items}/{id}/accept", new { })).Expect(HttpStatusCode.OK);
+        await (await _clerk.Post($"{Items}/{id}/record-proposal", new { text = "装灯" })).Expect(HttpStatusCode.OK);
+        await (await _clerk.Post($"{Items}/{id}/complete-step")).Expect(HttpStatusCode.OK);
+        await (await _clerk.Post($"{Items}/{id}/record-consultation", new { summary = "同意" })).Expect(HttpStatusCode.OK);
+        await (await _clerk.Post($"{Items}/{id}/complete-step")).Expect(HttpStatusCode.OK);
         var reviewer = await _app.SignedInAs("reviewer");
-        await (await reviewer.Post($"{Items}/{id}/record-resolution", Count(3, 3, 0))).ExpectProblem(HttpStatusCode.Forbidden);
-        var item = await (await _clerk.GetAsync($"{Items}/{id}")).Expect(HttpStatusCode.OK);
-        Assert.Equal("Submitted", item.GetProperty("status").GetString());
+
+        // The template names the chair for this vote: the engine refuses the reviewer, and says which role acts.
+        var refused = await (await reviewer.Post($"{Items}/{id}/record-resolution", Count(3, 3, 0))).ExpectProblem(HttpStatusCode.Forbidden);
+        Assert.Contains("Chair", refused.GetProperty("detail").GetString());
+        var atVote = await (await _clerk.GetAsync($"{Items}/{id}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("deliberation", atVote.GetProperty("currentStep").GetProperty("id").GetString());
     }
 
     [Fact]
