@@ -80,4 +80,64 @@ public class ShortfallTests
 
         Assert.Equal(new Shortfall(0, null), d.Shortfall);
     }
+
+    [Fact]
+    public void SimpleMajorityTiedAtTwelveNeedsOneMore()
+    {
+        // 2(12+k) > 24+k  =>  k >= 1
+        var d = Evaluate("simple-majority", new(50, 50), new(30, 30), new(12, 12), new(12, 12));
+
+        Assert.False(d.Passes);
+        Assert.Equal(new Shortfall(1, null), d.Shortfall);
+    }
+
+    [Fact]
+    public void MajorityOfMembershipAtExactlyHalfNeedsOneMore()
+    {
+        // 2(25+k) > 50  =>  k >= 1; the absent count towards the base, so the 10 who stayed away can supply it
+        var d = Evaluate("majority-of-membership", new(50, 50), new(40, 40), new(25, 25), new(15, 15));
+
+        Assert.False(d.Passes);
+        Assert.Equal(1, d.Shortfall.MoreForVotes);
+    }
+
+    [Fact]
+    public void OwnersMajorShortOnBothMeasuresReportsEach()
+    {
+        // members 4(5+k) >= 3(8+k) => k >= 4 (2 absent: impossible); weight 4(500+w) >= 3(800+w) => w >= 400 (200 absent)
+        var d = Evaluate("owners-major", new(10, 1000m), new(8, 800m), new(5, 500m), new(3, 300m));
+
+        Assert.Null(d.Shortfall.MoreForVotes);
+        Assert.Null(d.Shortfall.MoreForWeight);
+    }
+
+    [Fact]
+    public void OwnersMajorWeightShortfallAtTwoDecimals()
+    {
+        // 4(599.99+w) >= 3(800.00+w)  =>  w >= 0.04; members 4*6 >= 3*8 hold
+        var d = Evaluate("owners-major", new(10, 1000.00m), new(8, 800.00m), new(6, 599.99m), new(2, 200.01m));
+
+        Assert.Equal(new Shortfall(0, 0.04m), d.Shortfall);
+    }
+
+    [Fact]
+    public void OwnersQuorumByWeightCountsTowardsTheWeightShortfall()
+    {
+        // quorum 3(600+w) >= 2(1000) => w >= 66.67 at two decimals; passing 2(400+w) > 600+w already holds
+        var d = Evaluate("owners-ordinary", new(10, 1000.00m), new(7, 600.00m), new(5, 400.00m), new(2, 200.00m));
+
+        Assert.False(d.Quorum);
+        Assert.Equal(0, d.Shortfall.MoreForVotes);
+        Assert.Equal(66.67m, d.Shortfall.MoreForWeight);
+    }
+
+    [Fact]
+    public void NobodyVotingNeedsOneForVoteUnderSimpleMajority()
+    {
+        // no votes cast fails; one member joining and voting for carries it (quorum 2*6 > 10 holds)
+        var d = Evaluate("simple-majority", new(10, 10), new(6, 6), Count.Zero, Count.Zero);
+
+        Assert.False(d.Passes);
+        Assert.Equal(1, d.Shortfall.MoreForVotes);
+    }
 }

@@ -61,6 +61,8 @@ public sealed class ItemFormsTests : IDisposable
         var page = Html.Parse(await _app.Visitor().GetStringAsync("/councils/lakeside/items/item-demo-kiosks"));
 
         Assert.Empty(page.QuerySelectorAll("form[action$='/act']"));
+        Assert.Contains("2 号亭离我家窗户太近", page.QuerySelector("main")!.TextContent);
+        Assert.DoesNotContain("吴阿姨", page.QuerySelector("main")!.TextContent);
         Assert.NotEmpty(page.QuerySelectorAll("ol.timeline > li"));
     }
 
