@@ -26,8 +26,6 @@ public sealed partial class AgendaItem
     public AgendaItemStatus Status { get; private set; }
     public ItemOutcome? Outcome { get; private set; }
     public ProcessTemplate? Template { get; private set; }
-    public string? TemplateId => Template?.Id;
-    public int? TemplateVersion => Template?.Version;
     public int CurrentStepIndex { get; private set; } = -1;
     public ProcessStep? CurrentStep => Status == AgendaItemStatus.InProcess && Template is not null ? Template.Steps[CurrentStepIndex] : null;
     public IReadOnlyList<ProposalVersion> Proposals => _proposals;

@@ -5,15 +5,6 @@ public sealed record Tally(Count Electorate, Count Present, Count For, Count Aga
 {
     public Count VotesCast => For + Against;
 
-    /// <summary>
-    /// Checks a tally that arrived without <see cref="Create"/> (e.g. deserialized from a request); returns it when consistent.
-    /// </summary>
-    public Tally Validate()
-    {
-        _ = Create(Electorate, Present, For, Against, Abstain);
-        return this;
-    }
-
     public static Tally Create(Count electorate, Count present, Count @for, Count against, Count abstain)
     {
         NotNegative(electorate, nameof(electorate));

@@ -47,23 +47,4 @@ public class TallyTests
 
         Assert.Equal("for", error.ParamName);
     }
-
-    [Fact]
-    public void ValidateChecksATallyBuiltWithoutTheFactory()
-    {
-        var built = new Tally(C(10, 10), C(6, 6), C(4, 4), C(3, 3), C(0, 0));
-
-        var error = Assert.Throws<ArgumentException>(() => built.Validate());
-
-        Assert.Equal("for", error.ParamName);
-        Assert.Contains("exceed those present", error.Message);
-    }
-
-    [Fact]
-    public void ValidateReturnsAConsistentTally()
-    {
-        var tally = new Tally(C(10, 10), C(6, 6), C(3, 3), C(3, 3), C(0, 0));
-
-        Assert.Same(tally, tally.Validate());
-    }
 }
