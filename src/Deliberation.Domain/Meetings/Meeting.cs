@@ -71,6 +71,10 @@ public sealed class Meeting
                 throw new ArgumentException("That member is present and votes for themselves.", nameof(proxyFor));
         }
         else proxyFor = null;
+        // One vote per member: someone standing in for this member must be recorded otherwise first.
+        if (attendance is Meetings.Attendance.Present or Meetings.Attendance.Proxy
+            && _attendance.Any(a => a.Key != userId && a.Value.ProxyFor == userId))
+            throw new ArgumentException("Another member is recorded as this member's proxy; change that record first.", nameof(userId));
         return Raise(new AttendanceRecorded(userId, attendance, proxyFor));
     }
 

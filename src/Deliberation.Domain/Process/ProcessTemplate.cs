@@ -44,6 +44,10 @@ public sealed record ProcessTemplate(string Id, int Version, LocalizedText Name,
             if (step.NoticeDays is <= 0) problems.Add($"step '{step.Id}': notice days must be more than 0");
             CheckTarget(step, step.OnReturned, nameof(ProcessStep.OnReturned), i, steps, problems);
             CheckTarget(step, step.OnObjectionUpheld, nameof(ProcessStep.OnObjectionUpheld), i, steps, problems);
+            // A returned review or an upheld objection goes back to reconsider: there must be a step to go back to.
+            var loops = step.Kind is StepKind.Review ? step.OnReturned : step.Kind is StepKind.Disclosure ? step.OnObjectionUpheld : "-";
+            if (loops is null && !steps.Take(i).Any(s => s.Kind == StepKind.Consultation))
+                problems.Add($"step '{step.Id}' needs {(step.Kind == StepKind.Review ? nameof(ProcessStep.OnReturned) : nameof(ProcessStep.OnObjectionUpheld))} or an earlier Consultation step to send the item back to");
         }
         if (problems.Count > 0)
             throw new ArgumentException($"Template {Id} v{Version} is not valid: {string.Join("; ", problems)}.");

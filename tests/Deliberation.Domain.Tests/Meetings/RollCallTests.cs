@@ -65,4 +65,17 @@ public sealed class RollCallTests
         Assert.Throws<MeetingRuleViolation>(() => meeting.Close(Chair));
         Assert.Null(meeting.CurrentItemId);
     }
+
+    [Fact]
+    public void AMemberWithAProxyCannotAlsoBeRecordedPresent()
+    {
+        var meeting = Open();
+        meeting.RecordAttendance(Chair, "u-2", Attendance.Proxy, "u-3", Roll);
+
+        Assert.Throws<ArgumentException>(() => meeting.RecordAttendance(Chair, "u-3", Attendance.Present, null, Roll));
+        meeting.RecordAttendance(Chair, "u-2", Attendance.Present, null, Roll);
+        meeting.RecordAttendance(Chair, "u-3", Attendance.Present, null, Roll);
+
+        Assert.Equal(new Count(2, 179.5m), meeting.PresentCount(Roll));
+    }
 }

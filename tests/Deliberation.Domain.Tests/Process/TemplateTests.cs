@@ -46,4 +46,20 @@ public sealed class TemplateTests
         Assert.Contains("earlier step", problem.Message);
         Assert.Contains("notice days", problem.Message);
     }
+
+    [Fact]
+    public void RefusesAReviewOrDisclosureWithNowhereToSendTheItemBack()
+    {
+        var template = new ProcessTemplate("t", 1, new LocalizedText("t", "t"),
+        [
+            new ProcessStep("p", StepKind.Proposal, new LocalizedText("p", "p"), CouncilRole.Clerk),
+            new ProcessStep("r", StepKind.Review, new LocalizedText("r", "r"), CouncilRole.Reviewer),
+            new ProcessStep("d", StepKind.Disclosure, new LocalizedText("d", "d"), CouncilRole.Clerk, NoticeDays: 7),
+        ]);
+
+        var problem = Assert.Throws<ArgumentException>(() => template.Validate());
+
+        Assert.Contains("'r' needs OnReturned", problem.Message);
+        Assert.Contains("'d' needs OnObjectionUpheld", problem.Message);
+    }
 }
