@@ -13,7 +13,8 @@ else
 fi
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# Stop a server this run started, so that nothing of the run outlives it.
+trap 'rm -f "$log"; if [ -n "${DELIBERATION_PG_STARTED:-}" ]; then bash scripts/postgres-stop.sh "$DELIBERATION_PG_STARTED"; fi' EXIT
 status=0
 dotnet test Deliberation.sln --nologo -c Release --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
 
