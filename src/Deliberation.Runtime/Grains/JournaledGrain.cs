@@ -5,11 +5,14 @@ namespace Deliberation.Runtime.Grains;
 /// <summary>
 /// A grain whose state is the fold of its event stream (like Orleans' JournaledGrain). State changes only after the
 /// events are durable; when a write fails, the grain reloads from the log so it never runs ahead of storage.
+/// Several app processes may hold an activation of the same stream, so by default each call first folds in whatever
+/// another process appended since (one indexed read): a reader never sees an older state than the database holds.
 /// </summary>
 public abstract class JournaledGrain<TState>(IEventLog log) : Grain where TState : class
 {
     private readonly List<EventEnvelope> _log = [];
     private bool _stale = true;
+    private bool _justLoaded;
 
     protected abstract string StreamId { get; }
 
@@ -27,10 +30,34 @@ public abstract class JournaledGrain<TState>(IEventLog log) : Grain where TState
     public override async Task OnActivateAsync(CancellationToken ct)
     {
         await RefreshAsync(ct);
+        _justLoaded = true; // the first call follows at once: no need to read again
         await base.OnActivateAsync(ct);
     }
 
-    protected internal override Task BeforeCallAsync() => _stale ? RefreshAsync() : Task.CompletedTask;
+    /// <summary>
+    /// Whether each call first reads what other processes appended. A grain that owns its stream exclusively (by a
+    /// lease, as a hot ballot will) may turn this off and rely on the version check at append time alone.
+    /// </summary>
+    protected virtual bool CatchUpBeforeEachCall => true;
+
+    protected internal override async Task BeforeCallAsync()
+    {
+        if (_stale) await RefreshAsync();
+        else if (_justLoaded) _justLoaded = false;
+        else if (CatchUpBeforeEachCall) await CatchUpAsync();
+    }
+
+    /// <summary>Folds in the events appended after <see cref="Version"/> (by this or any other process).</summary>
+    protected async Task CatchUpAsync(CancellationToken ct = default)
+    {
+        var newer = await log.ReadStreamAsync(StreamId, Version, ct);
+        if (newer.Count == 0) return;
+        var state = State;
+        foreach (var e in newer) state = Apply(state, e);
+        State = state;
+        _log.AddRange(newer);
+        Version = newer[^1].Sequence;
+    }
 
     /// <summary>Rebuilds the state from the whole stream.</summary>
     protected async Task RefreshAsync(CancellationToken ct = default)

@@ -110,13 +110,51 @@ public sealed class GrainHostTests
     }
 
     [Theory, MemberData(nameof(TestStorage.Kinds), MemberType = typeof(TestStorage))]
+    public async Task AnActivationSeesWhatAnotherProcessAppended(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var first = new TestHost(storage.NewLog());
+        await using var second = new TestHost(storage.NewLog());
+        var inSecond = second.Grains.GetGrain<ICounterGrain>("shared");
+        await inSecond.GetAsync();
+
+        await first.Grains.GetGrain<ICounterGrain>("shared").IncrementAsync("first");
+        await first.Grains.GetGrain<ICounterGrain>("shared").IncrementAsync("first");
+
+        Assert.Equal(2, await inSecond.GetAsync());
+        Assert.Equal(3, await inSecond.IncrementAsync("second"));
+    }
+
+    [Theory, MemberData(nameof(TestStorage.Kinds), MemberType = typeof(TestStorage))]
     public async Task TwoProcessesOnOneDatabaseNeverInterleaveAStream(string kind)
     {
         await using var storage = await TestStorage.CreateAsync(kind);
         await using var first = new TestHost(storage.NewLog());
         await using var second = new TestHost(storage.NewLog());
-        var inFirst = first.Grains.GetGrain<ICounterGrain>("shared");
-        var inSecond = second.Grains.GetGrain<ICounterGrain>("shared");
+
+        var calls = Enumerable.Range(0, 40).Select(async i =>
+        {
+            var host = i % 2 == 0 ? first : second;
+            try { await host.Grains.GetGrain<ICounterGrain>("shared").IncrementAsync(i % 2 == 0 ? "first" : "second"); return true; }
+            catch (StreamConcurrencyException) { return false; }
+        });
+        var succeeded = (await Task.WhenAll(calls)).Count(ok => ok);
+
+        var events = await ((IEventLog)storage.NewLog()).ReadStreamAsync("counter-shared");
+        Assert.Equal(succeeded, events.Count);
+        Assert.Equal(Enumerable.Range(1, succeeded).Select(n => (long)n), events.Select(e => e.Sequence));
+        Assert.True((await ((IEventLog)storage.NewLog()).VerifyStreamAsync("counter-shared")).IsIntact);
+        Assert.Equal(succeeded, await second.Grains.GetGrain<ICounterGrain>("shared").GetAsync());
+    }
+
+    [Theory, MemberData(nameof(TestStorage.Kinds), MemberType = typeof(TestStorage))]
+    public async Task AWriterThatDoesNotCatchUpIsRefusedAndThenCatchesUp(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var first = new TestHost(storage.NewLog());
+        await using var second = new TestHost(storage.NewLog());
+        var inFirst = first.Grains.GetGrain<ICounterGrain>("owned-shared");
+        var inSecond = second.Grains.GetGrain<ICounterGrain>("owned-shared");
         await inFirst.GetAsync();
         await inSecond.GetAsync();
 
@@ -126,7 +164,7 @@ public sealed class GrainHostTests
         // The loser caught up when it failed: its retry lands after the winner's event.
         Assert.Equal(1, await inSecond.GetAsync());
         Assert.Equal(2, await inSecond.IncrementAsync("second"));
-        var events = await ((IEventLog)storage.NewLog()).ReadStreamAsync("counter-shared");
+        var events = await ((IEventLog)storage.NewLog()).ReadStreamAsync("counter-owned-shared");
         Assert.Equal(["first", "second"], events.Select(e => e.Actor));
     }
 

@@ -33,7 +33,7 @@ public sealed class StorageTests
     }
 
     [Fact]
-    public async Task TwoAppProcessesOnOneDatabaseCannotBothDecideTheSameItem()
+    public async Task ASecondAppProcessSeesWhatTheFirstDecidedAndCannotDecideItAgain()
     {
         using var first = new CouncilApp();
         using var second = new CouncilApp().UseDatabaseOf(first);
@@ -44,13 +44,32 @@ public sealed class StorageTests
         await (await clerkOnSecond.GetAsync(item)).Expect(HttpStatusCode.OK);
 
         await (await clerkOnFirst.Post($"{item}/accept", new { })).Expect(HttpStatusCode.OK);
-        // The second process still holds the item as submitted: its write is refused, and it catches up.
-        await (await clerkOnSecond.Post($"{item}/decline", new { reason = "重复" })).ExpectProblem(HttpStatusCode.Conflict);
-        var retried = await (await clerkOnSecond.Post($"{item}/decline", new { reason = "重复" })).ExpectProblem(HttpStatusCode.Conflict);
+        var seenBySecond = await (await clerkOnSecond.GetAsync(item)).Expect(HttpStatusCode.OK);
+        var refused = await (await clerkOnSecond.Post($"{item}/decline", new { reason = "重复" })).ExpectProblem(HttpStatusCode.Conflict);
 
-        Assert.Contains("record-proposal", retried.GetProperty("allowed").ToString());
+        Assert.Equal("InProcess", seenBySecond.GetProperty("status").GetString());
+        Assert.Contains("record-proposal", refused.GetProperty("allowed").ToString());
         var timeline = (await (await clerkOnFirst.GetAsync(item)).Expect(HttpStatusCode.OK)).GetProperty("timeline");
         Assert.DoesNotContain(timeline.EnumerateArray(), e => e.GetProperty("type").GetString() == "ItemDeclined");
+    }
+
+    [Fact]
+    public async Task TwoAppProcessesDecidingTheSameItemAtOnceRecordOnlyOneDecision()
+    {
+        using var first = new CouncilApp();
+        using var second = new CouncilApp().UseDatabaseOf(first);
+        var clerkOnFirst = await first.SignedInAs("clerk");
+        var clerkOnSecond = await second.SignedInAs("clerk");
+        const string item = "/api/councils/lakeside/items/item-demo-lights";
+
+        var responses = await Task.WhenAll(
+            clerkOnFirst.Post($"{item}/accept", new { }),
+            clerkOnSecond.Post($"{item}/decline", new { reason = "重复" }));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Conflict);
+        var timeline = (await (await clerkOnFirst.GetAsync(item)).Expect(HttpStatusCode.OK)).GetProperty("timeline");
+        Assert.Single(timeline.EnumerateArray(), e => e.GetProperty("type").GetString() is "ItemAccepted" or "ItemDeclined");
     }
 
     [Fact]
