@@ -1,6 +1,4 @@
-using Deliberation.Domain;
 using Deliberation.Domain.Councils;
-using Deliberation.Runtime.EventLog;
 using Deliberation.Runtime.Grains;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Hosting;
@@ -20,7 +18,7 @@ public static class ItemFormEndpoints
             [FromForm] ItemActionForm form, HttpContext http, IGrainFactory grains) =>
         {
             var page = $"/councils/{councilId}/items/{itemId}";
-            return await Attempt(page, async () =>
+            return await FormRedirects.Attempt(page, async () =>
             {
                 await grains.GetGrain<IAgendaItemGrain>(Identifiers.Require(itemId, "item")).ActAsync(councilId, form.ToCommand(), http.Actor());
                 return $"{page}?done={Uri.EscapeDataString(form.Action ?? "")}";
@@ -30,7 +28,7 @@ public static class ItemFormEndpoints
         app.MapPost("/councils/{councilId}/items/new", async (string councilId, [FromForm] SubmitItemForm form, HttpContext http, IGrainFactory grains) =>
         {
             var itemId = Identifiers.New("item");
-            return await Attempt($"/councils/{councilId}/items/new", async () =>
+            return await FormRedirects.Attempt($"/councils/{councilId}/items/new", async () =>
             {
                 await grains.GetGrain<IAgendaItemGrain>(itemId).SubmitAsync(councilId,
                     new SubmitItem(form.Title ?? "", form.Text ?? "", form.Category ?? "", form.Place ?? "", form.OnBehalfOf), http.Actor());
@@ -39,19 +37,6 @@ public static class ItemFormEndpoints
         }).AccessFor(CouncilRole.Resident, CouncilRole.GridWorker).RequireRateLimiting(RateLimits.Submission).ExcludeFromDescription();
 
         return app;
-    }
-
-    private static async Task<IResult> Attempt(string page, Func<Task<string>> act)
-    {
-        try
-        {
-            return Results.LocalRedirect(await act());
-        }
-        catch (Exception refused) when (refused is ArgumentException or ProcessRuleViolation or NotPermitted or NotFound
-            or StreamConcurrencyException or Deliberation.Domain.Meetings.MeetingRuleViolation)
-        {
-            return Results.LocalRedirect($"{page}?error={Uri.EscapeDataString(refused.Message)}");
-        }
     }
 }
 

@@ -50,17 +50,13 @@ public static class PeopleFormEndpoints
         return app;
     }
 
-    private static async Task<IResult> Attempt(string councilId, string done, Func<Task> act)
+    private static Task<IResult> Attempt(string councilId, string done, Func<Task> act)
     {
         var page = $"/councils/{councilId}/people";
-        try
+        return FormRedirects.Attempt(page, async () =>
         {
             await act();
-            return Results.LocalRedirect($"{page}?done={done}");
-        }
-        catch (Exception refused) when (refused is ArgumentException or NotPermitted or NotFound)
-        {
-            return Results.LocalRedirect($"{page}?error={Uri.EscapeDataString(refused.Message)}");
-        }
+            return $"{page}?done={done}";
+        });
     }
 }

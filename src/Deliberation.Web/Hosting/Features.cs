@@ -4,6 +4,7 @@ using Deliberation.Web.AgendaItems;
 using Deliberation.Web.Councils;
 using Deliberation.Web.DecisionRules;
 using Deliberation.Web.Demo;
+using Deliberation.Web.Following;
 using Deliberation.Web.Meetings;
 using Deliberation.Web.Process;
 
@@ -18,6 +19,7 @@ public static class Features
         services.AddGrain<IProcessTemplateGrain, ProcessTemplateGrain>();
         services.AddGrain<IAgendaItemGrain, AgendaItemGrain>();
         services.AddGrain<IMeetingGrain, MeetingGrain>();
+        services.AddGrain<IFollowingGrain, FollowingGrain>();
         services.AddScoped<SignInService>();
         services.AddScoped<DemoCouncil>();
         services.AddScoped<DemoItems>();
@@ -34,6 +36,7 @@ public static class Features
         app.MapProcessTemplates();
         app.MapAgendaItems();
         app.MapItemForms();
+        app.MapFollowing();
         app.MapMeetings();
         app.MapDecisionRules();
         return app;
