@@ -1,3 +1,4 @@
+using Deliberation.Domain.Ballots;
 using Deliberation.Domain.Councils;
 using Deliberation.Domain.DecisionRules;
 
@@ -101,6 +102,20 @@ public sealed class Meeting
         present.UnionWith(_attendance.Values.Where(a => a.ProxyFor is not null).Select(a => a.ProxyFor!));
         var members = roll.Where(m => present.Contains(m.UserId)).ToList();
         return new Count(members.Count, members.Sum(m => m.Weight));
+    }
+
+    /// <summary>Who votes in a ballot now: each member present for themselves, and each proxy also for the member they stand for.</summary>
+    public IReadOnlyList<BallotVoter> Voters(IReadOnlyList<RoleHolder> roll)
+    {
+        var onRoll = roll.GroupBy(m => m.UserId).ToDictionary(g => g.Key, g => g.First());
+        var voters = new List<BallotVoter>();
+        foreach (var (userId, entry) in _attendance.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            if (entry.Attendance is not (Meetings.Attendance.Present or Meetings.Attendance.Proxy) || !onRoll.TryGetValue(userId, out var member)) continue;
+            voters.Add(new BallotVoter(userId, member.Weight, userId));
+            if (entry.ProxyFor is { } absent && onRoll.TryGetValue(absent, out var principal)) voters.Add(new BallotVoter(absent, principal.Weight, userId));
+        }
+        return voters;
     }
 
     public void Apply(MeetingEvent e)

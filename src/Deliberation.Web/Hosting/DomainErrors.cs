@@ -18,7 +18,8 @@ public sealed class DomainErrors(IProblemDetailsService problems) : IExceptionHa
             ProcessRuleViolation violation => (StatusCodes.Status409Conflict, "Not allowed at this step",
                 new Dictionary<string, object?> { ["allowed"] = violation.AllowedActions.Select(a => a.ToKebabCase()).ToArray() }),
             NotPermitted => (StatusCodes.Status403Forbidden, "Not permitted", null),
-            Deliberation.Domain.Meetings.MeetingRuleViolation => (StatusCodes.Status409Conflict, "Not allowed now", null),
+            Deliberation.Domain.Meetings.MeetingRuleViolation or Deliberation.Domain.Ballots.BallotRuleViolation =>
+                (StatusCodes.Status409Conflict, "Not allowed now", null),
             NotFound => (StatusCodes.Status404NotFound, "Not found", null),
             StreamConcurrencyException => (StatusCodes.Status409Conflict, "Changed by someone else; try again", null),
             ArgumentException or FormatException or System.Text.Json.JsonException => (StatusCodes.Status400BadRequest, "Invalid request", null),

@@ -1,6 +1,7 @@
 using Deliberation.Runtime.Grains;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.AgendaItems;
+using Deliberation.Web.Ballots;
 using Deliberation.Web.Councils;
 using Deliberation.Web.DecisionRules;
 using Deliberation.Web.Demo;
@@ -20,6 +21,7 @@ public static class Features
         services.AddGrain<IAgendaItemGrain, AgendaItemGrain>();
         services.AddGrain<IMeetingGrain, MeetingGrain>();
         services.AddGrain<IFollowingGrain, FollowingGrain>();
+        services.AddGrain<IBallotGrain, BallotGrain>();
         services.AddScoped<SignInService>();
         services.AddScoped<DemoCouncil>();
         services.AddScoped<DemoItems>();
@@ -38,6 +40,7 @@ public static class Features
         app.MapItemForms();
         app.MapFollowing();
         app.MapMeetings();
+        app.MapBallots();
         app.MapDecisionRules();
         return app;
     }

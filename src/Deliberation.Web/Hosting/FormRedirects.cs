@@ -1,4 +1,5 @@
 using Deliberation.Domain;
+using Deliberation.Domain.Ballots;
 using Deliberation.Domain.Meetings;
 using Deliberation.Runtime.EventLog;
 
@@ -17,7 +18,7 @@ public static class FormRedirects
             return Results.LocalRedirect(await act());
         }
         catch (Exception refused) when (refused is ArgumentException or ProcessRuleViolation or NotPermitted or NotFound
-            or StreamConcurrencyException or MeetingRuleViolation)
+            or StreamConcurrencyException or MeetingRuleViolation or BallotRuleViolation)
         {
             return Results.LocalRedirect($"{page}?error={Uri.EscapeDataString(refused.Message)}");
         }

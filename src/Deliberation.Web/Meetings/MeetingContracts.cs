@@ -1,4 +1,6 @@
+using Deliberation.Domain.Ballots;
 using Deliberation.Domain.Councils;
+using Deliberation.Domain.DecisionRules;
 using Deliberation.Domain.Meetings;
 using Deliberation.Runtime.Grains;
 
@@ -12,7 +14,13 @@ public interface IMeetingGrain : IGrainWithStringKey
     Task<MeetingView> ActAsync(string councilId, MeetingCommand command, Actor by);
 
     Task<MeetingView?> GetAsync(string councilId);
+
+    /// <summary>What a ballot in this meeting needs now: the body, its rule, the current item, the electorate and who votes.</summary>
+    Task<BallotSetup> GetBallotSetupAsync(string councilId);
 }
+
+public sealed record BallotSetup(string MeetingId, string BodyId, string DecisionRuleId, string Status, string? CurrentItemId,
+    Count Electorate, IReadOnlyList<BallotVoter> Voters);
 
 public sealed record ScheduleMeeting(string BodyId, string Title, DateTimeOffset StartsAt, string Place, IReadOnlyList<string>? Agenda);
 

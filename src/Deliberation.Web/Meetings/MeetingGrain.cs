@@ -53,6 +53,16 @@ public sealed class MeetingGrain(IEventLog log, TimeProvider clock) : AggregateG
     public async Task<MeetingView?> GetAsync(string councilId) =>
         Current is { } meeting && meeting.CouncilId == councilId ? await ViewAsync(meeting) : null;
 
+    public async Task<BallotSetup> GetBallotSetupAsync(string councilId)
+    {
+        if (Current is not { } meeting || meeting.CouncilId != councilId) throw new NotFound($"There is no meeting '{GrainKey}' in this council.");
+        var roll = await RollAsync(meeting);
+        var council = await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetAsync() ?? throw new NotFound("There is no such council.");
+        var ruleId = council.Bodies.First(b => b.Id == meeting.BodyId).DecisionRuleId;
+        return new BallotSetup(meeting.Id, meeting.BodyId, ruleId, meeting.Status.ToString(), meeting.CurrentItemId,
+            new Count(roll.Count, roll.Sum(h => h.Weight)), meeting.Voters(roll));
+    }
+
     private async Task<IReadOnlyList<RoleHolder>> RollAsync(Meeting meeting) =>
         (await GrainFactory.GetGrain<ICouncilGrain>(meeting.CouncilId).GetRoleHoldersAsync())
             .Where(h => h.Role == CouncilRole.Member && h.Body == meeting.BodyId)

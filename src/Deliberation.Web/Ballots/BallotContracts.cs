@@ -1,0 +1,39 @@
+using Deliberation.Domain.Ballots;
+using Deliberation.Domain.Councils;
+using Deliberation.Runtime.Grains;
+
+namespace Deliberation.Web.Ballots;
+
+/// <summary>One ballot on one item in one meeting. Keyed by ballot id.</summary>
+public interface IBallotGrain : IGrainWithStringKey
+{
+    Task<BallotView> OpenAsync(string councilId, string meetingId, OpenBallot request, Actor by);
+
+    Task<VoteReceipt> CastAsync(string councilId, CastVote vote, Actor by);
+
+    Task<BallotView> CloseAsync(string councilId, Actor by);
+
+    /// <summary>The ballot for this viewer; null when it does not exist in that council.</summary>
+    Task<BallotView?> GetAsync(string councilId, Actor? viewer);
+}
+
+/// <summary>Without an item, the ballot is on the meeting's current item.</summary>
+public sealed record OpenBallot(string? ItemId);
+
+/// <summary>A vote; <c>VoterId</c> only when casting for the absent member one stands for as proxy.</summary>
+public sealed record CastVote(VoteChoice? Choice, string? ClientVoteId, string? VoterId);
+
+/// <summary>Sent once the vote is durable. <c>Recorded</c> is false for a resend of a vote already counted.</summary>
+public sealed record VoteReceipt(string BallotId, string VoterId, VoteChoice Choice, string ClientVoteId, bool Recorded, int VotesCast);
+
+public sealed record BallotView(
+    string Id, string CouncilId, string MeetingId, string ItemId, string BodyId, string DecisionRuleId, string Kind, string Status,
+    int EligibleVoters, int VotesCast, IReadOnlyList<string> YouMayCastFor, BallotResultView? Result,
+    IReadOnlyList<NamedVoteView> Votes, bool? RecordedOnItem);
+
+public sealed record BallotResultView(int ForMembers, decimal ForWeight, int AgainstMembers, decimal AgainstWeight,
+    int AbstainMembers, decimal AbstainWeight, int PresentMembers, decimal PresentWeight, int ElectorateMembers,
+    decimal ElectorateWeight, bool Quorum, bool Passes);
+
+/// <summary>Who voted what: shown only once the ballot is closed, and only for named ballots.</summary>
+public sealed record NamedVoteView(string VoterId, string Choice, string CastBy);

@@ -1,0 +1,155 @@
+using System.Net;
+using Deliberation.Web.Tests.Hosting;
+
+namespace Deliberation.Web.Tests.Ballots;
+
+/// <summary>
+/// A ballot in a live meeting of the party members' meeting (chair, member1, member2 on its roll): member1 stands in for
+/// the absent member2; member3 belongs to other bodies.
+/// </summary>
+public sealed class BallotTests : IAsyncLifetime
+{
+    private const string Council = "/api/councils/lakeside";
+    private readonly CouncilApp _app = new();
+    private HttpClient _clerk = null!, _chair = null!, _member1 = null!;
+    private Dictionary<string, string> _ids = null!;
+    private string _ballot = "";
+
+    public async Task InitializeAsync()
+    {
+        _clerk = await _app.SignedInAs("clerk");
+        _chair = await _app.SignedInAs("chair");
+        _member1 = await _app.SignedInAs("member1");
+        _ids = await IdsAsync();
+        // The parking item leaves consultation for the party members' deliberation vote.
+        await (await _clerk.Post($"{Council}/items/item-demo-parking/complete-step")).Expect(HttpStatusCode.OK);
+        var meeting = await ScheduleAsync();
+        await (await _chair.Post($"{meeting}/open")).Expect(HttpStatusCode.OK);
+        await (await _chair.Post($"{meeting}/attendance", new { userId = _ids["chair"], attendance = "Present" })).Expect(HttpStatusCode.OK);
+        await (await _chair.Post($"{meeting}/attendance", new { userId = _ids["member2"], attendance = "Absent" })).Expect(HttpStatusCode.OK);
+        await (await _chair.Post($"{meeting}/attendance", new { userId = _ids["member1"], attendance = "Proxy", proxyFor = _ids["member2"] })).Expect(HttpStatusCode.OK);
+        await (await _chair.Post($"{meeting}/take-up", new { itemId = "item-demo-parking" })).Expect(HttpStatusCode.OK);
+        var opened = await (await _chair.Post($"{meeting}/ballots")).Expect(HttpStatusCode.Created);
+        _ballot = $"{Council}/ballots/{opened.GetProperty("id").GetString()}";
+    }
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task MembersVoteTheChairClosesAndTheCountDecidesTheItemsStep()
+    {
+        await (await _chair.Post($"{_ballot}/votes", new { choice = "For", clientVoteId = "c-1" })).Expect(HttpStatusCode.OK);
+        await (await _member1.Post($"{_ballot}/votes", new { choice = "For", clientVoteId = "m-1" })).Expect(HttpStatusCode.OK);
+        await (await _member1.Post($"{_ballot}/votes", new { choice = "Against", clientVoteId = "m-2", voterId = _ids["member2"] })).Expect(HttpStatusCode.OK);
+
+        var closed = await (await _chair.Post($"{_ballot}/close")).Expect(HttpStatusCode.OK);
+
+        var result = closed.GetProperty("result");
+        Assert.Equal(2, result.GetProperty("forMembers").GetInt32());
+        Assert.Equal(1, result.GetProperty("againstMembers").GetInt32());
+        Assert.True(result.GetProperty("passes").GetBoolean());
+        Assert.True(closed.GetProperty("recordedOnItem").GetBoolean());
+        Assert.Equal(3, closed.GetProperty("votes").GetArrayLength());
+        var item = await (await _clerk.GetAsync($"{Council}/items/item-demo-parking")).Expect(HttpStatusCode.OK);
+        Assert.Equal("resolution", item.GetProperty("currentStep").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task AMemberOfAnotherBodyCannotVoteAndNothingIsRecorded()
+    {
+        var member3 = await _app.SignedInAs("member3");
+
+        await (await member3.Post($"{_ballot}/votes", new { choice = "For", clientVoteId = "x-1" })).ExpectProblem(HttpStatusCode.Forbidden);
+        await (await (await _app.SignedInAs("resident")).Post($"{_ballot}/votes", new { choice = "For", clientVoteId = "x-2" }))
+            .ExpectProblem(HttpStatusCode.Forbidden);
+
+        var view = await (await _clerk.GetAsync(_ballot)).Expect(HttpStatusCode.OK);
+        Assert.Equal(0, view.GetProperty("votesCast").GetInt32());
+    }
+
+    [Fact]
+    public async Task RejectsSecondVoteFromSameMemberButAcknowledgesAResend()
+    {
+        await (await _member1.Post($"{_ballot}/votes", new { choice = "For", clientVoteId = "m-1" })).Expect(HttpStatusCode.OK);
+
+        var resend = await (await _member1.Post($"{_ballot}/votes", new { choice = "For", clientVoteId = "m-1" })).Expect(HttpStatusCode.OK);
+        await (await _member1.Post($"{_ballot}/votes", new { choice = "Against", clientVoteId = "m-9" })).ExpectProblem(HttpStatusCode.Conflict);
+
+        Assert.False(resend.GetProperty("recorded").GetBoolean());
+        var view = await (await _clerk.GetAsync(_ballot)).Expect(HttpStatusCode.OK);
+        Assert.Equal(1, view.GetProperty("votesCast").GetInt32());
+    }
+
+    [Fact]
+    public async Task ConcurrentVotesAreAllCountedOnce()
+    {
+        var calls = new[]
+        {
+            _chair.Post($"{_ballot}/votes", new { choice = "For", clientVoteId = "c-1" }),
+            _member1.Post($"{_ballot}/votes", new { choice = "For", clientVoteId = "m-1" }),
+            _member1.Post($"{_ballot}/votes", new { choice = "For", clientVoteId = "m-1" }),
+            _member1.Post($"{_ballot}/votes", new { choice = "Abstain", clientVoteId = "m-2", voterId = _ids["member2"] }),
+        };
+
+        var responses = await Task.WhenAll(calls);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var view = await (await _clerk.GetAsync(_ballot)).Expect(HttpStatusCode.OK);
+        Assert.Equal(3, view.GetProperty("votesCast").GetInt32());
+    }
+
+    [Fact]
+    public async Task BadVotesGetAProblemAnswer()
+    {
+        await (await _member1.Post($"{_ballot}/votes", new { choice = "Maybe", clientVoteId = "m-1" })).ExpectProblem(HttpStatusCode.BadRequest);
+        await (await _member1.Post($"{_ballot}/votes", new { choice = "For" })).ExpectProblem(HttpStatusCode.BadRequest);
+        await (await _member1.Post($"{Council}/ballots/ballot-nothing-here/votes", new { choice = "For", clientVoteId = "m-1" }))
+            .ExpectProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task TheVotesStayHiddenUntilCloseAndTheUndisclosedBallotFromThePublic()
+    {
+        await (await _member1.Post($"{_ballot}/votes", new { choice = "For", clientVoteId = "m-1" })).Expect(HttpStatusCode.OK);
+
+        var open = await (await _clerk.GetAsync(_ballot)).Expect(HttpStatusCode.OK);
+
+        Assert.Equal(0, open.GetProperty("votes").GetArrayLength());
+        Assert.Equal(JsonValueKindNull, open.GetProperty("result").ValueKind);
+        await (await _app.Visitor().GetAsync(_ballot)).ExpectProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task NoVotesAfterClose()
+    {
+        await (await _chair.Post($"{_ballot}/close")).Expect(HttpStatusCode.OK);
+
+        await (await _member1.Post($"{_ballot}/votes", new { choice = "For", clientVoteId = "m-1" })).ExpectProblem(HttpStatusCode.Conflict);
+        await (await _chair.Post($"{_ballot}/close")).ExpectProblem(HttpStatusCode.Conflict);
+    }
+
+    private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
+
+    private async Task<string> ScheduleAsync()
+    {
+        var created = await (await _clerk.Post($"{Council}/meetings", new
+        {
+            bodyId = "party-members", title = "党员大会", startsAt = "2026-12-01T10:00:00Z", place = "湖边议事厅", agenda = new[] { "item-demo-parking" },
+        })).Expect(HttpStatusCode.Created);
+        return $"{Council}/meetings/{created.GetProperty("id").GetString()}";
+    }
+
+    private async Task<Dictionary<string, string>> IdsAsync()
+    {
+        var roles = await (await _clerk.GetAsync($"{Council}/roles")).Expect(HttpStatusCode.OK);
+        var names = new Dictionary<string, string> { ["李主任 Chair Li"] = "chair", ["张代表 Rep. Zhang"] = "member1", ["刘代表 Rep. Liu"] = "member2" };
+        return roles.EnumerateArray()
+            .Where(r => names.ContainsKey(r.GetProperty("displayName").GetString()!))
+            .GroupBy(r => names[r.GetProperty("displayName").GetString()!])
+            .ToDictionary(g => g.Key, g => g.First().GetProperty("userId").GetString()!);
+    }
+}
