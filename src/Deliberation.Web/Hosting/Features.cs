@@ -41,6 +41,7 @@ public static class Features
         app.MapFollowing();
         app.MapMeetings();
         app.MapBallots();
+        app.MapMeetingForms();
         app.MapDecisionRules();
         return app;
     }

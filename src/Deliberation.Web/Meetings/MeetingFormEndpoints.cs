@@ -1,0 +1,44 @@
+using Deliberation.Runtime.Grains;
+using Deliberation.Web.Accounts;
+using Deliberation.Web.Ballots;
+using Deliberation.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Deliberation.Web.Meetings;
+
+/// <summary>
+/// The meeting page's forms: the chair's console and the members' vote, without script. The gate asks for a role in
+/// the council; the meeting and the ballot check who may do what (chair or clerk runs it, members of the body vote).
+/// </summary>
+public static class MeetingFormEndpoints
+{
+    public static IEndpointRouteBuilder MapMeetingForms(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/councils/{councilId}/meetings/{meetingId}/act", async (string councilId, string meetingId,
+            [FromForm] MeetingActionForm form, HttpContext http, IGrainFactory grains) =>
+        {
+            var page = $"/councils/{councilId}/meetings/{Identifiers.Require(meetingId, "meeting")}";
+            return await FormRedirects.Attempt(page, async () =>
+            {
+                var by = http.Actor();
+                var meeting = grains.GetGrain<IMeetingGrain>(meetingId);
+                Task Run(MeetingCommand command) => meeting.ActAsync(councilId, command, by);
+                IBallotGrain Ballot() => grains.GetGrain<IBallotGrain>(Identifiers.Require(form.BallotId, "ballot"));
+                await (form.Action switch
+                {
+                    "open" => Run(new OpenMeeting()),
+                    "attendance" => Run(new RecordAttendance(form.UserId ?? "",
+                        form.Attendance ?? throw new ArgumentException("Choose present, absent, excused or proxy."), form.ProxyFor)),
+                    "take-up" => Run(new TakeUpItem(form.ItemId ?? "")),
+                    "close" => Run(new CloseMeeting()),
+                    "open-ballot" => grains.GetGrain<IBallotGrain>(Identifiers.New("ballot")).OpenAsync(councilId, meetingId, new OpenBallot(null), by),
+                    "close-ballot" => Ballot().CloseAsync(councilId, by),
+                    "vote" => Ballot().CastAsync(councilId, new CastVote(form.Choice, form.ClientVoteId, form.VoterId), by),
+                    _ => throw new ArgumentException("Unknown action."),
+                });
+                return $"{page}?done={Uri.EscapeDataString(form.Action!)}";
+            });
+        }).Access(Audience.Council).ExcludeFromDescription();
+        return app;
+    }
+}
