@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Deliberation.Domain.Councils;
 using Deliberation.Runtime.Grains;
 using Deliberation.Web.Councils;
@@ -10,12 +11,18 @@ public static class CouncilActors
     public static async Task<Actor> ResolveAsync(HttpContext http, IGrainFactory grains, string councilId)
     {
         if (http.Items[typeof(Actor)] is Actor known && http.Items["actor-council"] as string == councilId) return known;
-        var actor = await grains.GetGrain<ICouncilGrain>(councilId).GetActorAsync(http.User.UserId());
-        // A site administrator sets councils up, so acts as a clerk in each; what they do is recorded under their own id.
-        if (http.User.IsInRole(SiteRoles.Administrator) && !actor.Holds(CouncilRole.Clerk))
-            actor = actor with { Roles = [.. actor.Roles, new RoleGrant(CouncilRole.Clerk, null, 1)] };
+        var actor = await ResolveAsync(http.User, grains, councilId);
         http.Items[typeof(Actor)] = actor;
         http.Items["actor-council"] = councilId;
+        return actor;
+    }
+
+    public static async Task<Actor> ResolveAsync(ClaimsPrincipal user, IGrainFactory grains, string councilId)
+    {
+        var actor = await grains.GetGrain<ICouncilGrain>(councilId).GetActorAsync(user.UserId());
+        // A site administrator sets councils up, so acts as a clerk in each; what they do is recorded under their own id.
+        if (user.IsInRole(SiteRoles.Administrator) && !actor.Holds(CouncilRole.Clerk))
+            actor = actor with { Roles = [.. actor.Roles, new RoleGrant(CouncilRole.Clerk, null, 1)] };
         return actor;
     }
 }

@@ -14,8 +14,11 @@ namespace Deliberation.Web.Ballots;
 /// A ballot's own activation: votes are taken one at a time, and a vote is acknowledged only once its event is durable,
 /// so an acknowledged vote is never lost and a resend is never counted twice.
 /// </summary>
-public sealed class BallotGrain(IEventLog log, TimeProvider clock) : AggregateGrain<Ballot, BallotEvent>(log), IBallotGrain
+public sealed class BallotGrain(IEventLog log, TimeProvider clock, MeetingPush push) : AggregateGrain<Ballot, BallotEvent>(log), IBallotGrain
 {
+    // Whether the ballot's item is disclosed, so the public sees its pushes; an item is disclosed only after its vote,
+    // so this is asked once per activation and again at closing, not on every vote.
+    private bool? _itemPublic;
     public const string Category = "ballot";
 
     protected override string StreamId => $"{Category}-{GrainKey}";
@@ -36,6 +39,7 @@ public sealed class BallotGrain(IEventLog log, TimeProvider clock) : AggregateGr
         var (ballot, events) = Ballot.Open(by, GrainKey, councilId, meetingId, itemId, setup.BodyId,
             DecisionRuleCatalog.Find(setup.DecisionRuleId), setup.Electorate, setup.Voters);
         await CommitAsync(ballot, events, by.UserId, clock.GetUtcNow());
+        await PushAsync(ballot);
         return View(ballot, by, null);
     }
 
@@ -45,6 +49,7 @@ public sealed class BallotGrain(IEventLog log, TimeProvider clock) : AggregateGr
         var choice = vote.Choice ?? throw new ArgumentException("Choose for, against or abstain.", nameof(vote.Choice));
         var events = ballot.Cast(by, vote.VoterId, choice, vote.ClientVoteId ?? "");
         await CommitAsync(ballot, events, by.UserId, clock.GetUtcNow());
+        if (events.Count > 0) await PushAsync(ballot);
         var voterId = vote.VoterId ?? by.UserId;
         return new VoteReceipt(GrainKey, voterId, choice, vote.ClientVoteId!.Trim(), events.Count > 0, ballot.Votes.Count);
     }
@@ -53,7 +58,10 @@ public sealed class BallotGrain(IEventLog log, TimeProvider clock) : AggregateGr
     {
         var ballot = Draft() is { } draft && draft.CouncilId == councilId ? draft : throw new NotFound("There is no such ballot.");
         await CommitAsync(ballot, ballot.Close(by, DecisionRuleCatalog.Find(ballot.DecisionRuleId)), by.UserId, clock.GetUtcNow());
-        return View(ballot, by, await RecordOnItemAsync(ballot, by));
+        var recorded = await RecordOnItemAsync(ballot, by);
+        _itemPublic = null;
+        await PushAsync(ballot);
+        return View(ballot, by, recorded);
     }
 
     public async Task<BallotView?> GetAsync(string councilId, Actor? viewer)
@@ -79,6 +87,12 @@ public sealed class BallotGrain(IEventLog log, TimeProvider clock) : AggregateGr
             return true;
         }
         catch (Exception e) when (e is ProcessRuleViolation or NotPermitted or ArgumentException) { return false; }
+    }
+
+    private async Task PushAsync(Ballot ballot)
+    {
+        _itemPublic ??= await GrainFactory.GetGrain<IAgendaItemGrain>(ballot.ItemId).GetAsync(ballot.CouncilId, null) is not null;
+        await push.BallotChangedAsync(View(ballot, null, null), _itemPublic.Value);
     }
 
     private static CountBody Body(Count count) => new(count.Members, count.Weight);

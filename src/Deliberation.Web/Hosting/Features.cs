@@ -8,6 +8,7 @@ using Deliberation.Web.Demo;
 using Deliberation.Web.Following;
 using Deliberation.Web.Meetings;
 using Deliberation.Web.Process;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Deliberation.Web.Hosting;
 
@@ -22,6 +23,9 @@ public static class Features
         services.AddGrain<IMeetingGrain, MeetingGrain>();
         services.AddGrain<IFollowingGrain, FollowingGrain>();
         services.AddGrain<IBallotGrain, BallotGrain>();
+        services.AddSignalR(options => options.AddFilter<HubAccess>())
+            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddSingleton<MeetingPush>();
         services.AddScoped<SignInService>();
         services.AddScoped<DemoCouncil>();
         services.AddScoped<DemoItems>();
@@ -42,6 +46,8 @@ public static class Features
         app.MapMeetings();
         app.MapBallots();
         app.MapMeetingForms();
+        // Connecting is open to all (meetings are public); each hub method carries its own rule.
+        app.MapHub<MeetingHub>("/hubs/meeting").Access(Audience.Public);
         app.MapDecisionRules();
         return app;
     }

@@ -8,7 +8,7 @@ using Deliberation.Web.Hosting;
 
 namespace Deliberation.Web.Meetings;
 
-public sealed class MeetingGrain(IEventLog log, TimeProvider clock) : AggregateGrain<Meeting, MeetingEvent>(log), IMeetingGrain
+public sealed class MeetingGrain(IEventLog log, TimeProvider clock, MeetingPush push) : AggregateGrain<Meeting, MeetingEvent>(log), IMeetingGrain
 {
     public const string Category = "meeting";
 
@@ -47,7 +47,9 @@ public sealed class MeetingGrain(IEventLog log, TimeProvider clock) : AggregateG
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}."),
         };
         await CommitAsync(meeting, events, by.UserId, clock.GetUtcNow());
-        return await ViewAsync(meeting);
+        var view = await ViewAsync(meeting);
+        if (events.Count > 0) await push.MeetingChangedAsync(view);
+        return view;
     }
 
     public async Task<MeetingView?> GetAsync(string councilId) =>

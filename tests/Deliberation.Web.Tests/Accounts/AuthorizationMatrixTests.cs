@@ -1,11 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Reflection;
+using Deliberation.Domain.Ballots;
 using Deliberation.Domain.Councils;
 using Deliberation.Web.Accounts;
+using Deliberation.Web.Ballots;
 using Deliberation.Web.Demo;
 using Deliberation.Web.Tests.Hosting;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Deliberation.Web.Tests.Accounts;
@@ -22,7 +27,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private readonly Dictionary<string, string> _routeValues = new(StringComparer.OrdinalIgnoreCase)
     {
         ["councilId"] = "lakeside", ["itemId"] = "item-demo-kiosks", ["meetingId"] = "meeting-demo-next",
-        ["templateId"] = "siyi-liang-gongkai", ["code"] = "en", ["documentName"] = "v1",
+        ["templateId"] = "siyi-liang-gongkai", ["code"] = "en", ["documentName"] = "v1", ["ballotId"] = "ballot-sample",
     };
 
     public async Task InitializeAsync()
@@ -66,6 +71,67 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
 
         Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
     }
+
+    [Fact]
+    public void EveryHubMethodHasAnAccessRule()
+    {
+        var hubs = Hubs().ToList();
+        Assert.NotEmpty(hubs);
+
+        var unguarded = hubs.SelectMany(h => HubMethods(h.Type)).Where(m => m.GetCustomAttribute<AccessAttribute>() is null)
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}").ToList();
+
+        Assert.True(unguarded.Count == 0, "Hub methods without an access rule: " + string.Join(", ", unguarded));
+    }
+
+    [Fact]
+    public async Task EveryHubMethodRefusesExactlyThoseItsRuleExcludes()
+    {
+        var mismatches = new List<string>();
+        foreach (var (type, path) in Hubs())
+        foreach (var identity in Identities)
+        {
+            await using var connection = await _app.HubAsync(path, identity == "anonymous" ? null : identity);
+            foreach (var method in HubMethods(type))
+            {
+                var expected = Permits(method.GetCustomAttribute<AccessAttribute>()!, identity);
+                var eventsBefore = await CountEventsAsync();
+                string outcome;
+                bool refused;
+                try
+                {
+                    await connection.InvokeCoreAsync(method.Name, typeof(object), method.GetParameters().Select(HubArgument).ToArray());
+                    (refused, outcome) = (false, "ok");
+                }
+                catch (HubException e)
+                {
+                    // SignalR sends a HubException's own message after its standard preface.
+                    (refused, outcome) = (e.Message.Contains($"HubException: {AccessGate.RefusalTitle}:"), e.Message);
+                }
+                if (refused && await CountEventsAsync() != eventsBefore) mismatches.Add($"{path} {method.Name} as {identity}: refused, yet the log grew");
+                if (refused == expected) mismatches.Add($"{path} {method.Name} as {identity}: {(refused ? "refused" : "allowed")} ({outcome})");
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
+    }
+
+    private object? HubArgument(ParameterInfo parameter) =>
+        parameter.ParameterType == typeof(CastVote) ? new CastVote(VoteChoice.For, "matrix", null)
+        : parameter.ParameterType == typeof(string) ? _routeValues.GetValueOrDefault(parameter.Name!, "sample")
+        : throw new InvalidOperationException($"The matrix has no sample for {parameter.ParameterType.Name} {parameter.Name}.");
+
+    /// <summary>Every hub the app maps, with its path, from the app's own endpoints.</summary>
+    private IEnumerable<(Type Type, string Path)> Hubs() => _app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        .OfType<RouteEndpoint>()
+        .Select(e => (Hub: e.Metadata.GetMetadata<HubMetadata>(), Path: "/" + e.RoutePattern.RawText!.TrimStart('/')))
+        .Where(e => e.Hub is not null && !e.Path.EndsWith("/negotiate"))
+        .Select(e => (e.Hub!.HubType, e.Path))
+        .Distinct();
+
+    private static IEnumerable<MethodInfo> HubMethods(Type hub) => hub
+        .GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+        .Where(m => !m.IsSpecialName && m.GetBaseDefinition().DeclaringType == hub);
 
     private async Task<(bool Refused, int Status)> CallAsync(Endpoint endpoint, string identity)
     {

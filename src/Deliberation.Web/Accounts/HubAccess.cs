@@ -1,0 +1,64 @@
+using System.Reflection;
+using Deliberation.Domain;
+using Deliberation.Domain.Ballots;
+using Deliberation.Domain.Councils;
+using Deliberation.Domain.Meetings;
+using Deliberation.Runtime.EventLog;
+using Deliberation.Runtime.Grains;
+using Deliberation.Web.Hosting;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Deliberation.Web.Accounts;
+
+/// <summary>
+/// The access gate for hub methods: each carries an <see cref="AccessAttribute"/>, read and enforced before it runs,
+/// with the council taken from its <c>councilId</c> argument. A method without a rule is refused (fail closed).
+/// Refusals and domain errors reach the caller as a <see cref="HubException"/> whose message says why.
+/// </summary>
+public sealed class HubAccess(IGrainFactory grains) : IHubFilter
+{
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        var access = invocation.HubMethod.GetCustomAttribute<AccessAttribute>()
+            ?? throw Refused("This hub method has no access rule, so nobody may use it.");
+        var user = invocation.Context.User;
+        var signedIn = user?.Identity?.IsAuthenticated == true;
+        if (access.Audience != Audience.Public && !signedIn) throw Refused("Sign in first.");
+        if (access.Audience == Audience.Administrator && user?.IsInRole(SiteRoles.Administrator) != true)
+            throw Refused("Only a site administrator may do this.");
+
+        var councilId = CouncilOf(invocation);
+        invocation.Context.Items[typeof(Actor)] = null;
+        if (signedIn && councilId is not null)
+        {
+            var actor = await CouncilActors.ResolveAsync(user!, grains, councilId);
+            if (access.Audience == Audience.Council && !(access.Roles.Count == 0 ? actor.Roles.Count > 0 : access.Roles.Any(r => actor.Holds(r))))
+                throw Refused(access.Roles.Count == 0 ? "You hold no role in this council."
+                    : $"This needs one of these roles in this council: {string.Join(", ", access.Roles)}.");
+            // One invocation at a time per connection (the hub's default), so the connection's items serve as this call's.
+            invocation.Context.Items[typeof(Actor)] = actor;
+        }
+        else if (access.Audience == Audience.Council) throw Refused("You hold no role in this council.");
+
+        try
+        {
+            return await next(invocation);
+        }
+        catch (Exception e) when (e is ArgumentException or NotPermitted or NotFound or ProcessRuleViolation or MeetingRuleViolation
+            or BallotRuleViolation or StreamConcurrencyException)
+        {
+            throw new HubException(e.Message);
+        }
+    }
+
+    /// <summary>The caller's roles in the council the current invocation names; null when signed out.</summary>
+    public static Actor? ActorOf(HubCallerContext context) => context.Items[typeof(Actor)] as Actor;
+
+    private static string? CouncilOf(HubInvocationContext invocation)
+    {
+        var index = Array.FindIndex(invocation.HubMethod.GetParameters(), p => p.Name == "councilId");
+        return index >= 0 && invocation.HubMethodArguments[index] is string id && Identifiers.IsValid(id) ? id : null;
+    }
+
+    private static HubException Refused(string detail) => new($"{AccessGate.RefusalTitle}: {detail}");
+}

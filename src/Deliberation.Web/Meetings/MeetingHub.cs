@@ -1,0 +1,56 @@
+using Deliberation.Domain.Councils;
+using Deliberation.Runtime.EventLog;
+using Deliberation.Runtime.Grains;
+using Deliberation.Web.Accounts;
+using Deliberation.Web.Ballots;
+using Deliberation.Web.Hosting;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Deliberation.Web.Meetings;
+
+/// <summary>
+/// The live meeting (<c>/hubs/meeting</c>): screens join a meeting to receive its pushes, and members cast votes.
+/// Each method carries an access rule, enforced by <see cref="HubAccess"/> as the gate does for endpoints.
+/// </summary>
+public sealed class MeetingHub(IGrainFactory grains, IEventLog log) : Hub<IMeetingClient>
+{
+    [Access(Audience.Public)]
+    public async Task<MeetingLive> Join(string councilId, string meetingId)
+    {
+        var meeting = await grains.GetGrain<IMeetingGrain>(Identifiers.Require(meetingId, "meeting")).GetAsync(councilId)
+            ?? throw new HubException("There is no such meeting.");
+        var actor = HubAccess.ActorOf(Context);
+        await Groups.AddToGroupAsync(Context.ConnectionId, MeetingGroups.Everyone(councilId, meetingId));
+        if (actor is { Roles.Count: > 0 }) await Groups.AddToGroupAsync(Context.ConnectionId, MeetingGroups.Insiders(councilId, meetingId));
+        return new MeetingLive(meeting, await MeetingBallots.ListAsync(log, grains, councilId, meetingId, actor));
+    }
+
+    [Access(Audience.Public)]
+    public async Task Leave(string councilId, string meetingId)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, MeetingGroups.Everyone(councilId, meetingId));
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, MeetingGroups.Insiders(councilId, meetingId));
+    }
+
+    /// <summary>The ballot as this caller sees it, with the votes they may still cast.</summary>
+    [Access(Audience.Public)]
+    public async Task<BallotView> GetBallot(string councilId, string ballotId) =>
+        await grains.GetGrain<IBallotGrain>(Identifiers.Require(ballotId, "ballot")).GetAsync(councilId, HubAccess.ActorOf(Context))
+            ?? throw new HubException("There is no such ballot, or its item has not been disclosed.");
+
+    /// <summary>Answers only once the vote is durable; a resend with the same client vote id is acknowledged, not counted again.</summary>
+    [Access(Audience.Council, CouncilRole.Member)]
+    public Task<VoteReceipt> CastVote(string councilId, string ballotId, CastVote vote) =>
+        grains.GetGrain<IBallotGrain>(Identifiers.Require(ballotId, "ballot")).CastAsync(councilId, vote, HubAccess.ActorOf(Context)!);
+
+    /// <summary>A page of another site must not drive a signed-in member's connection (cross-site WebSocket hijacking).</summary>
+    public override Task OnConnectedAsync()
+    {
+        var request = Context.GetHttpContext()?.Request;
+        var origin = request?.Headers.Origin.ToString();
+        if (!string.IsNullOrEmpty(origin) && request is not null
+            && !(Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)))
+            Context.Abort();
+        return base.OnConnectedAsync();
+    }
+}

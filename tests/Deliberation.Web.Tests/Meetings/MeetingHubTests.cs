@@ -1,0 +1,126 @@
+using System.Net;
+using Deliberation.Domain.Ballots;
+using Deliberation.Web.Ballots;
+using Deliberation.Web.Meetings;
+using Deliberation.Web.Tests.Hosting;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Deliberation.Web.Tests.Meetings;
+
+/// <summary>The live meeting over SignalR: screens join, members vote, every screen gets the pushes it may see.</summary>
+public sealed class MeetingHubTests : IAsyncLifetime
+{
+    private const string Council = "/api/councils/lakeside";
+    private readonly CouncilApp _app = new();
+    private HttpClient _clerk = null!, _chair = null!;
+    private string _meetingId = "", _meeting = "";
+    private Dictionary<string, string> _ids = null!;
+
+    public async Task InitializeAsync()
+    {
+        _clerk = await _app.SignedInAs("clerk");
+        _chair = await _app.SignedInAs("chair");
+        await (await _clerk.Post($"{Council}/items/item-demo-parking/complete-step")).Expect(HttpStatusCode.OK);
+        var created = await (await _clerk.Post($"{Council}/meetings", new
+        {
+            bodyId = "party-members", title = "党员大会", startsAt = "2026-12-01T10:00:00Z", place = "湖边议事厅", agenda = new[] { "item-demo-parking" },
+        })).Expect(HttpStatusCode.Created);
+        _meetingId = created.GetProperty("id").GetString()!;
+        _meeting = $"{Council}/meetings/{_meetingId}";
+        var roles = await (await _clerk.GetAsync($"{Council}/roles")).Expect(HttpStatusCode.OK);
+        _ids = roles.EnumerateArray().GroupBy(r => r.GetProperty("displayName").GetString()!)
+            .ToDictionary(g => g.Key, g => g.First().GetProperty("userId").GetString()!);
+    }
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task AMemberVotesOverTheHubAndTheCouncilsScreensGetTheTally()
+    {
+        var console = await _app.MeetingHubAsync("clerk");
+        var hall = await _app.MeetingHubAsync(login: null);
+        await console.InvokeAsync<MeetingLive>("Join", "lakeside", _meetingId);
+        await hall.InvokeAsync<MeetingLive>("Join", "lakeside", _meetingId);
+        var opened = hall.Next<MeetingView>("MeetingChanged", m => m.Status == "Open");
+        var ballotId = await OpenBallotAsync();
+        Assert.Equal("Open", (await opened).Status);
+        var member = await _app.MeetingHubAsync("member1");
+        await member.InvokeAsync<MeetingLive>("Join", "lakeside", _meetingId);
+        var mine = await member.InvokeAsync<BallotView>("GetBallot", "lakeside", ballotId);
+        Assert.Equal(2, mine.YouMayCastFor.Count);
+
+        var tally = console.Next<BallotView>("BallotChanged", b => b.VotesCast == 1);
+        var receipt = await member.InvokeAsync<VoteReceipt>("CastVote", "lakeside", ballotId, new CastVote(VoteChoice.For, "phone-1", null));
+
+        Assert.True(receipt.Recorded);
+        Assert.Equal(1, (await tally).VotesCast);
+        Assert.Empty((await tally).Votes);
+        // The item is not disclosed while it is voted on: the public hall display sees the meeting, not the ballot.
+        Assert.Empty((await hall.InvokeAsync<MeetingLive>("Join", "lakeside", _meetingId)).Ballots);
+        var closedOnConsole = console.Next<BallotView>("BallotChanged", b => b.Status == "Closed");
+        var closedInHall = hall.Next<BallotView>("BallotChanged", b => b.Status == "Closed");
+        await (await _chair.Post($"{Council}/ballots/{ballotId}/close")).Expect(HttpStatusCode.OK);
+        Assert.Equal(1, (await closedOnConsole).Result!.ForMembers);
+        // One vote of three does not carry the party members' meeting: the item closes as rejected, which is disclosed at once.
+        Assert.False((await closedInHall).Result!.Passes);
+    }
+
+    [Fact]
+    public async Task AResendOverTheHubIsAcknowledgedAndCountedOnce()
+    {
+        var ballotId = await OpenBallotAsync();
+        var member = await _app.MeetingHubAsync("member1");
+
+        var first = await member.InvokeAsync<VoteReceipt>("CastVote", "lakeside", ballotId, new CastVote(VoteChoice.Against, "phone-1", null));
+        var again = await member.InvokeAsync<VoteReceipt>("CastVote", "lakeside", ballotId, new CastVote(VoteChoice.Against, "phone-1", null));
+
+        Assert.True(first.Recorded);
+        Assert.False(again.Recorded);
+        Assert.Equal(1, again.VotesCast);
+    }
+
+    [Fact]
+    public async Task AMemberOfAnotherBodyAndASignedOutScreenCannotVote()
+    {
+        var ballotId = await OpenBallotAsync();
+        var outsider = await _app.MeetingHubAsync("member3");
+        var anonymous = await _app.MeetingHubAsync(login: null);
+
+        var refused = await Assert.ThrowsAsync<HubException>(() =>
+            outsider.InvokeAsync<VoteReceipt>("CastVote", "lakeside", ballotId, new CastVote(VoteChoice.For, "x-1", null)));
+        var signedOut = await Assert.ThrowsAsync<HubException>(() =>
+            anonymous.InvokeAsync<VoteReceipt>("CastVote", "lakeside", ballotId, new CastVote(VoteChoice.For, "x-2", null)));
+
+        Assert.Contains("Only a member of this body", refused.Message);
+        Assert.Contains("Access refused", signedOut.Message);
+        var view = await (await _clerk.GetAsync($"{Council}/ballots/{ballotId}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(0, view.GetProperty("votesCast").GetInt32());
+    }
+
+    [Fact]
+    public async Task JoiningAMeetingThatDoesNotExistSaysSo()
+    {
+        var screen = await _app.MeetingHubAsync(login: null);
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => screen.InvokeAsync<MeetingLive>("Join", "lakeside", "meeting-nothing-here"));
+
+        Assert.Contains("no such meeting", refused.Message);
+    }
+
+    private async Task<string> OpenBallotAsync()
+    {
+        await (await _chair.Post($"{_meeting}/open")).Expect(HttpStatusCode.OK);
+        await (await _chair.Post($"{_meeting}/attendance", new { userId = _ids["李主任 Chair Li"], attendance = "Present" })).Expect(HttpStatusCode.OK);
+        await (await _chair.Post($"{_meeting}/attendance", new { userId = _ids["刘代表 Rep. Liu"], attendance = "Absent" })).Expect(HttpStatusCode.OK);
+        await (await _chair.Post($"{_meeting}/attendance", new { userId = _ids["张代表 Rep. Zhang"], attendance = "Proxy", proxyFor = _ids["刘代表 Rep. Liu"] }))
+            .Expect(HttpStatusCode.OK);
+        await (await _chair.Post($"{_meeting}/take-up", new { itemId = "item-demo-parking" })).Expect(HttpStatusCode.OK);
+        var ballot = await (await _chair.Post($"{_meeting}/ballots")).Expect(HttpStatusCode.Created);
+        return ballot.GetProperty("id").GetString()!;
+    }
+}
