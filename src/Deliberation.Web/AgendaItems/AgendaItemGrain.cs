@@ -94,6 +94,8 @@ public sealed class AgendaItemGrain(IEventLog log, TimeProvider clock)
     private async Task<IReadOnlyList<AgendaItemEvent>> ResolveAsync(AgendaItem item, string councilId, RecordResolution c, Actor by)
     {
         var step = item.CurrentStep ?? throw new ProcessRuleViolation("record-resolution", "not at a step", item.ValidActions());
+        if (c.BodyId is not null && c.BodyId != step.Body)
+            throw new ArgumentException($"This count comes from another body's ballot; step '{step.Id}' is decided by '{step.Body}'.", nameof(c.BodyId));
         var council = await CouncilAsync(councilId);
         var body = council.Bodies.FirstOrDefault(b => b.Id == step.Body)
             ?? throw new ArgumentException($"This council has no body '{step.Body}' to decide step '{step.Id}'.");

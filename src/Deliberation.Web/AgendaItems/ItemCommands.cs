@@ -15,7 +15,9 @@ public sealed record RecordConsultation(string? MeetingId, string Summary) : Ite
 public sealed record CompleteStep : ItemCommand;
 
 /// <summary>A ballot's result as counted in the meeting; the electorate is the body's roll, not the caller's word.</summary>
-public sealed record RecordResolution(CountBody Present, CountBody For, CountBody Against, CountBody Abstain, string? MeetingId) : ItemCommand;
+/// <summary>The count of a vote; <c>BodyId</c>, when given, names the body whose ballot it is, which must be the step's deciding body.</summary>
+public sealed record RecordResolution(CountBody Present, CountBody For, CountBody Against, CountBody Abstain, string? MeetingId, string? BodyId = null)
+    : ItemCommand;
 public sealed record CountBody(int Members, decimal? Weight);
 
 public sealed record ApproveReview(string Opinion) : ItemCommand;

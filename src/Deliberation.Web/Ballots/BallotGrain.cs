@@ -74,13 +74,13 @@ public sealed class BallotGrain(IEventLog log, TimeProvider clock, MeetingPush p
     }
 
     /// <summary>
-    /// The count goes to the item when it is at its resolution vote; otherwise (a consultation straw poll, say) it stays
-    /// with the ballot. The ballot is closed and durable first, so a refusal here loses nothing: the clerk can record it.
+    /// The count goes to the item when it is at a vote of this ballot's body; otherwise (a consultation vote, or another
+    /// body's turn) it stays with the ballot. The ballot is closed and durable first, so a refusal here loses nothing: the clerk can record it.
     /// </summary>
     private async Task<bool> RecordOnItemAsync(Ballot ballot, Actor by)
     {
         var t = ballot.Result!.Tally;
-        var command = new RecordResolution(Body(t.Present), Body(t.For), Body(t.Against), Body(t.Abstain), ballot.MeetingId);
+        var command = new RecordResolution(Body(t.Present), Body(t.For), Body(t.Against), Body(t.Abstain), ballot.MeetingId, ballot.BodyId);
         try
         {
             await GrainFactory.GetGrain<IAgendaItemGrain>(ballot.ItemId).ActAsync(ballot.CouncilId, command, by);

@@ -132,6 +132,28 @@ public sealed class BallotTests : IAsyncLifetime
         await (await _chair.Post($"{_ballot}/close")).ExpectProblem(HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task AnotherBodysBallotOnTheItemIsCountedButNotRecordedAsTheItemsDecision()
+    {
+        // The demo's villager representatives' meeting has the parking item on its agenda; the item awaits the party members.
+        const string meeting = Council + "/meetings/meeting-demo-next";
+        var roles = await (await _clerk.GetAsync($"{Council}/roles")).Expect(HttpStatusCode.OK);
+        var member3 = roles.EnumerateArray().First(r => r.GetProperty("displayName").GetString() == "陈代表 Rep. Chen").GetProperty("userId").GetString();
+        await (await _chair.Post($"{meeting}/open")).Expect(HttpStatusCode.OK);
+        await (await _chair.Post($"{meeting}/attendance", new { userId = member3, attendance = "Present" })).Expect(HttpStatusCode.OK);
+        await (await _chair.Post($"{meeting}/take-up", new { itemId = "item-demo-parking" })).Expect(HttpStatusCode.OK);
+        var opened = await (await _chair.Post($"{meeting}/ballots")).Expect(HttpStatusCode.Created);
+        var ballot = $"{Council}/ballots/{opened.GetProperty("id").GetString()}";
+        await (await (await _app.SignedInAs("member3")).Post($"{ballot}/votes", new { choice = "For", clientVoteId = "c-1" })).Expect(HttpStatusCode.OK);
+
+        var closed = await (await _chair.Post($"{ballot}/close")).Expect(HttpStatusCode.OK);
+
+        Assert.Equal(1, closed.GetProperty("result").GetProperty("forMembers").GetInt32());
+        Assert.False(closed.GetProperty("recordedOnItem").GetBoolean());
+        var item = await (await _clerk.GetAsync($"{Council}/items/item-demo-parking")).Expect(HttpStatusCode.OK);
+        Assert.Equal("deliberation", item.GetProperty("currentStep").GetProperty("id").GetString());
+    }
+
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 
     private async Task<string> ScheduleAsync()
