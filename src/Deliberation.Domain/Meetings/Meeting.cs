@@ -9,6 +9,7 @@ public sealed class Meeting
 {
     private readonly List<string> _agenda = [];
     private readonly Dictionary<string, AttendanceEntry> _attendance = new(StringComparer.Ordinal);
+    private readonly List<BallotHeld> _ballots = [];
 
     private Meeting() { }
 
@@ -22,6 +23,7 @@ public sealed class Meeting
     public string? CurrentItemId { get; private set; }
     public IReadOnlyList<string> Agenda => _agenda;
     public IReadOnlyDictionary<string, AttendanceEntry> Attendance => _attendance;
+    public IReadOnlyList<BallotHeld> Ballots => _ballots;
 
     public static (Meeting Meeting, IReadOnlyList<MeetingEvent> Events) Schedule(Actor by, string meetingId, string councilId,
         string bodyId, string title, DateTimeOffset startsAt, string place, IReadOnlyList<string> agenda)
@@ -87,6 +89,20 @@ public sealed class Meeting
         return Raise(new ItemTakenUp(itemId));
     }
 
+    /// <summary>
+    /// A ballot on the item under discussion, one at a time. <paramref name="lastBallotOpen"/> is whether the meeting's
+    /// latest ballot is still open (its own grain knows); <paramref name="itemId"/>, when given, must be the current item.
+    /// </summary>
+    public IReadOnlyList<MeetingEvent> HoldBallot(Actor by, string ballotId, string? itemId, bool lastBallotOpen)
+    {
+        Demand(by, "open a ballot", CouncilRole.Chair, CouncilRole.Clerk);
+        Expect(MeetingStatus.Open);
+        if (CurrentItemId is null) throw new MeetingRuleViolation("Take up an item first: a ballot is on the item under discussion.");
+        if (itemId is not null && itemId != CurrentItemId) throw new MeetingRuleViolation("A ballot is on the item the meeting has taken up.");
+        if (lastBallotOpen) throw new MeetingRuleViolation("A ballot is open already; close it before opening another.");
+        return Raise(new BallotHeld(ballotId, CurrentItemId));
+    }
+
     public IReadOnlyList<MeetingEvent> Close(Actor by)
     {
         Demand(by, "close the meeting", CouncilRole.Chair, CouncilRole.Clerk);
@@ -131,6 +147,7 @@ public sealed class Meeting
             case AttendanceRecorded r: _attendance[r.UserId] = new AttendanceEntry(r.Attendance, r.ProxyFor); break;
             case ItemTakenUp t: CurrentItemId = t.ItemId; break;
             case MeetingClosed: (Status, CurrentItemId) = (MeetingStatus.Closed, null); break;
+            case BallotHeld b: _ballots.Add(b); break;
         }
     }
 

@@ -11,6 +11,9 @@ public sealed record AttendanceRecorded(string UserId, Attendance Attendance, st
 public sealed record ItemTakenUp(string ItemId) : MeetingEvent;
 public sealed record MeetingClosed : MeetingEvent;
 
+/// <summary>The meeting held a ballot on its current item; the ballot's own stream holds its votes and count.</summary>
+public sealed record BallotHeld(string BallotId, string ItemId) : MeetingEvent;
+
 public enum MeetingStatus { Scheduled, Open, Closed }
 
 /// <summary>Roll call: a proxy is a present member who also votes for one absent member who named them.</summary>

@@ -1,5 +1,6 @@
 using Deliberation.Domain.Ballots;
 using Deliberation.Domain.Councils;
+using Deliberation.Domain.DecisionRules;
 using Deliberation.Runtime.Grains;
 
 namespace Deliberation.Web.Ballots;
@@ -7,7 +8,8 @@ namespace Deliberation.Web.Ballots;
 /// <summary>One ballot on one item in one meeting. Keyed by ballot id.</summary>
 public interface IBallotGrain : IGrainWithStringKey
 {
-    Task<BallotView> OpenAsync(string councilId, string meetingId, OpenBallot request, Actor by);
+    /// <summary>Called by the meeting that holds the ballot, with its roll as it stands.</summary>
+    Task<BallotView> OpenAsync(BallotSetup setup, Actor by);
 
     Task<VoteReceipt> CastAsync(string councilId, CastVote vote, Actor by);
 
@@ -16,6 +18,10 @@ public interface IBallotGrain : IGrainWithStringKey
     /// <summary>The ballot for this viewer; null when it does not exist in that council.</summary>
     Task<BallotView?> GetAsync(string councilId, Actor? viewer);
 }
+
+/// <summary>What the meeting hands a new ballot: the item, the body and its rule, the whole roll's count, and who votes.</summary>
+public sealed record BallotSetup(string CouncilId, string MeetingId, string ItemId, string BodyId, string DecisionRuleId,
+    Count Electorate, IReadOnlyList<BallotVoter> Voters);
 
 /// <summary>Without an item, the ballot is on the meeting's current item.</summary>
 public sealed record OpenBallot(string? ItemId);

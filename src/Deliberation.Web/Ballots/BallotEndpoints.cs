@@ -2,6 +2,7 @@ using Deliberation.Domain.Councils;
 using Deliberation.Runtime.Grains;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Hosting;
+using Deliberation.Web.Meetings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -20,10 +21,9 @@ public static class BallotEndpoints
         council.MapPost("/meetings/{meetingId}/ballots", async (string councilId, string meetingId,
             [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] OpenBallot? request, HttpContext http, IGrainFactory grains) =>
         {
-            var ballotId = Identifiers.New("ballot");
-            var view = await grains.GetGrain<IBallotGrain>(ballotId)
-                .OpenAsync(councilId, Identifiers.Require(meetingId, "meeting"), request ?? new OpenBallot(null), http.Actor());
-            return Results.Created($"/api/councils/{councilId}/ballots/{ballotId}", view);
+            var view = await grains.GetGrain<IMeetingGrain>(Identifiers.Require(meetingId, "meeting"))
+                .OpenBallotAsync(councilId, request ?? new OpenBallot(null), http.Actor());
+            return Results.Created($"/api/councils/{councilId}/ballots/{view.Id}", view);
         }).AccessFor(CouncilRole.Chair, CouncilRole.Clerk);
 
         council.MapGet("/ballots/{ballotId}", async (string councilId, string ballotId, HttpContext http, IGrainFactory grains) =>

@@ -28,15 +28,10 @@ public sealed class BallotGrain(IEventLog log, TimeProvider clock, MeetingPush p
     protected override StreamSummary Summarize(Ballot ballot, DateTimeOffset now) => new(StreamId, Category, ballot.CouncilId, 0,
         JsonSerializer.Serialize(new { ballot.Id, ballot.MeetingId, ballot.ItemId, Status = ballot.Status.ToString() }, EventJson.Options), now);
 
-    public async Task<BallotView> OpenAsync(string councilId, string meetingId, OpenBallot request, Actor by)
+    public async Task<BallotView> OpenAsync(BallotSetup setup, Actor by)
     {
         if (Current is not null) throw new ArgumentException($"Ballot '{GrainKey}' already exists.");
-        var setup = await GrainFactory.GetGrain<IMeetingGrain>(meetingId).GetBallotSetupAsync(councilId);
-        if (setup.Status != "Open") throw new BallotRuleViolation("Ballots are held in an open meeting.");
-        var itemId = request.ItemId ?? setup.CurrentItemId
-            ?? throw new BallotRuleViolation("Take up an item first: a ballot is on the item under discussion.");
-        if (itemId != setup.CurrentItemId) throw new BallotRuleViolation("A ballot is on the item the meeting has taken up.");
-        var (ballot, events) = Ballot.Open(by, GrainKey, councilId, meetingId, itemId, setup.BodyId,
+        var (ballot, events) = Ballot.Open(by, GrainKey, setup.CouncilId, setup.MeetingId, setup.ItemId, setup.BodyId,
             DecisionRuleCatalog.Find(setup.DecisionRuleId), setup.Electorate, setup.Voters);
         await CommitAsync(ballot, events, by.UserId, clock.GetUtcNow());
         await PushAsync(ballot);

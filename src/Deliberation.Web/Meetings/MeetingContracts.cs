@@ -1,8 +1,7 @@
-using Deliberation.Domain.Ballots;
 using Deliberation.Domain.Councils;
-using Deliberation.Domain.DecisionRules;
 using Deliberation.Domain.Meetings;
 using Deliberation.Runtime.Grains;
+using Deliberation.Web.Ballots;
 
 namespace Deliberation.Web.Meetings;
 
@@ -15,12 +14,9 @@ public interface IMeetingGrain : IGrainWithStringKey
 
     Task<MeetingView?> GetAsync(string councilId);
 
-    /// <summary>What a ballot in this meeting needs now: the body, its rule, the current item, the electorate and who votes.</summary>
-    Task<BallotSetup> GetBallotSetupAsync(string councilId);
+    /// <summary>Opens a ballot on the item under discussion, with the body's roll and who is present now; one at a time.</summary>
+    Task<BallotView> OpenBallotAsync(string councilId, OpenBallot request, Actor by);
 }
-
-public sealed record BallotSetup(string MeetingId, string BodyId, string DecisionRuleId, string Status, string? CurrentItemId,
-    Count Electorate, IReadOnlyList<BallotVoter> Voters);
 
 public sealed record ScheduleMeeting(string BodyId, string Title, DateTimeOffset StartsAt, string Place, IReadOnlyList<string>? Agenda);
 
@@ -34,7 +30,7 @@ public sealed record CloseMeeting : MeetingCommand;
 public sealed record MeetingView(
     string Id, string CouncilId, string BodyId, string Title, DateTimeOffset StartsAt, string Place, string Status,
     IReadOnlyList<string> Agenda, string? CurrentItemId, IReadOnlyList<AttendanceView> Attendance,
-    int RollSize, int PresentMembers, decimal PresentWeight, bool? Quorum);
+    int RollSize, int PresentMembers, decimal PresentWeight, bool? Quorum, IReadOnlyList<string> Ballots);
 
 public sealed record AttendanceView(string UserId, string Attendance, string? ProxyFor);
 

@@ -31,7 +31,7 @@ public static class MeetingFormEndpoints
                         form.Attendance ?? throw new ArgumentException("Choose present, absent, excused or proxy."), form.ProxyFor)),
                     "take-up" => Run(new TakeUpItem(form.ItemId ?? "")),
                     "close" => Run(new CloseMeeting()),
-                    "open-ballot" => grains.GetGrain<IBallotGrain>(Identifiers.New("ballot")).OpenAsync(councilId, meetingId, new OpenBallot(null), by),
+                    "open-ballot" => meeting.OpenBallotAsync(councilId, new OpenBallot(null), by),
                     "close-ballot" => Ballot().CloseAsync(councilId, by),
                     "vote" => Ballot().CastAsync(councilId, new CastVote(form.Choice, form.ClientVoteId, form.VoterId), by),
                     _ => throw new ArgumentException("Unknown action."),

@@ -3,6 +3,7 @@ using Deliberation.Domain.Councils;
 using Deliberation.Domain.DecisionRules;
 using Deliberation.Domain.Meetings;
 using Deliberation.Runtime.EventLog;
+using Deliberation.Web.Ballots;
 using Deliberation.Web.Councils;
 using Deliberation.Web.Hosting;
 
@@ -55,14 +56,26 @@ public sealed class MeetingGrain(IEventLog log, TimeProvider clock, MeetingPush 
     public async Task<MeetingView?> GetAsync(string councilId) =>
         Current is { } meeting && meeting.CouncilId == councilId ? await ViewAsync(meeting) : null;
 
-    public async Task<BallotSetup> GetBallotSetupAsync(string councilId)
+    /// <summary>
+    /// The ballot is made durable first and then recorded here; should this record fail, the ballot still exists, is
+    /// listed with the meeting's ballots (they are found by the catalogue) and can be closed.
+    /// </summary>
+    public async Task<BallotView> OpenBallotAsync(string councilId, OpenBallot request, Actor by)
     {
-        if (Current is not { } meeting || meeting.CouncilId != councilId) throw new NotFound($"There is no meeting '{GrainKey}' in this council.");
+        if (Current is not { } current || current.CouncilId != councilId) throw new NotFound($"There is no meeting '{GrainKey}' in this council.");
+        var meeting = Draft()!;
+        var lastOpen = meeting.Ballots.Count > 0
+            && (await GrainFactory.GetGrain<IBallotGrain>(meeting.Ballots[^1].BallotId).GetAsync(councilId, by))?.Status == "Open";
+        var ballotId = Identifiers.New("ballot");
+        var events = meeting.HoldBallot(by, ballotId, request.ItemId, lastOpen);
         var roll = await RollAsync(meeting);
         var council = await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetAsync() ?? throw new NotFound("There is no such council.");
-        var ruleId = council.Bodies.First(b => b.Id == meeting.BodyId).DecisionRuleId;
-        return new BallotSetup(meeting.Id, meeting.BodyId, ruleId, meeting.Status.ToString(), meeting.CurrentItemId,
-            new Count(roll.Count, roll.Sum(h => h.Weight)), meeting.Voters(roll));
+        var setup = new BallotSetup(councilId, meeting.Id, meeting.CurrentItemId!, meeting.BodyId,
+            council.Bodies.First(b => b.Id == meeting.BodyId).DecisionRuleId, new Count(roll.Count, roll.Sum(h => h.Weight)), meeting.Voters(roll));
+        var ballot = await GrainFactory.GetGrain<IBallotGrain>(ballotId).OpenAsync(setup, by);
+        await CommitAsync(meeting, events, by.UserId, clock.GetUtcNow());
+        await push.MeetingChangedAsync(await ViewAsync(meeting));
+        return ballot;
     }
 
     private async Task<IReadOnlyList<RoleHolder>> RollAsync(Meeting meeting) =>
@@ -83,6 +96,6 @@ public sealed class MeetingGrain(IEventLog log, TimeProvider clock, MeetingPush 
         return new MeetingView(meeting.Id, meeting.CouncilId, meeting.BodyId, meeting.Title, meeting.StartsAt, meeting.Place,
             meeting.Status.ToString(), meeting.Agenda.ToList(), meeting.CurrentItemId,
             meeting.Attendance.Select(a => new AttendanceView(a.Key, a.Value.Attendance.ToString(), a.Value.ProxyFor)).ToList(),
-            roll.Count, present.Members, present.Weight, quorum);
+            roll.Count, present.Members, present.Weight, quorum, meeting.Ballots.Select(b => b.BallotId).ToList());
     }
 }

@@ -13,7 +13,7 @@ public sealed class BallotTests : IAsyncLifetime
     private readonly CouncilApp _app = new();
     private HttpClient _clerk = null!, _chair = null!, _member1 = null!;
     private Dictionary<string, string> _ids = null!;
-    private string _ballot = "";
+    private string _ballot = "", _meetingPath = "";
 
     public async Task InitializeAsync()
     {
@@ -31,6 +31,7 @@ public sealed class BallotTests : IAsyncLifetime
         await (await _chair.Post($"{meeting}/take-up", new { itemId = "item-demo-parking" })).Expect(HttpStatusCode.OK);
         var opened = await (await _chair.Post($"{meeting}/ballots")).Expect(HttpStatusCode.Created);
         _ballot = $"{Council}/ballots/{opened.GetProperty("id").GetString()}";
+        _meetingPath = meeting;
     }
 
     public Task DisposeAsync()
@@ -121,6 +122,20 @@ public sealed class BallotTests : IAsyncLifetime
         Assert.Equal(0, open.GetProperty("votes").GetArrayLength());
         Assert.Equal(JsonValueKindNull, open.GetProperty("result").ValueKind);
         await (await _app.Visitor().GetAsync(_ballot)).ExpectProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task OneBallotAtATimeAndTheMeetingListsItsBallots()
+    {
+        var view = await (await _clerk.GetAsync(_meetingPath)).Expect(HttpStatusCode.OK);
+
+        await (await _chair.Post($"{_meetingPath}/ballots")).ExpectProblem(HttpStatusCode.Conflict);
+        await (await _chair.Post($"{_ballot}/close")).Expect(HttpStatusCode.OK);
+        await (await _chair.Post($"{_meetingPath}/ballots")).Expect(HttpStatusCode.Created);
+
+        Assert.Equal(_ballot.Split('/')[^1], Assert.Single(view.GetProperty("ballots").EnumerateArray()).GetString());
+        var after = await (await _clerk.GetAsync(_meetingPath)).Expect(HttpStatusCode.OK);
+        Assert.Equal(2, after.GetProperty("ballots").GetArrayLength());
     }
 
     [Fact]
