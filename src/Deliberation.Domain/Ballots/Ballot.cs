@@ -47,7 +47,8 @@ public sealed class Ballot
     /// </summary>
     public IReadOnlyList<BallotEvent> Cast(Actor by, string? voterId, VoteChoice choice, string clientVoteId)
     {
-        if (string.IsNullOrWhiteSpace(clientVoteId) || clientVoteId.Length > 64)
+        clientVoteId = clientVoteId?.Trim() ?? "";
+        if (clientVoteId.Length is 0 or > 64)
             throw new ArgumentException("A vote needs a client vote id of 1 to 64 characters.", nameof(clientVoteId));
         if (!Enum.IsDefined(choice)) throw new ArgumentException("Choose for, against or abstain.", nameof(choice));
         var voter = voterId ?? by.UserId;
@@ -59,7 +60,7 @@ public sealed class Ballot
             throw new BallotRuleViolation("This vote has been cast already; it cannot be cast again.");
         }
         if (Status != BallotStatus.Open) throw new BallotRuleViolation("The ballot is closed.");
-        return Raise(new VoteCast(voter, choice, by.UserId, clientVoteId.Trim()));
+        return Raise(new VoteCast(voter, choice, by.UserId, clientVoteId));
     }
 
     public IReadOnlyList<BallotEvent> Close(Actor by, DecisionRule rule)

@@ -16,10 +16,11 @@ namespace Deliberation.Web.Ballots;
 /// </summary>
 public sealed class BallotGrain(IEventLog log, TimeProvider clock, MeetingPush push) : AggregateGrain<Ballot, BallotEvent>(log), IBallotGrain
 {
+    public const string Category = "ballot";
+
     // Whether the ballot's item is disclosed, so the public sees its pushes; an item is disclosed only after its vote,
     // so this is asked once per activation and again at closing, not on every vote.
     private bool? _itemPublic;
-    public const string Category = "ballot";
 
     protected override string StreamId => $"{Category}-{GrainKey}";
 
@@ -81,7 +82,9 @@ public sealed class BallotGrain(IEventLog log, TimeProvider clock, MeetingPush p
             await GrainFactory.GetGrain<IAgendaItemGrain>(ballot.ItemId).ActAsync(ballot.CouncilId, command, by);
             return true;
         }
-        catch (Exception e) when (e is ProcessRuleViolation or NotPermitted or ArgumentException) { return false; }
+        // The ballot is closed whatever happens here: the caller must hear that, not an error about the item.
+        catch (Exception e) when (e is ProcessRuleViolation or NotPermitted or ArgumentException or NotFound
+            or StreamConcurrencyException or InvalidOperationException) { return false; }
     }
 
     private async Task PushAsync(Ballot ballot)

@@ -56,6 +56,16 @@ public sealed class BallotTests
     }
 
     [Fact]
+    public void AResendIsRecognisedWhateverSpacesSurroundItsId()
+    {
+        var ballot = Open();
+        ballot.Cast(Member("body", "a"), null, VoteChoice.For, " v1 ");
+
+        Assert.Empty(ballot.Cast(Member("body", "a"), null, VoteChoice.For, "v1"));
+        Assert.Equal("v1", Assert.Single(ballot.Votes).ClientVoteId);
+    }
+
+    [Fact]
     public void RejectsAMemberOfAnotherBody()
     {
         var ballot = Open();
