@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 // Appends through the grain host into the event log, the path every change takes. Two shapes:
 //  - many streams at once (each "voter" appends one event to its own stream): group commit at work;
 //  - one stream, many callers: one activation, one call at a time.
+// Then the writer alone: the first shape without the grain host (no activations reading their streams first).
 // Usage: Deliberation.Bench <sqlite|postgres> <connection string> [appends=5000]
 var provider = args.ElementAtOrDefault(0) ?? "sqlite";
 var connection = args.ElementAtOrDefault(1) ?? $"Data Source={Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():n}.db")}";
@@ -24,6 +25,9 @@ await grains.GetGrain<ITallyGrain>("warm-up").AddAsync("warm-up");
 Console.WriteLine($"event log: {provider}, {count} appends per run, {Environment.ProcessorCount} cores");
 await Run($"{count} callers, one stream each", i => grains.GetGrain<ITallyGrain>($"voter-{i}").AddAsync($"u-{i}"));
 await Run($"{count} callers, one shared stream", i => grains.GetGrain<ITallyGrain>("ballot").AddAsync($"u-{i}"));
+var log = root.GetRequiredService<IEventLog>();
+await Run($"{count} direct appends, one stream each", i => log.AppendAsync(
+    new StreamAppend($"direct-{i}", 0, [new PendingEvent("VoteCast", $"u-{i}", DateTimeOffset.UtcNow, "{\"choice\":\"for\"}")], null)));
 
 async Task Run(string name, Func<int, Task> append)
 {

@@ -48,6 +48,13 @@ internal abstract class SqlDialect
     /// <summary>Runs before the schema statements, inside their transaction (PostgreSQL: an advisory lock).</summary>
     public virtual string? SchemaLockStatement => null;
 
+    /// <summary>Locks the rows a query reads until commit (PostgreSQL). SQLite needs none: Microsoft.Data.Sqlite begins
+    /// transactions IMMEDIATE, so the writer holds the database write lock from its first read.</summary>
+    public virtual string? RowLockClause => null;
+
+    /// <summary>Rows per multi-row statement. PostgreSQL allows 65,535 values per statement (8 per event row).</summary>
+    public virtual int RowsPerStatement => 500;
+
     public abstract object TimeValue(DateTimeOffset time);
     public abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
     public abstract bool IsUniqueViolation(Exception exception);
@@ -74,6 +81,10 @@ internal sealed class SqliteDialect : SqlDialect
     public override string Name => "sqlite";
     protected override string IdentityColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
     protected override string TimeType => "TEXT";
+
+    // Measured: 500-row statements made SQLite flushes several times slower than per-row ones (binding cost grows
+    // faster than the values in a statement); 8-row ones were as fast as any. In-process, statements cost no round trip.
+    public override int RowsPerStatement => 8;
 
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken ct)
     {
@@ -115,6 +126,7 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
     protected override string IdentityColumn => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
     protected override string TimeType => "TIMESTAMPTZ";
     public override string SchemaLockStatement => "SELECT pg_advisory_xact_lock(7243520917356403712)";
+    public override string RowLockClause => "FOR UPDATE";
 
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken ct) => await _dataSource.OpenConnectionAsync(ct);
 

@@ -8,9 +8,9 @@ namespace Deliberation.Runtime.EventLog;
 /// <summary>
 /// The event log over ADO.NET, for SQLite and PostgreSQL. Appends go through one writer that gathers concurrent
 /// requests and commits them in one transaction per batch (group commit); each caller awaits its own outcome, which is
-/// set only after the commit. Versions are checked inside the transaction (conditional update of streams.version),
-/// with UNIQUE(stream_id, sequence) as the backstop; when a batch transaction fails as a whole, its requests are
-/// retried one transaction each so only the offender fails.
+/// set only after the commit. Versions are checked inside the transaction against the catalogue rows it read (locked
+/// on PostgreSQL), the catalogue is updated conditionally, and UNIQUE(stream_id, sequence) is the backstop; when a
+/// batch transaction fails as a whole, its requests are retried one transaction each so only the offender fails.
 /// </summary>
 internal sealed partial class SqlEventLog : IEventLog, IAsyncDisposable, IDisposable
 {
@@ -163,10 +163,13 @@ internal sealed partial class SqlEventLog : IEventLog, IAsyncDisposable, IDispos
         else request.Completion.TrySetResult((IReadOnlyList<IReadOnlyList<EventEnvelope>>)outcome);
     }
 
-    /// <summary>A unique violation on (stream_id, sequence) means another writer got there first: a version conflict.</summary>
+    /// <summary>
+    /// A unique violation on (stream_id, sequence), or a catalogue row that changed under the batch, means another
+    /// writer got there first: a version conflict.
+    /// </summary>
     private async Task<Exception> ExplainAsync(Exception ex, WriteRequest request)
     {
-        if (!_dialect.IsUniqueViolation(ex)) return ex;
+        if (!_dialect.IsUniqueViolation(ex) && ex is not CatalogueChangedException) return ex;
         try
         {
             await using var connection = await _dialect.OpenAsync(CancellationToken.None).ConfigureAwait(false);
@@ -182,133 +185,6 @@ internal sealed partial class SqlEventLog : IEventLog, IAsyncDisposable, IDispos
             LogProbeFailed(_logger, probe);
         }
         return ex;
-    }
-
-    /// <summary>Writes the requests in one transaction. Each outcome is the request's envelopes or its conflict.</summary>
-    private async Task<object[]> WriteAsync(IReadOnlyList<WriteRequest> requests)
-    {
-        var outcomes = new object[requests.Count];
-        await using var connection = await _dialect.OpenAsync(CancellationToken.None).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-        for (var i = 0; i < requests.Count; i++)
-        {
-            var request = requests[i];
-            var useSavepoint = request.Appends.Length > 1;
-            if (useSavepoint) await ExecuteAsync(connection, transaction, "SAVEPOINT request").ConfigureAwait(false);
-            var results = new IReadOnlyList<EventEnvelope>[request.Appends.Length];
-            StreamConcurrencyException? conflict = null;
-            for (var a = 0; a < request.Appends.Length && conflict is null; a++)
-            {
-                var append = request.Appends[a];
-                var (claimed, actual) = await ClaimVersionAsync(connection, transaction, append).ConfigureAwait(false);
-                if (!claimed)
-                {
-                    conflict = new StreamConcurrencyException(append.StreamId, append.ExpectedVersion, actual);
-                    break;
-                }
-                results[a] = await InsertEventsAsync(connection, transaction, append).ConfigureAwait(false);
-            }
-            if (conflict is not null)
-            {
-                if (useSavepoint)
-                {
-                    await ExecuteAsync(connection, transaction, "ROLLBACK TO SAVEPOINT request").ConfigureAwait(false);
-                    await ExecuteAsync(connection, transaction, "RELEASE SAVEPOINT request").ConfigureAwait(false);
-                }
-                outcomes[i] = conflict;
-            }
-            else
-            {
-                if (useSavepoint) await ExecuteAsync(connection, transaction, "RELEASE SAVEPOINT request").ConfigureAwait(false);
-                outcomes[i] = results;
-            }
-        }
-        await transaction.CommitAsync().ConfigureAwait(false);
-        Interlocked.Increment(ref _batchesCommitted);
-        return outcomes;
-    }
-
-    /// <summary>
-    /// Moves streams.version from the expected to the new version, or reports the actual version. The conditional
-    /// update takes the row lock, so on PostgreSQL a concurrent writer waits and then sees the new version.
-    /// </summary>
-    private async Task<(bool Claimed, long Actual)> ClaimVersionAsync(DbConnection connection, DbTransaction transaction, StreamAppend append)
-    {
-        var newVersion = append.ExpectedVersion + append.Events.Count;
-        var summary = append.Summary;
-        if (append.ExpectedVersion > 0)
-        {
-            var sql = summary is null
-                ? "UPDATE streams SET version = @version WHERE stream_id = @stream AND version = @expected"
-                : "UPDATE streams SET version = @version, category = @category, scope = @scope, summary = @summary, updated_at = @updated WHERE stream_id = @stream AND version = @expected";
-            var updated = await ExecuteAsync(connection, transaction, sql, Parameters(append, newVersion)).ConfigureAwait(false);
-            if (updated == 1) return (true, newVersion);
-            var current = await CatalogueVersionAsync(connection, transaction, append.StreamId).ConfigureAwait(false);
-            if (current is { } version) return (false, version);
-            // No catalogue row (the catalogue is derived and may have been cleared): the events table decides.
-            var last = await LastSequenceAsync(connection, transaction, append.StreamId).ConfigureAwait(false);
-            if (last != append.ExpectedVersion) return (false, last);
-        }
-        const string insert =
-            "INSERT INTO streams (stream_id, category, scope, version, summary, updated_at) " +
-            "VALUES (@stream, @category, @scope, @version, @summary, @updated) ON CONFLICT (stream_id) DO NOTHING";
-        var inserted = await ExecuteAsync(connection, transaction, insert, Parameters(append, newVersion)).ConfigureAwait(false);
-        if (inserted == 1) return (true, newVersion);
-        return (false, await CatalogueVersionAsync(connection, transaction, append.StreamId).ConfigureAwait(false) ?? 0);
-    }
-
-    private (string, object)[] Parameters(StreamAppend append, long newVersion)
-    {
-        var summary = append.Summary;
-        return
-        [
-            ("@stream", append.StreamId),
-            ("@expected", append.ExpectedVersion),
-            ("@version", newVersion),
-            ("@category", summary?.Category ?? ""),
-            ("@scope", summary?.Scope ?? ""),
-            ("@summary", summary?.Summary ?? ""),
-            ("@updated", _dialect.TimeValue(summary?.UpdatedAt ?? append.Events[^1].OccurredAt)),
-        ];
-    }
-
-    private async Task<IReadOnlyList<EventEnvelope>> InsertEventsAsync(DbConnection connection, DbTransaction transaction, StreamAppend append)
-    {
-        var previous = EventHasher.GenesisHash;
-        if (append.ExpectedVersion > 0)
-        {
-            await using var select = Command(connection, transaction,
-                "SELECT hash FROM events WHERE stream_id = @stream AND sequence = @sequence",
-                ("@stream", append.StreamId), ("@sequence", append.ExpectedVersion));
-            previous = await select.ExecuteScalarAsync().ConfigureAwait(false) as string
-                ?? throw new InvalidOperationException(
-                    $"Stream '{append.StreamId}' is at version {append.ExpectedVersion} but that event is missing.");
-        }
-        var stored = new EventEnvelope[append.Events.Count];
-        const string insert =
-            "INSERT INTO events (stream_id, sequence, event_type, actor, occurred_at, payload, previous_hash, hash) " +
-            "VALUES (@stream, @sequence, @type, @actor, @occurred, @payload, @previous, @hash)";
-        for (var i = 0; i < append.Events.Count; i++)
-        {
-            var pending = append.Events[i];
-            var sequence = append.ExpectedVersion + i + 1;
-            var occurredAt = EventHasher.Normalize(pending.OccurredAt);
-            var hash = EventHasher.Compute(previous, append.StreamId, sequence, pending.EventType, pending.Actor, occurredAt, pending.Payload);
-            await ExecuteAsync(connection, transaction, insert,
-                ("@stream", append.StreamId), ("@sequence", sequence), ("@type", pending.EventType), ("@actor", pending.Actor),
-                ("@occurred", _dialect.TimeValue(occurredAt)), ("@payload", pending.Payload), ("@previous", previous),
-                ("@hash", hash)).ConfigureAwait(false);
-            stored[i] = new EventEnvelope(append.StreamId, sequence, pending.EventType, pending.Actor, occurredAt, pending.Payload, previous, hash);
-            previous = hash;
-        }
-        return stored;
-    }
-
-    private static async Task<long?> CatalogueVersionAsync(DbConnection connection, DbTransaction? transaction, string streamId)
-    {
-        await using var command = Command(connection, transaction, "SELECT version FROM streams WHERE stream_id = @stream", ("@stream", streamId));
-        var value = await command.ExecuteScalarAsync().ConfigureAwait(false);
-        return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task<long> LastSequenceAsync(DbConnection connection, DbTransaction? transaction, string streamId)
