@@ -16,6 +16,7 @@ public sealed class MeetingHubTests : IAsyncLifetime
     private HttpClient _clerk = null!, _chair = null!;
     private string _meetingId = "", _meeting = "";
     private Dictionary<string, string> _ids = null!;
+    private readonly List<HubConnection> _screens = [];
 
     public async Task InitializeAsync()
     {
@@ -33,23 +34,30 @@ public sealed class MeetingHubTests : IAsyncLifetime
             .ToDictionary(g => g.Key, g => g.First().GetProperty("userId").GetString()!);
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        foreach (var screen in _screens) await screen.DisposeAsync();
         _app.Dispose();
-        return Task.CompletedTask;
+    }
+
+    private async Task<HubConnection> ScreenAsync(string? login)
+    {
+        var screen = await _app.MeetingHubAsync(login);
+        _screens.Add(screen);
+        return screen;
     }
 
     [Fact]
     public async Task AMemberVotesOverTheHubAndTheCouncilsScreensGetTheTally()
     {
-        var console = await _app.MeetingHubAsync("clerk");
-        var hall = await _app.MeetingHubAsync(login: null);
+        var console = await ScreenAsync("clerk");
+        var hall = await ScreenAsync(login: null);
         await console.InvokeAsync<MeetingLive>("Join", "lakeside", _meetingId);
         await hall.InvokeAsync<MeetingLive>("Join", "lakeside", _meetingId);
         var opened = hall.Next<MeetingView>("MeetingChanged", m => m.Status == "Open");
         var ballotId = await OpenBallotAsync();
         Assert.Equal("Open", (await opened).Status);
-        var member = await _app.MeetingHubAsync("member1");
+        var member = await ScreenAsync("member1");
         await member.InvokeAsync<MeetingLive>("Join", "lakeside", _meetingId);
         var mine = await member.InvokeAsync<BallotView>("GetBallot", "lakeside", ballotId);
         Assert.Equal(2, mine.YouMayCastFor.Count);
@@ -74,7 +82,7 @@ public sealed class MeetingHubTests : IAsyncLifetime
     public async Task AResendOverTheHubIsAcknowledgedAndCountedOnce()
     {
         var ballotId = await OpenBallotAsync();
-        var member = await _app.MeetingHubAsync("member1");
+        var member = await ScreenAsync("member1");
 
         var first = await member.InvokeAsync<VoteReceipt>("CastVote", "lakeside", ballotId, new CastVote(VoteChoice.Against, "phone-1", null));
         var again = await member.InvokeAsync<VoteReceipt>("CastVote", "lakeside", ballotId, new CastVote(VoteChoice.Against, "phone-1", null));
@@ -88,8 +96,8 @@ public sealed class MeetingHubTests : IAsyncLifetime
     public async Task AMemberOfAnotherBodyAndASignedOutScreenCannotVote()
     {
         var ballotId = await OpenBallotAsync();
-        var outsider = await _app.MeetingHubAsync("member3");
-        var anonymous = await _app.MeetingHubAsync(login: null);
+        var outsider = await ScreenAsync("member3");
+        var anonymous = await ScreenAsync(login: null);
 
         var refused = await Assert.ThrowsAsync<HubException>(() =>
             outsider.InvokeAsync<VoteReceipt>("CastVote", "lakeside", ballotId, new CastVote(VoteChoice.For, "x-1", null)));
@@ -105,7 +113,7 @@ public sealed class MeetingHubTests : IAsyncLifetime
     [Fact]
     public async Task JoiningAMeetingThatDoesNotExistSaysSo()
     {
-        var screen = await _app.MeetingHubAsync(login: null);
+        var screen = await ScreenAsync(login: null);
 
         var refused = await Assert.ThrowsAsync<HubException>(() => screen.InvokeAsync<MeetingLive>("Join", "lakeside", "meeting-nothing-here"));
 
