@@ -22,7 +22,7 @@ public sealed class MeetingHub(IGrainFactory grains, IEventLog log) : Hub<IMeeti
         var actor = HubAccess.ActorOf(Context);
         await Groups.AddToGroupAsync(Context.ConnectionId, MeetingGroups.Everyone(councilId, meetingId));
         if (actor is { Roles.Count: > 0 }) await Groups.AddToGroupAsync(Context.ConnectionId, MeetingGroups.Insiders(councilId, meetingId));
-        return new MeetingLive(meeting, await MeetingBallots.ListAsync(log, grains, councilId, meetingId, actor));
+        return new MeetingLive(meeting, await BallotCatalogue.ForMeetingAsync(log, grains, councilId, meetingId, actor));
     }
 
     [Access(Audience.Public)]

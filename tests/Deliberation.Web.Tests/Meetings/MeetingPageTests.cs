@@ -68,6 +68,29 @@ public sealed class MeetingPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OnceTheItemIsDisclosedTheItemPageShowsWhoVotedWhat()
+    {
+        await Submit(_chair, new() { ["Action"] = "open" }, "open");
+        var names = await RollAsync();
+        await Submit(_chair, new() { ["Action"] = "attendance", ["UserId"] = names["张代表 Rep. Zhang"], ["Attendance"] = "Present" }, "attendance");
+        await Submit(_chair, new() { ["Action"] = "take-up", ["ItemId"] = "item-demo-parking" }, "take-up");
+        await Submit(_chair, new() { ["Action"] = "open-ballot" }, "open-ballot");
+        var member = await _app.SignedInAs("member1");
+        var vote = Fields((await Page(member)).QuerySelector("form.vote")!);
+        vote["Choice"] = "For";
+        await Submit(member, vote, "vote");
+
+        await Submit(_chair, new() { ["Action"] = "close-ballot", ["BallotId"] = vote["BallotId"] }, "close-ballot");
+
+        // One member of three present: no quorum, so the item closes as rejected, and a rejection is disclosed at once.
+        var item = Html.Parse(await _app.Visitor().GetStringAsync("/councils/lakeside/items/item-demo-parking"));
+        var ballots = item.QuerySelector("section[aria-labelledby=ballots]");
+        Assert.NotNull(ballots);
+        Assert.Contains("张代表 Rep. Zhang: 赞成", ballots!.TextContent);
+        Assert.Contains("未达法定人数", ballots.TextContent);
+    }
+
+    [Fact]
     public async Task AVisitorSeesTheMeetingButNoConsoleNorVotes()
     {
         var page = await Page(_app.Visitor());
