@@ -62,9 +62,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         foreach (var identity in Identities)
         {
             var expected = Permits(endpoint.Rule!, identity);
-            var eventsBefore = await CountEventsAsync();
+            var eventsBefore = await _app.CountEventsAsync();
             var (refused, status) = await CallAsync(endpoint, identity);
-            if (refused && await CountEventsAsync() != eventsBefore) mismatches.Add($"{endpoint.Method} {endpoint.Route} as {identity}: refused, yet the log grew");
+            if (refused && await _app.CountEventsAsync() != eventsBefore) mismatches.Add($"{endpoint.Method} {endpoint.Route} as {identity}: refused, yet the log grew");
             if (refused == expected) mismatches.Add($"{endpoint.Method} {endpoint.Route} as {identity}: {(refused ? "refused" : "allowed")} ({status}), rule {endpoint.Rule}: {_lastBody}");
             if (endpoint.Route.Contains("sign-out")) _clients[identity] = await ClientFor(identity);
         }
@@ -95,7 +95,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             foreach (var method in HubMethods(type))
             {
                 var expected = Permits(method.GetCustomAttribute<AccessAttribute>()!, identity);
-                var eventsBefore = await CountEventsAsync();
+                var eventsBefore = await _app.CountEventsAsync();
                 string outcome;
                 bool refused;
                 try
@@ -108,7 +108,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                     // SignalR sends a HubException's own message after its standard preface.
                     (refused, outcome) = (e.Message.Contains($"HubException: {AccessGate.RefusalTitle}:"), e.Message);
                 }
-                if (refused && await CountEventsAsync() != eventsBefore) mismatches.Add($"{path} {method.Name} as {identity}: refused, yet the log grew");
+                if (refused && await _app.CountEventsAsync() != eventsBefore) mismatches.Add($"{path} {method.Name} as {identity}: refused, yet the log grew");
                 if (refused == expected) mismatches.Add($"{path} {method.Name} as {identity}: {(refused ? "refused" : "allowed")} ({outcome})");
             }
         }
@@ -148,16 +148,6 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var body = _lastBody = await response.Content.ReadAsStringAsync();
         return (body.Length > 0 && JsonDocument.Parse(body).RootElement.TryGetProperty("title", out var title)
             && title.GetString() == AccessGate.RefusalTitle, status);
-    }
-
-    /// <summary>Straight from the database: a refused request must not have written anything.</summary>
-    private async Task<long> CountEventsAsync()
-    {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_app.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM events";
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static bool Permits(AccessAttribute rule, string identity)

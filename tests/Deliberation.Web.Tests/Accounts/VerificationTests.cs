@@ -20,7 +20,7 @@ public sealed class VerificationTests : IAsyncLifetime
     [Fact]
     public async Task UnverifiedSignUpMayReadButNotSubmitOrObject()
     {
-        var newcomer = await SignUpAsync("newcomer1");
+        var newcomer = await _app.SignUpAsync("newcomer1");
 
         await (await newcomer.GetAsync("/api/councils/lakeside/items")).Expect(HttpStatusCode.OK);
         await (await newcomer.Post("/api/councils/lakeside/items", new { title = "t", text = "x", category = "c", place = "p" }))
@@ -33,7 +33,7 @@ public sealed class VerificationTests : IAsyncLifetime
     public async Task RedeemedCodeMakesAVerifiedResidentWhoMayObject()
     {
         var code = await IssueAsync();
-        var newcomer = await SignUpAsync("newcomer2");
+        var newcomer = await _app.SignUpAsync("newcomer2");
 
         var holder = await (await newcomer.Post("/api/councils/lakeside/invitations/redeem", new { code = code.ToLowerInvariant() })).Expect(HttpStatusCode.OK);
 
@@ -45,8 +45,8 @@ public sealed class VerificationTests : IAsyncLifetime
     public async Task ACodeCannotBeRedeemedTwiceEvenAtTheSameMoment()
     {
         var code = await IssueAsync();
-        var first = await SignUpAsync("racer1");
-        var second = await SignUpAsync("racer2");
+        var first = await _app.SignUpAsync("racer1");
+        var second = await _app.SignUpAsync("racer2");
 
         var responses = await Task.WhenAll(
             first.Post("/api/councils/lakeside/invitations/redeem", new { code }),
@@ -62,7 +62,7 @@ public sealed class VerificationTests : IAsyncLifetime
     [Fact]
     public async Task AnUnknownCodeIsRefusedWithoutSayingMore()
     {
-        var newcomer = await SignUpAsync("guesser");
+        var newcomer = await _app.SignUpAsync("guesser");
 
         var problem = await (await newcomer.Post("/api/councils/lakeside/invitations/redeem", new { code = "AAAAA-BBBBB" }))
             .ExpectProblem(HttpStatusCode.BadRequest);
@@ -89,12 +89,5 @@ public sealed class VerificationTests : IAsyncLifetime
         var issued = await (await _clerk.Post("/api/councils/lakeside/invitations", new { household = "5-2-301", grid = "5" }))
             .Expect(HttpStatusCode.OK);
         return issued.GetProperty("code").GetString()!;
-    }
-
-    private async Task<HttpClient> SignUpAsync(string userName)
-    {
-        await (await _app.Visitor().Post("/api/account/sign-up", new { userName, displayName = userName, password = "long-enough-1" }))
-            .Expect(HttpStatusCode.Created);
-        return await _app.SignedInAs(userName, "long-enough-1");
     }
 }

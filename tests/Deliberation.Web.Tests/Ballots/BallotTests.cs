@@ -9,7 +9,7 @@ namespace Deliberation.Web.Tests.Ballots;
 /// </summary>
 public sealed class BallotTests : IAsyncLifetime
 {
-    private const string Council = "/api/councils/lakeside";
+    private const string Council = CouncilAppSteps.Council;
     private readonly CouncilApp _app = new();
     private HttpClient _clerk = null!, _chair = null!, _member1 = null!;
     private Dictionary<string, string> _ids = null!;
@@ -20,18 +20,9 @@ public sealed class BallotTests : IAsyncLifetime
         _clerk = await _app.SignedInAs("clerk");
         _chair = await _app.SignedInAs("chair");
         _member1 = await _app.SignedInAs("member1");
-        _ids = await IdsAsync();
-        // The parking item leaves consultation for the party members' deliberation vote.
-        await (await _clerk.Post($"{Council}/items/item-demo-parking/complete-step")).Expect(HttpStatusCode.OK);
-        var meeting = await ScheduleAsync();
-        await (await _chair.Post($"{meeting}/open")).Expect(HttpStatusCode.OK);
-        await (await _chair.Post($"{meeting}/attendance", new { userId = _ids["chair"], attendance = "Present" })).Expect(HttpStatusCode.OK);
-        await (await _chair.Post($"{meeting}/attendance", new { userId = _ids["member2"], attendance = "Absent" })).Expect(HttpStatusCode.OK);
-        await (await _chair.Post($"{meeting}/attendance", new { userId = _ids["member1"], attendance = "Proxy", proxyFor = _ids["member2"] })).Expect(HttpStatusCode.OK);
-        await (await _chair.Post($"{meeting}/take-up", new { itemId = "item-demo-parking" })).Expect(HttpStatusCode.OK);
-        var opened = await (await _chair.Post($"{meeting}/ballots")).Expect(HttpStatusCode.Created);
-        _ballot = $"{Council}/ballots/{opened.GetProperty("id").GetString()}";
-        _meetingPath = meeting;
+        var ids = await _app.UserIdsAsync();
+        _ids = new() { ["member2"] = ids["刘代表 Rep. Liu"], ["member3"] = ids["陈代表 Rep. Chen"] };
+        (_meetingPath, _ballot) = await _app.PartyMeetingVotingAsync();
     }
 
     public Task DisposeAsync()
@@ -152,8 +143,7 @@ public sealed class BallotTests : IAsyncLifetime
     {
         // The demo's villager representatives' meeting has the parking item on its agenda; the item awaits the party members.
         const string meeting = Council + "/meetings/meeting-demo-next";
-        var roles = await (await _clerk.GetAsync($"{Council}/roles")).Expect(HttpStatusCode.OK);
-        var member3 = roles.EnumerateArray().First(r => r.GetProperty("displayName").GetString() == "陈代表 Rep. Chen").GetProperty("userId").GetString();
+        var member3 = _ids["member3"];
         await (await _chair.Post($"{meeting}/open")).Expect(HttpStatusCode.OK);
         await (await _chair.Post($"{meeting}/attendance", new { userId = member3, attendance = "Present" })).Expect(HttpStatusCode.OK);
         await (await _chair.Post($"{meeting}/take-up", new { itemId = "item-demo-parking" })).Expect(HttpStatusCode.OK);
@@ -170,23 +160,4 @@ public sealed class BallotTests : IAsyncLifetime
     }
 
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
-
-    private async Task<string> ScheduleAsync()
-    {
-        var created = await (await _clerk.Post($"{Council}/meetings", new
-        {
-            bodyId = "party-members", title = "党员大会", startsAt = "2026-12-01T10:00:00Z", place = "湖边议事厅", agenda = new[] { "item-demo-parking" },
-        })).Expect(HttpStatusCode.Created);
-        return $"{Council}/meetings/{created.GetProperty("id").GetString()}";
-    }
-
-    private async Task<Dictionary<string, string>> IdsAsync()
-    {
-        var roles = await (await _clerk.GetAsync($"{Council}/roles")).Expect(HttpStatusCode.OK);
-        var names = new Dictionary<string, string> { ["李主任 Chair Li"] = "chair", ["张代表 Rep. Zhang"] = "member1", ["刘代表 Rep. Liu"] = "member2" };
-        return roles.EnumerateArray()
-            .Where(r => names.ContainsKey(r.GetProperty("displayName").GetString()!))
-            .GroupBy(r => names[r.GetProperty("displayName").GetString()!])
-            .ToDictionary(g => g.Key, g => g.First().GetProperty("userId").GetString()!);
-    }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using Deliberation.Web.Tests.Hosting;
-using Microsoft.Data.Sqlite;
 
 namespace Deliberation.Web.Tests.Following;
 
@@ -14,7 +13,7 @@ public sealed class FollowingTests : IDisposable
     [Fact]
     public async Task AnUnverifiedSignUpFollowsADisclosedItemAndFindsItInTheirList()
     {
-        var newcomer = await SignUpAsync("follower1");
+        var newcomer = await _app.SignUpAsync("follower1");
 
         var state = await (await newcomer.Post("/api/councils/lakeside/items/item-demo-road/follow")).Expect(HttpStatusCode.OK);
         var list = await (await newcomer.GetAsync("/api/account/following")).Expect(HttpStatusCode.OK);
@@ -28,14 +27,14 @@ public sealed class FollowingTests : IDisposable
     [Fact]
     public async Task FollowingAnItemTheFollowerMayNotReadIsRefusedAsIfItDidNotExist()
     {
-        var newcomer = await SignUpAsync("follower2");
-        var eventsBefore = await CountEventsAsync();
+        var newcomer = await _app.SignUpAsync("follower2");
+        var eventsBefore = await _app.CountEventsAsync();
 
         var hidden = await (await newcomer.Post("/api/councils/lakeside/items/item-demo-lights/follow")).ExpectProblem(HttpStatusCode.NotFound);
         var missing = await (await newcomer.Post("/api/councils/lakeside/items/item-nothing-here/follow")).ExpectProblem(HttpStatusCode.NotFound);
 
         Assert.Equal(hidden.GetProperty("detail").GetString(), missing.GetProperty("detail").GetString());
-        Assert.Equal(eventsBefore, await CountEventsAsync());
+        Assert.Equal(eventsBefore, await _app.CountEventsAsync());
     }
 
     [Fact]
@@ -43,10 +42,10 @@ public sealed class FollowingTests : IDisposable
     {
         var resident = await _app.SignedInAs("resident");
         await (await resident.Post("/api/councils/lakeside/items/item-demo-kiosks/follow")).Expect(HttpStatusCode.OK);
-        var eventsAfterFirst = await CountEventsAsync();
+        var eventsAfterFirst = await _app.CountEventsAsync();
 
         await (await resident.Post("/api/councils/lakeside/items/item-demo-kiosks/follow")).Expect(HttpStatusCode.OK);
-        var eventsAfterSecond = await CountEventsAsync();
+        var eventsAfterSecond = await _app.CountEventsAsync();
         var stopped = await (await resident.Post("/api/councils/lakeside/items/item-demo-kiosks/unfollow")).Expect(HttpStatusCode.OK);
 
         Assert.Equal(eventsAfterFirst, eventsAfterSecond);
@@ -58,7 +57,7 @@ public sealed class FollowingTests : IDisposable
     public async Task OnePersonsFollowsAreNotAnothersAndStayOutOfTheItemsPublicRecord()
     {
         var resident = await _app.SignedInAs("resident");
-        var other = await SignUpAsync("follower3");
+        var other = await _app.SignUpAsync("follower3");
 
         await (await resident.Post("/api/councils/lakeside/items/item-demo-road/follow")).Expect(HttpStatusCode.OK);
 
@@ -70,7 +69,7 @@ public sealed class FollowingTests : IDisposable
     [Fact]
     public async Task TheItemPagesButtonFollowsWithoutScriptAndTheListPageShowsTheItem()
     {
-        var newcomer = await SignUpAsync("follower4");
+        var newcomer = await _app.SignUpAsync("follower4");
         var page = await newcomer.GetStringAsync("/councils/lakeside/items/item-demo-road");
         var button = Html.Parse(page).QuerySelector("form[action$='/follow'] button[aria-pressed=false]");
         Assert.NotNull(button);
@@ -89,7 +88,7 @@ public sealed class FollowingTests : IDisposable
     [Fact]
     public async Task TheFollowFormWithoutItsAntiforgeryTokenChangesNothing()
     {
-        var newcomer = await SignUpAsync("follower5");
+        var newcomer = await _app.SignUpAsync("follower5");
 
         var posted = await newcomer.PostAsync("/councils/lakeside/items/item-demo-road/follow",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["follow"] = "true" }));
@@ -109,21 +108,5 @@ public sealed class FollowingTests : IDisposable
         Assert.Null(page.QuerySelector("form[action$='/follow']"));
         Assert.Equal(HttpStatusCode.Redirect, list.StatusCode);
         Assert.StartsWith("/account/sign-in", list.Headers.Location?.OriginalString);
-    }
-
-    private async Task<long> CountEventsAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={_app.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM events";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private async Task<HttpClient> SignUpAsync(string userName)
-    {
-        await (await _app.Visitor().Post("/api/account/sign-up", new { userName, displayName = userName, password = "long-enough-1" }))
-            .Expect(HttpStatusCode.Created);
-        return await _app.SignedInAs(userName, "long-enough-1");
     }
 }

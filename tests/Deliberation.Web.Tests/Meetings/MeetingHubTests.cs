@@ -11,27 +11,15 @@ namespace Deliberation.Web.Tests.Meetings;
 /// <summary>The live meeting over SignalR: screens join, members vote, every screen gets the pushes it may see.</summary>
 public sealed class MeetingHubTests : IAsyncLifetime
 {
-    private const string Council = "/api/councils/lakeside";
+    private const string Council = CouncilAppSteps.Council;
     private readonly CouncilApp _app = new();
-    private HttpClient _clerk = null!, _chair = null!;
-    private string _meetingId = "", _meeting = "";
-    private Dictionary<string, string> _ids = null!;
     private readonly List<HubConnection> _screens = [];
+    private HttpClient _clerk = null!, _chair = null!;
 
     public async Task InitializeAsync()
     {
         _clerk = await _app.SignedInAs("clerk");
         _chair = await _app.SignedInAs("chair");
-        await (await _clerk.Post($"{Council}/items/item-demo-parking/complete-step")).Expect(HttpStatusCode.OK);
-        var created = await (await _clerk.Post($"{Council}/meetings", new
-        {
-            bodyId = "party-members", title = "党员大会", startsAt = "2026-12-01T10:00:00Z", place = "湖边议事厅", agenda = new[] { "item-demo-parking" },
-        })).Expect(HttpStatusCode.Created);
-        _meetingId = created.GetProperty("id").GetString()!;
-        _meeting = $"{Council}/meetings/{_meetingId}";
-        var roles = await (await _clerk.GetAsync($"{Council}/roles")).Expect(HttpStatusCode.OK);
-        _ids = roles.EnumerateArray().GroupBy(r => r.GetProperty("displayName").GetString()!)
-            .ToDictionary(g => g.Key, g => g.First().GetProperty("userId").GetString()!);
     }
 
     public async Task DisposeAsync()
@@ -50,15 +38,14 @@ public sealed class MeetingHubTests : IAsyncLifetime
     [Fact]
     public async Task AMemberVotesOverTheHubAndTheCouncilsScreensGetTheTally()
     {
+        var (meeting, ballot) = await _app.PartyMeetingVotingAsync();
+        var (meetingId, ballotId) = (meeting.Split('/')[^1], ballot.Split('/')[^1]);
         var console = await ScreenAsync("clerk");
         var hall = await ScreenAsync(login: null);
-        await console.InvokeAsync<MeetingLive>("Join", "lakeside", _meetingId);
-        await hall.InvokeAsync<MeetingLive>("Join", "lakeside", _meetingId);
-        var opened = hall.Next<MeetingView>("MeetingChanged", m => m.Status == "Open");
-        var ballotId = await OpenBallotAsync();
-        Assert.Equal("Open", (await opened).Status);
+        await console.InvokeAsync<MeetingLive>("Join", "lakeside", meetingId);
+        await hall.InvokeAsync<MeetingLive>("Join", "lakeside", meetingId);
         var member = await ScreenAsync("member1");
-        await member.InvokeAsync<MeetingLive>("Join", "lakeside", _meetingId);
+        await member.InvokeAsync<MeetingLive>("Join", "lakeside", meetingId);
         var mine = await member.InvokeAsync<BallotView>("GetBallot", "lakeside", ballotId);
         Assert.Equal(2, mine.YouMayCastFor.Count);
 
@@ -69,19 +56,22 @@ public sealed class MeetingHubTests : IAsyncLifetime
         Assert.Equal(1, (await tally).VotesCast);
         Assert.Empty((await tally).Votes);
         // The item is not disclosed while it is voted on: the public hall display sees the meeting, not the ballot.
-        Assert.Empty((await hall.InvokeAsync<MeetingLive>("Join", "lakeside", _meetingId)).Ballots);
+        Assert.Empty((await hall.InvokeAsync<MeetingLive>("Join", "lakeside", meetingId)).Ballots);
         var closedOnConsole = console.Next<BallotView>("BallotChanged", b => b.Status == "Closed");
         var closedInHall = hall.Next<BallotView>("BallotChanged", b => b.Status == "Closed");
-        await (await _chair.Post($"{Council}/ballots/{ballotId}/close")).Expect(HttpStatusCode.OK);
+        await (await _chair.Post($"{ballot}/close")).Expect(HttpStatusCode.OK);
         Assert.Equal(1, (await closedOnConsole).Result!.ForMembers);
         // One vote of three does not carry the party members' meeting: the item closes as rejected, which is disclosed at once.
         Assert.False((await closedInHall).Result!.Passes);
+        var meetingClosed = hall.Next<MeetingView>("MeetingChanged", m => m.Status == "Closed");
+        await (await _chair.Post($"{meeting}/close")).Expect(HttpStatusCode.OK);
+        Assert.Equal("Closed", (await meetingClosed).Status);
     }
 
     [Fact]
     public async Task AResendOverTheHubIsAcknowledgedAndCountedOnce()
     {
-        var ballotId = await OpenBallotAsync();
+        var ballotId = (await _app.PartyMeetingVotingAsync()).Ballot.Split('/')[^1];
         var member = await ScreenAsync("member1");
 
         var first = await member.InvokeAsync<VoteReceipt>("CastVote", "lakeside", ballotId, new CastVote(VoteChoice.Against, "phone-1", null));
@@ -95,7 +85,7 @@ public sealed class MeetingHubTests : IAsyncLifetime
     [Fact]
     public async Task AMemberOfAnotherBodyAndASignedOutScreenCannotVote()
     {
-        var ballotId = await OpenBallotAsync();
+        var ballotId = (await _app.PartyMeetingVotingAsync()).Ballot.Split('/')[^1];
         var outsider = await ScreenAsync("member3");
         var anonymous = await ScreenAsync(login: null);
 
@@ -118,17 +108,5 @@ public sealed class MeetingHubTests : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<HubException>(() => screen.InvokeAsync<MeetingLive>("Join", "lakeside", "meeting-nothing-here"));
 
         Assert.Contains("no such meeting", refused.Message);
-    }
-
-    private async Task<string> OpenBallotAsync()
-    {
-        await (await _chair.Post($"{_meeting}/open")).Expect(HttpStatusCode.OK);
-        await (await _chair.Post($"{_meeting}/attendance", new { userId = _ids["李主任 Chair Li"], attendance = "Present" })).Expect(HttpStatusCode.OK);
-        await (await _chair.Post($"{_meeting}/attendance", new { userId = _ids["刘代表 Rep. Liu"], attendance = "Absent" })).Expect(HttpStatusCode.OK);
-        await (await _chair.Post($"{_meeting}/attendance", new { userId = _ids["张代表 Rep. Zhang"], attendance = "Proxy", proxyFor = _ids["刘代表 Rep. Liu"] }))
-            .Expect(HttpStatusCode.OK);
-        await (await _chair.Post($"{_meeting}/take-up", new { itemId = "item-demo-parking" })).Expect(HttpStatusCode.OK);
-        var ballot = await (await _chair.Post($"{_meeting}/ballots")).Expect(HttpStatusCode.Created);
-        return ballot.GetProperty("id").GetString()!;
     }
 }

@@ -82,11 +82,7 @@ public sealed class MeetingTests : IAsyncLifetime
 
     private async Task<Dictionary<string, string>> IdsAsync()
     {
-        var roles = await (await _clerk.GetAsync("/api/councils/lakeside/roles")).Expect(HttpStatusCode.OK);
-        var names = new Dictionary<string, string> { ["李主任 Chair Li"] = "chair", ["张代表 Rep. Zhang"] = "member1", ["刘代表 Rep. Liu"] = "member2", ["陈代表 Rep. Chen"] = "member3" };
-        return roles.EnumerateArray()
-            .Where(r => names.ContainsKey(r.GetProperty("displayName").GetString()!))
-            .GroupBy(r => names[r.GetProperty("displayName").GetString()!])
-            .ToDictionary(g => g.Key, g => g.First().GetProperty("userId").GetString()!);
+        var ids = await _app.UserIdsAsync();
+        return new() { ["chair"] = ids["李主任 Chair Li"], ["member1"] = ids["张代表 Rep. Zhang"], ["member2"] = ids["刘代表 Rep. Liu"], ["member3"] = ids["陈代表 Rep. Chen"] };
     }
 }
