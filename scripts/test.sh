@@ -13,8 +13,15 @@ else
 fi
 
 log=$(mktemp)
-# Stop a server this run started, so that nothing of the run outlives it.
-trap 'rm -f "$log"; if [ -n "${DELIBERATION_PG_STARTED:-}" ]; then bash scripts/postgres-stop.sh "$DELIBERATION_PG_STARTED"; fi' EXIT
+# Nothing of the run may outlive it (a runner may wait for every process it started): no MSBuild nodes kept for
+# reuse, the compiler servers shut down, and a PostgreSQL this run started stopped.
+export MSBUILDDISABLENODEREUSE=1
+finish() {
+  rm -f "$log"
+  dotnet build-server shutdown >/dev/null 2>&1 || true
+  if [ -n "${DELIBERATION_PG_STARTED:-}" ]; then bash scripts/postgres-stop.sh "$DELIBERATION_PG_STARTED"; fi
+}
+trap finish EXIT
 status=0
 dotnet test Deliberation.sln --nologo -c Release --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
 
