@@ -1,3 +1,4 @@
+using Deliberation.Domain.Councils;
 using Deliberation.Runtime.Grains;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Ballots;
@@ -39,6 +40,34 @@ public static class MeetingFormEndpoints
                 return $"{page}?done={Uri.EscapeDataString(form.Action!)}";
             });
         }).Access(Audience.Council).ExcludeFromDescription();
+
+        app.MapPost("/councils/{councilId}/meetings/new", async (string councilId, [FromForm] ScheduleMeetingForm form,
+            HttpContext http, IGrainFactory grains) =>
+        {
+            var meetingId = Identifiers.New("meeting");
+            return await FormRedirects.Attempt($"/councils/{councilId}/meetings/new", async () =>
+            {
+                await grains.GetGrain<IMeetingGrain>(meetingId).ScheduleAsync(councilId,
+                    new ScheduleMeeting(form.BodyId ?? "", form.Title ?? "", form.When(), form.Place ?? "", form.Agenda ?? []), http.Actor());
+                return $"/councils/{councilId}/meetings/{meetingId}?done=scheduled";
+            });
+        }).AccessFor(CouncilRole.Clerk).ExcludeFromDescription();
         return app;
     }
+}
+
+public sealed class ScheduleMeetingForm
+{
+    public string? BodyId { get; set; }
+    public string? Title { get; set; }
+    public string? StartsAt { get; set; }
+    public string? Place { get; set; }
+    public string[]? Agenda { get; set; }
+
+    /// <summary>The browser's date-time field carries no zone: it is the council's local time, as the pages show it.</summary>
+    public DateTimeOffset When() =>
+        DateTime.TryParseExact(StartsAt, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeLocal, out var local)
+            ? new DateTimeOffset(local)
+            : throw new ArgumentException("Give the meeting's date and time.", nameof(StartsAt));
 }

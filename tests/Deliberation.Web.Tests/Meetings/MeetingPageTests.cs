@@ -91,6 +91,42 @@ public sealed class MeetingPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheClerkSchedulesAMeetingFromAForm()
+    {
+        var form = await _clerk.GetStringAsync("/councils/lakeside/meetings/new");
+        Assert.NotNull(Html.Parse(form).QuerySelector("input[name=Agenda][value=item-demo-parking]"));
+
+        var posted = await _clerk.PostAsync("/councils/lakeside/meetings/new", new FormUrlEncodedContent(
+        [
+            new("BodyId", "villager-representatives"), new("Title", "村民代表会议（第 13 次）"), new("StartsAt", "2026-12-05T19:30"),
+            new("Place", "湖边议事厅"), new("Agenda", "item-demo-parking"), new("__RequestVerificationToken", Html.AntiforgeryToken(form)),
+        ]));
+
+        Assert.Matches("^/councils/lakeside/meetings/meeting-[a-z0-9]+\\?done=scheduled$", posted.Headers.Location?.OriginalString);
+        var page = Html.Parse(await _app.Visitor().GetStringAsync(posted.Headers.Location!.OriginalString.Split('?')[0]));
+        Assert.Equal("村民代表会议（第 13 次）", page.QuerySelector("h1")?.TextContent);
+        Assert.Single(page.QuerySelectorAll("main ol > li"));
+    }
+
+    [Fact]
+    public async Task AMeetingWithoutADateComesBackWithTheReasonAndNothingWritten()
+    {
+        var form = await _clerk.GetStringAsync("/councils/lakeside/meetings/new");
+        var before = await _app.CountEventsAsync();
+
+        var posted = await _clerk.PostAsync("/councils/lakeside/meetings/new", new FormUrlEncodedContent(
+        [
+            new("BodyId", "villager-representatives"), new("Title", "会议"), new("StartsAt", "next tuesday"), new("Place", "湖边议事厅"),
+            new("__RequestVerificationToken", Html.AntiforgeryToken(form)),
+        ]));
+
+        Assert.StartsWith("/councils/lakeside/meetings/new?error=", posted.Headers.Location?.OriginalString);
+        Assert.Equal(before, await _app.CountEventsAsync());
+        var back = Html.Parse(await _clerk.GetStringAsync(posted.Headers.Location!.OriginalString));
+        Assert.NotNull(back.QuerySelector("p.error[role=alert]"));
+    }
+
+    [Fact]
     public async Task AVisitorSeesTheMeetingButNoConsoleNorVotes()
     {
         var page = await Page(_app.Visitor());
