@@ -17,6 +17,9 @@ public abstract class Grain
     /// <summary>Runs in the activation's turn before each call; lets a grain that failed to save catch up first.</summary>
     protected internal virtual Task BeforeCallAsync() => Task.CompletedTask;
 
+    /// <summary>Runs in the turn before a <see cref="PipelinedAttribute"/> call; by default as before any call.</summary>
+    protected internal virtual Task BeforePipelinedCallAsync() => BeforeCallAsync();
+
     internal void Initialize(string key, IGrainFactory factory)
     {
         _key = key;

@@ -16,6 +16,9 @@ public class GrainProxy : DispatchProxy
     private static readonly MethodInfo Typed =
         typeof(GrainProxy).GetMethod(nameof(Dispatch), BindingFlags.NonPublic | BindingFlags.Static)!;
 
+    private static readonly MethodInfo TypedPipelined =
+        typeof(GrainProxy).GetMethod(nameof(DispatchPipelined), BindingFlags.NonPublic | BindingFlags.Static)!;
+
     private InProcessGrainHost _host = null!;
     private Type _interface = null!;
     private string _key = "";
@@ -36,10 +39,11 @@ public class GrainProxy : DispatchProxy
     private static Dispatcher Build(MethodInfo method)
     {
         var returns = method.ReturnType;
+        var dispatch = method.GetCustomAttribute<PipelinedAttribute>() is null ? Typed : TypedPipelined;
         if (returns == typeof(Task))
-            return Typed.MakeGenericMethod(typeof(bool)).CreateDelegate<Dispatcher>();
+            return dispatch.MakeGenericMethod(typeof(bool)).CreateDelegate<Dispatcher>();
         if (returns.IsGenericType && returns.GetGenericTypeDefinition() == typeof(Task<>))
-            return Typed.MakeGenericMethod(returns.GetGenericArguments()[0]).CreateDelegate<Dispatcher>();
+            return dispatch.MakeGenericMethod(returns.GetGenericArguments()[0]).CreateDelegate<Dispatcher>();
         throw new NotSupportedException($"Grain method {method.DeclaringType?.Name}.{method.Name} must return Task or Task<T>.");
     }
 
@@ -51,4 +55,8 @@ public class GrainProxy : DispatchProxy
             await task.ConfigureAwait(false);
             return task is Task<T> typed ? typed.Result : default!;
         });
+
+    private static object DispatchPipelined<T>(GrainProxy proxy, MethodInfo method, object?[]? args) =>
+        proxy._host.CallPipelinedAsync<T>(proxy._interface, proxy._key,
+            grain => (Task)method.Invoke(grain, BindingFlags.DoNotWrapExceptions, null, args, null)!);
 }

@@ -52,6 +52,35 @@ public sealed class InProcessGrainHost(
         }
     }
 
+    /// <summary>
+    /// A <see cref="PipelinedAttribute"/> call: the method starts in the turn (its state change and append made there, in
+    /// arrival order) and is awaited once the turn is released, so the next call need not wait for this one's flush.
+    /// </summary>
+    internal async Task<T> CallPipelinedAsync<T>(Type grainInterface, string key, Func<Grain, Task> start)
+    {
+        Task started;
+        while (true)
+        {
+            var activation = _activations.GetOrAdd((grainInterface, key), address => new GrainActivation(Create(address)));
+            await activation.Turn.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                if (activation.Deactivated) continue;
+                if (!activation.Activated) await ActivateAsync(grainInterface, key, activation).ConfigureAwait(false);
+                activation.LastUsed = clock.GetTimestamp();
+                await activation.Instance.BeforePipelinedCallAsync().ConfigureAwait(false);
+                started = start(activation.Instance);
+                break;
+            }
+            finally
+            {
+                activation.Turn.Release();
+            }
+        }
+        await started.ConfigureAwait(false);
+        return started is Task<T> typed ? typed.Result : default!;
+    }
+
     private Grain Create((Type Interface, string Key) address)
     {
         var grain = (Grain)ActivatorUtilities.CreateInstance(services, registry.ImplementationOf(address.Interface));

@@ -40,9 +40,17 @@ public abstract class JournaledGrain<TState>(IEventLog log) : Grain where TState
     /// </summary>
     protected virtual bool CatchUpBeforeEachCall => true;
 
+    /// <summary>A pipelined call skips the catch-up read (it would serialise the calls on I/O): its append is chained on
+    /// the version this activation holds, so if another process wrote meanwhile the append fails and the grain reloads.</summary>
+    protected internal override Task BeforePipelinedCallAsync()
+    {
+        _justLoaded = false;
+        return Volatile.Read(ref _stale) ? RefreshAsync() : Task.CompletedTask;
+    }
+
     protected internal override async Task BeforeCallAsync()
     {
-        if (_stale) await RefreshAsync();
+        if (Volatile.Read(ref _stale)) await RefreshAsync();
         else if (_justLoaded) _justLoaded = false;
         else if (CatchUpBeforeEachCall) await CatchUpAsync();
     }
@@ -71,6 +79,50 @@ public abstract class JournaledGrain<TState>(IEventLog log) : Grain where TState
         State = state;
         Version = events.Count == 0 ? 0 : events[^1].Sequence;
         _stale = false;
+        OnReloaded();
+    }
+
+    /// <summary>Called when the state has been rebuilt from the log (after activation or a failed write).</summary>
+    protected virtual void OnReloaded() { }
+
+    /// <summary>
+    /// For <see cref="PipelinedAttribute"/> methods, in their synchronous part: queues the append (chained after any still
+    /// in flight) and folds the events into the state at once, provisionally (their hashes are not known yet); the task
+    /// completes when they are durable. If the append fails, the grain reloads from the log before its next call, and
+    /// every append chained after it fails too (its expected version is then wrong), so nothing is half kept.
+    /// </summary>
+    protected Task RaisePipelinedAsync(IReadOnlyList<PendingEvent> events, StreamSummary? summary)
+    {
+        if (events.Count == 0) return Task.CompletedTask;
+        var expected = Version;
+        var state = State;
+        var provisional = new EventEnvelope[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            provisional[i] = new EventEnvelope(StreamId, expected + i + 1, e.EventType, e.Actor, e.OccurredAt, e.Payload, "", "");
+            state = Apply(state, provisional[i]);
+        }
+        // Queued only once the new state is known, and the state changed only once queued: a throw leaves nothing.
+        var append = log.AppendAsync(new StreamAppend(StreamId, expected, events, summary));
+        State = state;
+        _log.AddRange(provisional);
+        Version = expected + events.Count;
+        return DurableAsync(append);
+    }
+
+    private async Task DurableAsync(Task<IReadOnlyList<EventEnvelope>> append)
+    {
+        try
+        {
+            await append.ConfigureAwait(false);
+        }
+        catch
+        {
+            // Runs outside the turn: only mark the state for reloading; the next call does it, in its turn.
+            Volatile.Write(ref _stale, true);
+            throw;
+        }
     }
 
     protected async Task<IReadOnlyList<EventEnvelope>> RaiseAsync(IReadOnlyList<PendingEvent> events, StreamSummary? summary)

@@ -11,6 +11,11 @@ public interface IBallotGrain : IGrainWithStringKey
     /// <summary>Called by the meeting that holds the ballot, with its roll as it stands.</summary>
     Task<BallotView> OpenAsync(BallotSetup setup, Actor by);
 
+    /// <summary>
+    /// Pipelined: each vote is checked and counted in the ballot's turn, and the turn is released while it becomes
+    /// durable, so votes arriving meanwhile share one flush. The receipt comes only once the vote is durable.
+    /// </summary>
+    [Pipelined]
     Task<VoteReceipt> CastAsync(string councilId, CastVote vote, Actor by);
 
     Task<BallotView> CloseAsync(string councilId, Actor by);

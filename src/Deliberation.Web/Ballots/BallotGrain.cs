@@ -18,9 +18,9 @@ public sealed class BallotGrain(IEventLog log, TimeProvider clock, MeetingPush p
 {
     public const string Category = "ballot";
 
-    // Whether the ballot's item is disclosed, so the public sees its pushes; an item is disclosed only after its vote,
-    // so this is asked once per activation and again at closing, not on every vote.
-    private bool? _itemPublic;
+    // Whether the ballot's item is disclosed, so the public sees its pushes: asked at activation, opening and closing,
+    // not on every vote (an item is disclosed only after its vote). Read outside the turn by pushes; a bool is atomic.
+    private bool _itemPublic;
 
     protected override string StreamId => $"{Category}-{GrainKey}";
 
@@ -35,29 +35,58 @@ public sealed class BallotGrain(IEventLog log, TimeProvider clock, MeetingPush p
         var (ballot, events) = Ballot.Open(by, GrainKey, setup.CouncilId, setup.MeetingId, setup.ItemId, setup.BodyId,
             DecisionRuleCatalog.Find(setup.DecisionRuleId), setup.Electorate, setup.Voters);
         await CommitAsync(ballot, events, by.UserId, clock.GetUtcNow());
+        await RefreshItemPublicAsync();
         await PushAsync(ballot);
         return View(ballot, by, null);
     }
 
-    public async Task<VoteReceipt> CastAsync(string councilId, CastVote vote, Actor by)
+    // Only touched in the turn; the durability of each voter's vote, so that a resend is acknowledged only once the
+    // first send is durable (and fails with it).
+    private readonly Dictionary<string, Task> _durableVotes = new(StringComparer.Ordinal);
+
+    public Task<VoteReceipt> CastAsync(string councilId, CastVote vote, Actor by)
     {
-        var ballot = Draft() is { } draft && draft.CouncilId == councilId ? draft : throw new NotFound("There is no such ballot.");
+        // No await before the commit: all of this runs in the turn (see IBallotGrain.CastAsync), on the live ballot.
+        var ballot = Current is { } live && live.CouncilId == councilId ? live : throw new NotFound("There is no such ballot.");
         var choice = vote.Choice ?? throw new ArgumentException("Choose for, against or abstain.", nameof(vote.Choice));
-        var events = ballot.Cast(by, vote.VoterId, choice, vote.ClientVoteId ?? "");
-        await CommitAsync(ballot, events, by.UserId, clock.GetUtcNow());
-        if (events.Count > 0) await PushAsync(ballot);
         var voterId = vote.VoterId ?? by.UserId;
-        return new VoteReceipt(GrainKey, voterId, choice, vote.ClientVoteId!.Trim(), events.Count > 0, ballot.Votes.Count);
+        var events = ballot.Cast(by, vote.VoterId, choice, vote.ClientVoteId ?? "");
+        var recorded = events.Count > 0;
+        var durable = recorded ? CommitPipelinedAsync(ballot, events, by.UserId, clock.GetUtcNow())
+            : _durableVotes.GetValueOrDefault(voterId) ?? Task.CompletedTask;
+        if (recorded) _durableVotes[voterId] = durable;
+        var receipt = new VoteReceipt(GrainKey, voterId, choice, vote.ClientVoteId!.Trim(), recorded, ballot.Votes.Count);
+        return AcknowledgeAsync(durable, receipt, recorded ? View(ballot, null, null) : null);
+    }
+
+    /// <summary>Outside the turn: waits for durability, then tells the screens (with the view taken in the turn).</summary>
+    private async Task<VoteReceipt> AcknowledgeAsync(Task durable, VoteReceipt receipt, BallotView? changed)
+    {
+        await durable;
+        if (changed is not null) await push.BallotChangedAsync(changed, _itemPublic);
+        return receipt;
+    }
+
+    protected override void OnReloaded()
+    {
+        base.OnReloaded();
+        _durableVotes.Clear();
+    }
+
+    public override async Task OnActivateAsync(CancellationToken ct)
+    {
+        await base.OnActivateAsync(ct);
+        await RefreshItemPublicAsync();
     }
 
     public async Task<BallotView> CloseAsync(string councilId, Actor by)
     {
         var ballot = Draft() is { } draft && draft.CouncilId == councilId ? draft : throw new NotFound("There is no such ballot.");
         await CommitAsync(ballot, ballot.Close(by, DecisionRuleCatalog.Find(ballot.DecisionRuleId)), by.UserId, clock.GetUtcNow());
-        var recorded = await RecordOnItemAsync(ballot, by);
-        _itemPublic = null;
+        var recordedOnItem = await RecordOnItemAsync(ballot, by);
+        await RefreshItemPublicAsync();
         await PushAsync(ballot);
-        return View(ballot, by, recorded);
+        return View(ballot, by, recordedOnItem);
     }
 
     public async Task<BallotView?> GetAsync(string councilId, Actor? viewer)
@@ -87,10 +116,12 @@ public sealed class BallotGrain(IEventLog log, TimeProvider clock, MeetingPush p
             or StreamConcurrencyException or InvalidOperationException) { return false; }
     }
 
-    private async Task PushAsync(Ballot ballot)
+    private Task PushAsync(Ballot ballot) => push.BallotChangedAsync(View(ballot, null, null), _itemPublic);
+
+    private async Task RefreshItemPublicAsync()
     {
-        _itemPublic ??= await GrainFactory.GetGrain<IAgendaItemGrain>(ballot.ItemId).GetAsync(ballot.CouncilId, null) is not null;
-        await push.BallotChangedAsync(View(ballot, null, null), _itemPublic.Value);
+        if (Current is { } ballot)
+            _itemPublic = await GrainFactory.GetGrain<IAgendaItemGrain>(ballot.ItemId).GetAsync(ballot.CouncilId, null) is not null;
     }
 
     private static CountBody Body(Count count) => new(count.Members, count.Weight);

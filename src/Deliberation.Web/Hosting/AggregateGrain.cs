@@ -47,6 +47,32 @@ public abstract class AggregateGrain<TAggregate, TEvent>(IEventLog log) : Journa
     /// <summary>A private copy to run a command on.</summary>
     protected TAggregate? Draft() => Rebuild(State.Events);
 
+    /// <summary>
+    /// For pipelined commands: <paramref name="aggregate"/> is the live aggregate the command ran on (no copy: cheap for
+    /// a stream of thousands of votes), kept as the state at once; the task completes when the events are durable.
+    /// Call it before the method's first await. On failure the grain reloads from the log before its next call.
+    /// </summary>
+    protected Task CommitPipelinedAsync(TAggregate aggregate, IReadOnlyList<TEvent> events, string actor, DateTimeOffset now)
+    {
+        if (events.Count == 0) return Task.CompletedTask;
+        Task durable;
+        try
+        {
+            durable = RaisePipelinedAsync(events.Select(e => Codec.Encode(e, actor, now)).ToList(), Summarize(aggregate, now));
+        }
+        catch
+        {
+            // The command already changed the live aggregate; nothing was queued, so rebuild it from the state.
+            _currentVersion = -1;
+            throw;
+        }
+        _current = aggregate;
+        _currentVersion = Version;
+        return durable;
+    }
+
+    protected override void OnReloaded() => _currentVersion = -1;
+
     protected async Task CommitAsync(TAggregate draft, IReadOnlyList<TEvent> events, string actor, DateTimeOffset now)
     {
         if (events.Count == 0) return;

@@ -9,6 +9,10 @@ public interface ICounterGrain : IGrainWithStringKey
 
     Task<long> GetAsync();
 
+    /// <summary>Counts in the turn and acknowledges once durable, letting the next call in meanwhile.</summary>
+    [Pipelined]
+    Task<long> CountPipelinedAsync(string by);
+
     /// <summary>Holds the turn until <paramref name="release"/> completes: shows whether calls overlap.</summary>
     Task<int> HoldAsync(Task release);
 
@@ -55,6 +59,19 @@ public sealed class CounterGrain(IEventLog log, TimeProvider clock, ActivationLe
     }
 
     public Task<long> GetAsync() => Task.FromResult(State.Count);
+
+    public Task<long> CountPipelinedAsync(string by)
+    {
+        var durable = RaisePipelinedAsync([new PendingEvent("Counted", by, clock.GetUtcNow(), "{}")], null);
+        var count = State.Count;
+        return Acknowledge(durable, count);
+
+        static async Task<long> Acknowledge(Task durable, long count)
+        {
+            await durable;
+            return count;
+        }
+    }
 
     public async Task<int> HoldAsync(Task release)
     {
