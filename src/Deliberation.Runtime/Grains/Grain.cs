@@ -14,11 +14,15 @@ public abstract class Grain
 
     public virtual Task OnDeactivateAsync(CancellationToken ct) => Task.CompletedTask;
 
-    /// <summary>Runs in the activation's turn before each call; lets a grain that failed to save catch up first.</summary>
-    protected internal virtual Task BeforeCallAsync() => Task.CompletedTask;
+    /// <summary>
+    /// Runs in the activation's turn before each call; lets a grain that failed to save catch up first.
+    /// <paramref name="arrivedAt"/> is when the call was made (<see cref="System.Diagnostics.Stopwatch"/> ticks), before
+    /// it waited for the turn.
+    /// </summary>
+    protected internal virtual Task BeforeCallAsync(long arrivedAt) => Task.CompletedTask;
 
     /// <summary>Runs in the turn before a <see cref="PipelinedAttribute"/> call; by default as before any call.</summary>
-    protected internal virtual Task BeforePipelinedCallAsync() => BeforeCallAsync();
+    protected internal virtual Task BeforePipelinedCallAsync() => BeforeCallAsync(System.Diagnostics.Stopwatch.GetTimestamp());
 
     internal void Initialize(string key, IGrainFactory factory)
     {

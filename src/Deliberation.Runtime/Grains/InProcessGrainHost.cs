@@ -32,6 +32,7 @@ public sealed class InProcessGrainHost(
 
     internal async Task<T> CallAsync<T>(Type grainInterface, string key, Func<Grain, Task<T>> call)
     {
+        var arrivedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         while (true)
         {
             var activation = _activations.GetOrAdd((grainInterface, key), address => new GrainActivation(Create(address)));
@@ -42,7 +43,7 @@ public sealed class InProcessGrainHost(
                 if (activation.Deactivated) continue;
                 if (!activation.Activated) await ActivateAsync(grainInterface, key, activation).ConfigureAwait(false);
                 activation.LastUsed = clock.GetTimestamp();
-                await activation.Instance.BeforeCallAsync().ConfigureAwait(false);
+                await activation.Instance.BeforeCallAsync(arrivedAt).ConfigureAwait(false);
                 return await call(activation.Instance).ConfigureAwait(false);
             }
             finally

@@ -6,13 +6,14 @@ namespace Deliberation.Runtime.Grains;
 /// A grain whose state is the fold of its event stream (like Orleans' JournaledGrain). State changes only after the
 /// events are durable; when a write fails, the grain reloads from the log so it never runs ahead of storage.
 /// Several app processes may hold an activation of the same stream, so by default each call first folds in whatever
-/// another process appended since (one indexed read): a reader never sees an older state than the database holds.
+/// another process appended since (one indexed read, shared by the calls queued meanwhile): a call never sees an older
+/// state than the database held when it was made.
 /// </summary>
 public abstract class JournaledGrain<TState>(IEventLog log) : Grain where TState : class
 {
     private readonly List<EventEnvelope> _log = [];
     private bool _stale = true;
-    private bool _justLoaded;
+    private long _lastReadStartedAt = long.MinValue;
 
     protected abstract string StreamId { get; }
 
@@ -30,7 +31,6 @@ public abstract class JournaledGrain<TState>(IEventLog log) : Grain where TState
     public override async Task OnActivateAsync(CancellationToken ct)
     {
         await RefreshAsync(ct);
-        _justLoaded = true; // the first call follows at once: no need to read again
         await base.OnActivateAsync(ct);
     }
 
@@ -42,23 +42,25 @@ public abstract class JournaledGrain<TState>(IEventLog log) : Grain where TState
 
     /// <summary>A pipelined call skips the catch-up read (it would serialise the calls on I/O): its append is chained on
     /// the version this activation holds, so if another process wrote meanwhile the append fails and the grain reloads.</summary>
-    protected internal override Task BeforePipelinedCallAsync()
-    {
-        _justLoaded = false;
-        return Volatile.Read(ref _stale) ? RefreshAsync() : Task.CompletedTask;
-    }
+    protected internal override Task BeforePipelinedCallAsync() =>
+        Volatile.Read(ref _stale) ? RefreshAsync() : Task.CompletedTask;
 
-    protected internal override async Task BeforeCallAsync()
+    /// <summary>
+    /// A read of the log that began after the call arrived already shows everything written before it, so calls that
+    /// queued behind one another share one catch-up read (and the first call after activation needs none).
+    /// </summary>
+    protected internal override async Task BeforeCallAsync(long arrivedAt)
     {
         if (Volatile.Read(ref _stale)) await RefreshAsync();
-        else if (_justLoaded) _justLoaded = false;
-        else if (CatchUpBeforeEachCall) await CatchUpAsync();
+        else if (CatchUpBeforeEachCall && _lastReadStartedAt <= arrivedAt) await CatchUpAsync();
     }
 
     /// <summary>Folds in the events appended after <see cref="Version"/> (by this or any other process).</summary>
     protected async Task CatchUpAsync(CancellationToken ct = default)
     {
+        var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         var newer = await log.ReadStreamAsync(StreamId, Version, ct);
+        _lastReadStartedAt = startedAt;
         if (newer.Count == 0) return;
         var state = State;
         foreach (var e in newer) state = Apply(state, e);
@@ -71,6 +73,7 @@ public abstract class JournaledGrain<TState>(IEventLog log) : Grain where TState
     protected async Task RefreshAsync(CancellationToken ct = default)
     {
         _stale = true;
+        var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         var events = await log.ReadStreamAsync(StreamId, 0, ct);
         var state = InitialState();
         foreach (var e in events) state = Apply(state, e);
@@ -78,6 +81,7 @@ public abstract class JournaledGrain<TState>(IEventLog log) : Grain where TState
         _log.AddRange(events);
         State = state;
         Version = events.Count == 0 ? 0 : events[^1].Sequence;
+        _lastReadStartedAt = startedAt;
         _stale = false;
         OnReloaded();
     }

@@ -76,6 +76,7 @@ public sealed class CounterGrain(IEventLog log, TimeProvider clock, ActivationLe
     public async Task<int> HoldAsync(Task release)
     {
         Enter();
+        ledger.Holding.TrySetResult();
         try { await release; return ledger.MaxConcurrent; }
         finally { Interlocked.Decrement(ref _inside); }
     }
@@ -95,6 +96,9 @@ public sealed class ActivationLedger
     public int Deactivations;
 
     public int MaxConcurrent => _max;
+
+    /// <summary>Set once a call is inside <c>HoldAsync</c>, holding the activation's turn.</summary>
+    public TaskCompletionSource Holding { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Activated(string key) => Interlocked.Increment(ref Activations);
 

@@ -125,6 +125,27 @@ public sealed class GrainHostTests
         Assert.Equal(3, await inSecond.IncrementAsync("second"));
     }
 
+    [Fact]
+    public async Task CallsQueuedTogetherShareOneCatchUpRead()
+    {
+        await using var storage = await TestStorage.CreateAsync("sqlite");
+        var log = new CountingLog(storage.NewLog());
+        await using var host = new TestHost(log);
+        var counter = host.Grains.GetGrain<ICounterGrain>("busy");
+        var release = new TaskCompletionSource();
+        var holding = counter.HoldAsync(release.Task);
+        await host.Ledger.Holding.Task.WaitAsync(Patience);
+        var readsBefore = log.Reads;
+        var queued = Enumerable.Range(0, 50).Select(_ => counter.GetAsync()).ToList();
+
+        release.SetResult();
+        await Task.WhenAll(queued).WaitAsync(Patience);
+
+        // The first queued call's read began after all fifty were made, so it serves them all.
+        Assert.Equal(1, log.Reads - readsBefore);
+        await holding.WaitAsync(Patience);
+    }
+
     [Theory, MemberData(nameof(TestStorage.Kinds), MemberType = typeof(TestStorage))]
     public async Task TwoProcessesOnOneDatabaseNeverInterleaveAStream(string kind)
     {
