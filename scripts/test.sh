@@ -23,7 +23,9 @@ finish() {
 }
 trap finish EXIT
 status=0
-dotnet test Deliberation.sln --nologo -c Release --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
+# A test that hangs is stopped after 5 minutes and named, instead of holding the run until CI gives up.
+dotnet test Deliberation.sln --nologo -c Release --logger "console;verbosity=minimal" \
+  --blame-hang-timeout 5m --blame-hang-dump-type none 2>&1 | tee "$log" || status=$?
 
 # One plain closing line for every runner that reads it: "N passed, N failed, N skipped".
 awk '/(Passed|Failed)! +- Failed: /{

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Deliberation.Web.Ballots;
 using Microsoft.AspNetCore.SignalR;
 
@@ -6,9 +7,16 @@ namespace Deliberation.Web.Meetings;
 /// <summary>
 /// Pushes a change to the meeting's screens once it is durable. A push that fails is logged and dropped: the change is
 /// in the log, and a screen that missed it gets the whole state again when it rejoins.
+/// While a ballot is open its turnout changes with every vote; screens get at most one update per
+/// <see cref="TurnoutWindow"/> per ballot (the latest), so a thousand votes a second do not become a thousand pushes
+/// to every phone. Opening and closing go out at once, and nothing older is sent after the closing.
 /// </summary>
-public sealed class MeetingPush(IHubContext<MeetingHub, IMeetingClient> hub, ILogger<MeetingPush> logger)
+public sealed class MeetingPush(IHubContext<MeetingHub, IMeetingClient> hub, TimeProvider clock, ILogger<MeetingPush> logger)
 {
+    public static readonly TimeSpan TurnoutWindow = TimeSpan.FromMilliseconds(100);
+
+    private readonly ConcurrentDictionary<string, BallotScreens> _ballots = new(StringComparer.Ordinal);
+
     public async Task MeetingChangedAsync(MeetingView meeting)
     {
         try { await hub.Clients.Group(MeetingGroups.Everyone(meeting.CouncilId, meeting.Id)).MeetingChanged(meeting); }
@@ -19,11 +27,52 @@ public sealed class MeetingPush(IHubContext<MeetingHub, IMeetingClient> hub, ILo
     /// <param name="public">Whether its item is disclosed, so that the public may see it too.</param>
     public async Task BallotChangedAsync(BallotView ballot, bool @public)
     {
+        // Kept per ballot for the life of the process (a few per meeting), so that nothing is sent after a closing.
+        var screens = _ballots.GetOrAdd(ballot.Id, _ => new BallotScreens());
+        lock (screens)
+        {
+            if (screens.Latest is null || Newer(ballot, screens.Latest)) (screens.Latest, screens.Public) = (ballot, @public);
+            if (ballot.Status == "Open" && ballot.VotesCast > 0)
+            {
+                if (screens.TurnoutScheduled) return;
+                screens.TurnoutScheduled = true;
+            }
+        }
+        if (ballot.Status == "Open" && ballot.VotesCast > 0)
+        {
+            await Task.Delay(TurnoutWindow, clock);
+            lock (screens) screens.TurnoutScheduled = false;
+        }
+        await SendLatestAsync(screens);
+    }
+
+    /// <summary>One send at a time per ballot, always of the newest view, and none after the closing.</summary>
+    private async Task SendLatestAsync(BallotScreens screens)
+    {
+        await screens.Sending.WaitAsync();
         try
         {
-            var group = @public ? MeetingGroups.Everyone(ballot.CouncilId, ballot.MeetingId) : MeetingGroups.Insiders(ballot.CouncilId, ballot.MeetingId);
-            await hub.Clients.Group(group).BallotChanged(ballot);
+            BallotView? view;
+            bool toPublic;
+            lock (screens) (view, toPublic, screens.Latest) = (screens.Latest, screens.Public, null);
+            if (view is null || screens.Sent?.Status == "Closed") return;
+            var group = toPublic ? MeetingGroups.Everyone(view.CouncilId, view.MeetingId) : MeetingGroups.Insiders(view.CouncilId, view.MeetingId);
+            await hub.Clients.Group(group).BallotChanged(view);
+            screens.Sent = view;
         }
-        catch (Exception e) { logger.LogWarning(e, "Could not push ballot {BallotId}", ballot.Id); }
+        catch (Exception e) { logger.LogWarning(e, "Could not push a ballot"); }
+        finally { screens.Sending.Release(); }
+    }
+
+    private static bool Newer(BallotView candidate, BallotView than) =>
+        than.Status != "Closed" && (candidate.Status == "Closed" || candidate.VotesCast >= than.VotesCast);
+
+    private sealed class BallotScreens
+    {
+        public readonly SemaphoreSlim Sending = new(1, 1);
+        public BallotView? Latest;
+        public bool Public;
+        public bool TurnoutScheduled;
+        public BallotView? Sent;
     }
 }
