@@ -4,7 +4,8 @@ namespace Deliberation.Runtime.Grains;
 
 /// <summary>
 /// A grain whose state is the fold of its event stream (like Orleans' JournaledGrain). State changes only after the
-/// events are durable; when a write fails, the grain reloads from the log so it never runs ahead of storage.
+/// events are durable (pipelined calls fold theirs in provisionally, see <see cref="RaisePipelinedAsync"/>); when a
+/// write fails, the grain reloads from the log so it never runs ahead of storage.
 /// Several app processes may hold an activation of the same stream, so by default each call first folds in whatever
 /// another process appended since (one indexed read, shared by the calls queued meanwhile): a call never sees an older
 /// state than the database held when it was made.
