@@ -71,8 +71,8 @@ public sealed class FollowingTests : IDisposable
     {
         var newcomer = await _app.SignUpAsync("follower4");
         var page = await newcomer.GetStringAsync("/councils/lakeside/items/item-demo-road");
-        var button = Html.Parse(page).QuerySelector("form[action$='/follow'] button[aria-pressed=false]");
-        Assert.NotNull(button);
+        var button = Html.Parse(page).QuerySelector("form[action$='/follow']:has(input[name=follow][value=true]) button");
+        Assert.Equal("关注此议题", button?.TextContent.Trim());
 
         var posted = await newcomer.PostAsync("/councils/lakeside/items/item-demo-road/follow", new FormUrlEncodedContent(
             new Dictionary<string, string> { ["follow"] = "true", ["__RequestVerificationToken"] = Html.AntiforgeryToken(page) }));
@@ -80,7 +80,7 @@ public sealed class FollowingTests : IDisposable
         Assert.Equal("/councils/lakeside/items/item-demo-road?done=followed", posted.Headers.Location?.OriginalString);
         var after = Html.Parse(await newcomer.GetStringAsync(posted.Headers.Location!.OriginalString));
         Assert.NotNull(after.QuerySelector("p.ok[role=status]"));
-        Assert.NotNull(after.QuerySelector("form[action$='/follow'] button[aria-pressed=true]"));
+        Assert.Equal("取消关注", after.QuerySelector("form[action$='/follow']:has(input[name=follow][value=false]) button")?.TextContent.Trim());
         var list = Html.Parse(await newcomer.GetStringAsync("/account/following"));
         Assert.NotNull(list.QuerySelector("main a[href='/councils/lakeside/items/item-demo-road']"));
     }
