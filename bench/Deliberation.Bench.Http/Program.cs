@@ -29,6 +29,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
+using Deliberation.Bench.Shared;
+
 namespace Deliberation.Bench.Http;
 
 /// <summary>
@@ -44,15 +46,13 @@ namespace Deliberation.Bench.Http;
 /// </summary>
 public static class HttpVotesBench
 {
-    private const string CouncilId = "bench";
-    private const string Body = "resident-representatives"; // the deciding body of the template's resolution step
-    private const string Template = "sanyi-yishen-liang-gongkai";
-    private const string MeetingId = "meeting-bench";
+    private const string CouncilId = BenchCouncil.CouncilId;
+    private const string MeetingId = BenchCouncil.MeetingId;
     private const string Issuer = "https://login.bench.example/tenant";
     private const string Audience = "api://deliberation-bench";
-    private const string ChairId = "bench-chair";
+    private const string ChairId = BenchCouncil.ChairId;
     private const int Connections = 256;
-    private static readonly TimeSpan Spread = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Spread = VoteShapes.Spread;
 
     public static async Task Main(string[] args)
     {
@@ -101,11 +101,11 @@ public static class HttpVotesBench
         var cookieMinting = Stopwatch.StartNew();
         var cookies = await SessionCookiesAsync(app.Services, voterIds);
         cookieMinting.Stop();
-        var (chair, items) = await SetUpCouncilAsync(grains, voterIds);
+        var (chair, items, granting, attending) = await BenchCouncil.SetUpAsync(grains, voterIds, items: 4);
         Console.WriteLine($"setup (not measured below): {setup.Elapsed.TotalSeconds:F1} s, of which {count + 1} accounts linked to " +
             $"the issuer {accounts.Elapsed.TotalSeconds:F1} s, minting {count + 1} tokens {minting.Elapsed.TotalSeconds:F1} s, " +
             $"minting {count} session cookies {cookieMinting.Elapsed.TotalSeconds:F1} s, " +
-            $"granting {count} members {_granting.TotalSeconds:F1} s and recording {count} attendances {_attending.TotalSeconds:F1} s");
+            $"granting {count} members {granting.TotalSeconds:F1} s and recording {count} attendances {attending.TotalSeconds:F1} s");
 
         using var http = new HttpClient(new SocketsHttpHandler
         {
@@ -132,14 +132,13 @@ public static class HttpVotesBench
         await ProbeAsync("GET /healthz with each voter's session cookie", http, tokens.Length, i => cookies[i]);
 
         var meeting = grains.GetGrain<IMeetingGrain>(MeetingId);
-        await RunAsync("bearer tokens, all at once", items[0], meeting, chair, chairToken, voterIds, tokens, http, log, AllAtOnce);
-        await RunAsync($"bearer tokens, spread over {Spread.TotalSeconds:F0} s", items[1], meeting, chair, chairToken, voterIds, tokens, http, log, SpreadEvenly);
-        await RunAsync("session cookies, all at once", items[2], meeting, chair, chairToken, voterIds, cookies, http, log, AllAtOnce);
-        await RunAsync($"session cookies, spread over {Spread.TotalSeconds:F0} s", items[3], meeting, chair, chairToken, voterIds, cookies, http, log, SpreadEvenly);
+        await RunAsync("bearer tokens, all at once", items[0], meeting, chair, chairToken, voterIds, tokens, http, log, VoteShapes.AllAtOnce);
+        await RunAsync($"bearer tokens, spread over {Spread.TotalSeconds:F0} s", items[1], meeting, chair, chairToken, voterIds, tokens, http, log, VoteShapes.SpreadEvenly);
+        await RunAsync("session cookies, all at once", items[2], meeting, chair, chairToken, voterIds, cookies, http, log, VoteShapes.AllAtOnce);
+        await RunAsync($"session cookies, spread over {Spread.TotalSeconds:F0} s", items[3], meeting, chair, chairToken, voterIds, cookies, http, log, VoteShapes.SpreadEvenly);
         await app.StopAsync();
     }
 
-    private static TimeSpan _granting, _attending;
 
     /// <summary>Local accounts without passwords, each linked as an external login (issuer + subject = its id), in batches.</summary>
     private static async Task CreateLinkedAccountsAsync(IServiceProvider services, string[] ids)
@@ -211,69 +210,6 @@ public static class HttpVotesBench
         SigningCredentials = new SigningCredentials(new RsaSecurityKey(key), SecurityAlgorithms.RsaSha256),
     });
 
-    private static async Task<(Actor Chair, string[] Items)> SetUpCouncilAsync(IGrainFactory grains, string[] voterIds)
-    {
-        await BuiltInTemplates.PublishMissingAsync(grains);
-        var council = grains.GetGrain<ICouncilGrain>(CouncilId);
-        await council.FoundAsync(new FoundCouncil(CouncilId, "基准村议事会", "Benchmark Village Council", "议事厅 Hall", Template, 7), "bench-admin");
-        var founder = new Actor("bench-admin", [new RoleGrant(CouncilRole.Clerk, null, 1)]);
-        await council.EstablishBodyAsync(new EstablishBody(Body, "居民代表会议", "Resident representatives' meeting", "simple-majority"), founder);
-        foreach (var role in new[] { CouncilRole.Clerk, CouncilRole.Chair, CouncilRole.Resident })
-            await council.GrantRoleAsync(new GrantRole(ChairId, "主持人 Chair", role, null, 1, "benchmark"), founder);
-        var chair = await council.GetActorAsync(ChairId);
-
-        var granting = Stopwatch.StartNew();
-        for (var i = 0; i < voterIds.Length; i++)
-            await council.GrantRoleAsync(new GrantRole(voterIds[i], $"Voter {i + 1}", CouncilRole.Member, Body, 1, "benchmark"), chair);
-        _granting = granting.Elapsed;
-        var sample = await council.GetActorAsync(voterIds[^1]);
-        if (sample.Roles.Count != 1 || !sample.Holds(CouncilRole.Member, Body)) throw new InvalidOperationException("The council does not know the voters.");
-
-        // Four items (two per sign-in route), each taken to the body's resolution vote, so that closing a ballot records its count on the item.
-        string[] items = ["item-bench-a", "item-bench-b", "item-bench-c", "item-bench-d"];
-        foreach (var id in items)
-        {
-            var item = grains.GetGrain<IAgendaItemGrain>(id);
-            await item.SubmitAsync(CouncilId, new SubmitItem($"Benchmark motion {id}", "Shall the benchmark pass?", "bench", "hall", null), chair);
-            await item.ActAsync(CouncilId, new AcceptItem(Template, null), chair);
-            await item.ActAsync(CouncilId, new RecordProposal("The benchmark passes.", ["for", "against"], "benchmark"), chair);
-            await item.ActAsync(CouncilId, new CompleteStep(), chair);
-            await item.ActAsync(CouncilId, new RecordConsultation(null, "No objections."), chair);
-            var view = await item.ActAsync(CouncilId, new CompleteStep(), chair);
-            if (view.CurrentStep?.Kind != "ResolutionVote") throw new InvalidOperationException($"Item {id} is at {view.CurrentStep?.Id}, not at its vote.");
-        }
-
-        var meeting = grains.GetGrain<IMeetingGrain>(MeetingId);
-        await meeting.ScheduleAsync(CouncilId, new ScheduleMeeting(Body, "基准会议 Benchmark meeting", DateTimeOffset.UtcNow, "议事厅 Hall", items), chair);
-        await meeting.ActAsync(CouncilId, new OpenMeeting(), chair);
-        var attending = Stopwatch.StartNew();
-        MeetingView? last = null;
-        foreach (var voter in voterIds)
-            last = await meeting.ActAsync(CouncilId, new RecordAttendance(voter, Attendance.Present, null), chair);
-        _attending = attending.Elapsed;
-        if (last?.PresentMembers != voterIds.Length) throw new InvalidOperationException($"{last?.PresentMembers} present, not {voterIds.Length}.");
-        return (chair, items);
-    }
-
-    private delegate Task Schedule(int count, Func<int, Task> cast);
-
-    private static Task AllAtOnce(int count, Func<int, Task> cast) => Task.WhenAll(Enumerable.Range(0, count).Select(cast));
-
-    /// <summary>Vote i goes out at i × 5 s / N after the start (a dispatcher sends whatever is due, then sleeps ~1 ms).</summary>
-    private static async Task SpreadEvenly(int count, Func<int, Task> cast)
-    {
-        var calls = new Task[count];
-        var start = Stopwatch.GetTimestamp();
-        var next = 0;
-        while (next < count)
-        {
-            var elapsed = Stopwatch.GetElapsedTime(start);
-            while (next < count && Spread * next / count <= elapsed) calls[next] = cast(next++);
-            if (next < count) await Task.Delay(1);
-        }
-        await Task.WhenAll(calls);
-    }
-
     private static async Task ProbeAsync(string what, HttpClient http, int count, Func<int, string?> token)
     {
         var latencies = new double[count];
@@ -329,7 +265,7 @@ public static class HttpVotesBench
     }
 
     private static async Task RunAsync(string shape, string itemId, IMeetingGrain meeting, Actor chair, string chairToken,
-        string[] voterIds, string[] tokens, HttpClient http, IEventLog log, Schedule schedule)
+        string[] voterIds, string[] tokens, HttpClient http, IEventLog log, VoteShapes.Schedule schedule)
     {
         var count = voterIds.Length;
         await meeting.ActAsync(CouncilId, new TakeUpItem(itemId), chair);

@@ -13,6 +13,8 @@ using Deliberation.Web.Process;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using Deliberation.Bench.Shared;
+
 namespace Deliberation.Bench.Votes;
 
 /// <summary>
@@ -23,10 +25,7 @@ namespace Deliberation.Bench.Votes;
 /// </summary>
 public static class VotesBench
 {
-    private const string CouncilId = "bench";
-    private const string Body = "resident-representatives"; // the deciding body of the template's resolution step
-    private const string Template = "sanyi-yishen-liang-gongkai";
-    private static readonly TimeSpan Spread = TimeSpan.FromSeconds(5);
+    private const string CouncilId = BenchCouncil.CouncilId;
 
     public static async Task Main(string[] args)
     {
@@ -48,87 +47,19 @@ public static class VotesBench
 
         Console.WriteLine($"live voting through the grains: {provider}, {count} voters, {Environment.ProcessorCount} cores");
         var setup = Stopwatch.StartNew();
-        var (chair, voters, items) = await SetUpAsync(grains, count);
+        var voterIds = Enumerable.Range(1, count).Select(i => $"voter-{i:D5}").ToArray();
+        var (chair, items, granting, attending) = await BenchCouncil.SetUpAsync(grains, voterIds, items: 2);
+        var voters = voterIds.Select(id => new Actor(id, [new RoleGrant(CouncilRole.Member, BenchCouncil.Body, 1)])).ToArray();
         Console.WriteLine($"setup (not measured below): {setup.Elapsed.TotalSeconds:F1} s, of which " +
-            $"granting {count} members {_granting.TotalSeconds:F1} s and recording {count} attendances {_attending.TotalSeconds:F1} s");
+            $"granting {count} members {granting.TotalSeconds:F1} s and recording {count} attendances {attending.TotalSeconds:F1} s");
 
-        var meeting = grains.GetGrain<IMeetingGrain>("meeting-bench");
-        await RunAsync("all at once", items[0], meeting, chair, voters, grains, log, AllAtOnce);
-        await RunAsync($"spread over {Spread.TotalSeconds:F0} s", items[1], meeting, chair, voters, grains, log, SpreadEvenly);
-    }
-
-    private static TimeSpan _granting, _attending;
-
-    private static async Task<(Actor Chair, Actor[] Voters, string[] Items)> SetUpAsync(IGrainFactory grains, int count)
-    {
-        await BuiltInTemplates.PublishMissingAsync(grains);
-        var council = grains.GetGrain<ICouncilGrain>(CouncilId);
-        await council.FoundAsync(new FoundCouncil(CouncilId, "基准村议事会", "Benchmark Village Council", "议事厅 Hall", Template, 7), "bench-admin");
-        var founder = new Actor("bench-admin", [new RoleGrant(CouncilRole.Clerk, null, 1)]);
-        await council.EstablishBodyAsync(new EstablishBody(Body, "居民代表会议", "Resident representatives' meeting", "simple-majority"), founder);
-        foreach (var role in new[] { CouncilRole.Clerk, CouncilRole.Chair, CouncilRole.Resident })
-            await council.GrantRoleAsync(new GrantRole("bench-chair", "主持人 Chair", role, null, 1, "benchmark"), founder);
-        var chair = await council.GetActorAsync("bench-chair");
-
-        var granting = Stopwatch.StartNew();
-        var voters = new Actor[count];
-        for (var i = 0; i < count; i++)
-        {
-            var userId = $"voter-{i + 1:D5}";
-            await council.GrantRoleAsync(new GrantRole(userId, $"Voter {i + 1}", CouncilRole.Member, Body, 1, "benchmark"), chair);
-            voters[i] = new Actor(userId, [new RoleGrant(CouncilRole.Member, Body, 1)]);
-        }
-        _granting = granting.Elapsed;
-        var sample = await council.GetActorAsync(voters[^1].UserId);
-        if (sample.Roles.Count != 1 || !sample.Holds(CouncilRole.Member, Body)) throw new InvalidOperationException("The council does not know the voters.");
-
-        // Two items, each taken to the body's resolution vote, so that closing a ballot records its count on the item.
-        string[] items = ["item-bench-a", "item-bench-b"];
-        foreach (var id in items)
-        {
-            var item = grains.GetGrain<IAgendaItemGrain>(id);
-            await item.SubmitAsync(CouncilId, new SubmitItem($"Benchmark motion {id}", "Shall the benchmark pass?", "bench", "hall", null), chair);
-            await item.ActAsync(CouncilId, new AcceptItem(Template, null), chair);
-            await item.ActAsync(CouncilId, new RecordProposal("The benchmark passes.", ["for", "against"], "benchmark"), chair);
-            await item.ActAsync(CouncilId, new CompleteStep(), chair);
-            await item.ActAsync(CouncilId, new RecordConsultation(null, "No objections."), chair);
-            var view = await item.ActAsync(CouncilId, new CompleteStep(), chair);
-            if (view.CurrentStep?.Kind != "ResolutionVote") throw new InvalidOperationException($"Item {id} is at {view.CurrentStep?.Id}, not at its vote.");
-        }
-
-        var meeting = grains.GetGrain<IMeetingGrain>("meeting-bench");
-        await meeting.ScheduleAsync(CouncilId, new ScheduleMeeting(Body, "基准会议 Benchmark meeting", DateTimeOffset.UtcNow, "议事厅 Hall", items), chair);
-        await meeting.ActAsync(CouncilId, new OpenMeeting(), chair);
-        var attending = Stopwatch.StartNew();
-        MeetingView? last = null;
-        foreach (var voter in voters)
-            last = await meeting.ActAsync(CouncilId, new RecordAttendance(voter.UserId, Attendance.Present, null), chair);
-        _attending = attending.Elapsed;
-        if (last?.PresentMembers != count) throw new InvalidOperationException($"{last?.PresentMembers} present, not {count}.");
-        return (chair, voters, items);
-    }
-
-    private delegate Task Schedule(int count, Func<int, Task> cast);
-
-    private static Task AllAtOnce(int count, Func<int, Task> cast) => Task.WhenAll(Enumerable.Range(0, count).Select(cast));
-
-    /// <summary>Vote i goes out at i × 5 s / N after the start (a dispatcher sends whatever is due, then sleeps ~1 ms).</summary>
-    private static async Task SpreadEvenly(int count, Func<int, Task> cast)
-    {
-        var calls = new Task[count];
-        var start = Stopwatch.GetTimestamp();
-        var next = 0;
-        while (next < count)
-        {
-            var elapsed = Stopwatch.GetElapsedTime(start);
-            while (next < count && Spread * next / count <= elapsed) calls[next] = cast(next++);
-            if (next < count) await Task.Delay(1);
-        }
-        await Task.WhenAll(calls);
+        var meeting = grains.GetGrain<IMeetingGrain>(BenchCouncil.MeetingId);
+        await RunAsync("all at once", items[0], meeting, chair, voters, grains, log, VoteShapes.AllAtOnce);
+        await RunAsync($"spread over {VoteShapes.Spread.TotalSeconds:F0} s", items[1], meeting, chair, voters, grains, log, VoteShapes.SpreadEvenly);
     }
 
     private static async Task RunAsync(string shape, string itemId, IMeetingGrain meeting, Actor chair, Actor[] voters,
-        IGrainFactory grains, IEventLog log, Schedule schedule)
+        IGrainFactory grains, IEventLog log, VoteShapes.Schedule schedule)
     {
         var count = voters.Length;
         await meeting.ActAsync(CouncilId, new TakeUpItem(itemId), chair);

@@ -33,23 +33,15 @@ public sealed class InProcessGrainHost(
     internal async Task<T> CallAsync<T>(Type grainInterface, string key, Func<Grain, Task<T>> call)
     {
         var arrivedAt = System.Diagnostics.Stopwatch.GetTimestamp();
-        while (true)
+        var activation = await EnterTurnAsync(grainInterface, key).ConfigureAwait(false);
+        try
         {
-            var activation = _activations.GetOrAdd((grainInterface, key), address => new GrainActivation(Create(address)));
-            await activation.Turn.WaitAsync().ConfigureAwait(false);
-            try
-            {
-                // Dropped while we waited for the turn: go round and find (or make) the fresh activation.
-                if (activation.Deactivated) continue;
-                if (!activation.Activated) await ActivateAsync(grainInterface, key, activation).ConfigureAwait(false);
-                activation.LastUsed = clock.GetTimestamp();
-                await activation.Instance.BeforeCallAsync(arrivedAt).ConfigureAwait(false);
-                return await call(activation.Instance).ConfigureAwait(false);
-            }
-            finally
-            {
-                activation.Turn.Release();
-            }
+            await activation.Instance.BeforeCallAsync(arrivedAt).ConfigureAwait(false);
+            return await call(activation.Instance).ConfigureAwait(false);
+        }
+        finally
+        {
+            activation.Turn.Release();
         }
     }
 
@@ -60,26 +52,45 @@ public sealed class InProcessGrainHost(
     internal async Task<T> CallPipelinedAsync<T>(Type grainInterface, string key, Func<Grain, Task> start)
     {
         Task started;
+        var activation = await EnterTurnAsync(grainInterface, key).ConfigureAwait(false);
+        try
+        {
+            await activation.Instance.BeforePipelinedCallAsync().ConfigureAwait(false);
+            started = start(activation.Instance);
+        }
+        finally
+        {
+            activation.Turn.Release();
+        }
+        await started.ConfigureAwait(false);
+        return started is Task<T> typed ? typed.Result : default!;
+    }
+
+    /// <summary>Waits for the key's activation's turn (activating it if need be) and returns it holding the turn.</summary>
+    private async Task<GrainActivation> EnterTurnAsync(Type grainInterface, string key)
+    {
         while (true)
         {
             var activation = _activations.GetOrAdd((grainInterface, key), address => new GrainActivation(Create(address)));
             await activation.Turn.WaitAsync().ConfigureAwait(false);
             try
             {
-                if (activation.Deactivated) continue;
+                // Dropped while we waited for the turn: go round and find (or make) the fresh activation.
+                if (activation.Deactivated)
+                {
+                    activation.Turn.Release();
+                    continue;
+                }
                 if (!activation.Activated) await ActivateAsync(grainInterface, key, activation).ConfigureAwait(false);
                 activation.LastUsed = clock.GetTimestamp();
-                await activation.Instance.BeforePipelinedCallAsync().ConfigureAwait(false);
-                started = start(activation.Instance);
-                break;
+                return activation;
             }
-            finally
+            catch
             {
                 activation.Turn.Release();
+                throw;
             }
         }
-        await started.ConfigureAwait(false);
-        return started is Task<T> typed ? typed.Result : default!;
     }
 
     private Grain Create((Type Interface, string Key) address)

@@ -69,7 +69,7 @@ public static class FollowedItems
         var views = new List<FollowedItemView>();
         foreach (var council in followed.GroupBy(f => f.CouncilId))
         {
-            var insider = (await CouncilActors.ResolveAsync(http, grains, council.Key)).Roles.Count > 0;
+            var insider = (await CouncilActors.ResolveAsync(http.User, grains, council.Key)).Roles.Count > 0;
             var wanted = council.Select(f => $"{AgendaItemGrain.Category}-{f.ItemId}").ToHashSet();
             foreach (var row in await log.ListStreamsAsync(AgendaItemGrain.Category, council.Key))
             {
