@@ -18,6 +18,8 @@ public static class Silo
     {
         // A free port unless one is set: tests run many apps side by side, each its own one-silo cluster.
         var port = builder.Configuration.GetValue($"{Section}:Port", 0) is > 0 and var configured ? configured : FreePort();
+        // Orleans and its resilience pipelines log every placement at Information; keep what needs attention.
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort: port, gatewayPort: 0, serviceId: "deliberation", clusterId: "deliberation");

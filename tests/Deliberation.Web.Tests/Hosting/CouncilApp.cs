@@ -18,6 +18,8 @@ public class CouncilApp : WebApplicationFactory<Program>
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "deliberation-tests", Guid.NewGuid().ToString("n"));
     private readonly Dictionary<string, string?> _settings = new();
+    private bool _handedOver;
+    private string? _inherited;
 
     public CouncilApp(bool seedDemo = true, IDictionary<string, string?>? settings = null)
     {
@@ -45,10 +47,22 @@ public class CouncilApp : WebApplicationFactory<Program>
         return this;
     }
 
-    /// <summary>Uses the SQLite file of another app: a restart of the same site.</summary>
+    /// <summary>Starts on a copy of a database file (a fixture), as a site upgraded in place would.</summary>
+    public CouncilApp UseCopyOf(string databaseFile)
+    {
+        File.Copy(databaseFile, DatabasePath, overwrite: true);
+        return this;
+    }
+
+    /// <summary>
+    /// Uses the SQLite file of another app: a restart of the same site. Stop the earlier app before this one starts (one
+    /// process per database); this one then owns the file and deletes it when it is disposed.
+    /// </summary>
     public CouncilApp UseDatabaseOf(CouncilApp earlier)
     {
         _settings["Storage:ConnectionString"] = $"Data Source={earlier.DatabasePath}";
+        earlier._handedOver = true;
+        _inherited = earlier._folder;
         return this;
     }
 
@@ -86,6 +100,10 @@ public class CouncilApp : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        foreach (var folder in new[] { _handedOver ? null : _folder, _inherited })
+        {
+            if (folder is null) continue;
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
     }
 }
