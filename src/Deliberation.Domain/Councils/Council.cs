@@ -97,10 +97,22 @@ public sealed class Council
         return Raise([.. events]);
     }
 
-    public IReadOnlyList<CouncilEvent> RecordPasswordReset(Actor by, string userId, string reason)
+    /// <summary>
+    /// A clerk resets only the password of a resident who joined this council with a household code and holds nothing
+    /// else anywhere: a role the clerk granted gives no power over the account, and no role here gives power over an
+    /// account that matters beyond this council. Everyone else asks a site administrator.
+    /// </summary>
+    public IReadOnlyList<CouncilEvent> RecordPasswordReset(Actor by, string userId, string reason, ResetStanding standing)
     {
         RequireClerk(by, "reset passwords");
         if (_holders.All(h => h.UserId != userId)) throw new ArgumentException("Nobody with this id holds a role in this council.", nameof(userId));
+        if (!standing.ByAdministrator)
+        {
+            if (standing.TargetMattersElsewhere || _holders.Any(h => h.UserId == userId && h.Role != CouncilRole.Resident))
+                throw new NotPermitted("Only a site administrator may reset the password of council staff or of an account used beyond this council.");
+            if (HouseholdOf(userId) is null)
+                throw new NotPermitted("A clerk resets only the password of a resident who joined with a household code; ask a site administrator.");
+        }
         return Raise(new PasswordResetRecorded(userId, Reason(reason)));
     }
 

@@ -43,6 +43,12 @@ public sealed class AccessGate(RequestDelegate next)
             return;
         }
 
+        if (signedIn && PasswordChange.IsRequired(http.User) && !PasswordChange.AllowsBeforeChange(endpoint))
+        {
+            await PasswordChange.RefuseAsync(http);
+            return;
+        }
+
         if (access.Audience == Audience.Administrator && !http.User.IsInRole(SiteRoles.Administrator))
         {
             await Refuse(http, StatusCodes.Status403Forbidden, "Only a site administrator may do this.");
