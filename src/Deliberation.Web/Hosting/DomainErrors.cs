@@ -23,6 +23,9 @@ public sealed class DomainErrors(IProblemDetailsService problems) : IExceptionHa
             NotFound => (StatusCodes.Status404NotFound, "Not found", null),
             StreamConcurrencyException => (StatusCodes.Status409Conflict, "Changed by someone else; try again", null),
             ArgumentException or FormatException or System.Text.Json.JsonException => (StatusCodes.Status400BadRequest, "Invalid request", null),
+            Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or
+                Microsoft.AspNetCore.Http.BadHttpRequestException { InnerException: Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } } =>
+                (StatusCodes.Status413PayloadTooLarge, "Request too large", null),
             Microsoft.AspNetCore.Http.BadHttpRequestException => (StatusCodes.Status400BadRequest, "Invalid request", null),
             _ => (0, "", null),
         };

@@ -24,7 +24,7 @@ public static class Features
         services.AddGrain<IFollowingGrain, FollowingGrain>();
         services.AddGrain<IBallotGrain, BallotGrain>();
         services.AddSignalR(options => options.AddFilter<HubAccess>())
-            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
         services.AddSingleton<MeetingPush>();
         services.AddScoped<SignInService>();
         services.AddScoped<DemoCouncil>();
