@@ -6,8 +6,6 @@ namespace Deliberation.Domain.AgendaItems;
 
 public sealed partial class AgendaItem
 {
-    public const int MaxTitleLength = 120;
-
     public static (AgendaItem Item, IReadOnlyList<AgendaItemEvent> Events) Submit(Actor by, string itemId, string councilId,
         string title, string text, string category, string place, string? onBehalfOf)
     {
@@ -16,26 +14,24 @@ public sealed partial class AgendaItem
             throw NotPermitted.Requires("submit on behalf of someone", "grid worker");
         if (!forSomeoneElse && !by.Holds(CouncilRole.Resident))
             throw NotPermitted.Requires("submit a topic", "verified resident", "grid worker (naming the resident)");
-        Require(title, "title");
-        Require(text, "text");
-        if (title.Trim().Length > MaxTitleLength) throw new ArgumentException($"A title has at most {MaxTitleLength} characters.", nameof(title));
         var item = new AgendaItem();
-        return (item, item.Raise(new ItemSubmitted(itemId, councilId, title.Trim(), text.Trim(), (category ?? "").Trim(),
-            (place ?? "").Trim(), by.UserId, forSomeoneElse ? onBehalfOf!.Trim() : null)));
+        return (item, item.Raise(new ItemSubmitted(itemId, councilId, Require(title, TextKind.Title, "title"), Require(text, TextKind.Body, "text"),
+            TextRules.Check(category, TextKind.Name, "category"), TextRules.Check(place, TextKind.Name, "place"), by.UserId,
+            forSomeoneElse ? TextRules.Check(onBehalfOf, TextKind.Name, "resident's name") : null)));
     }
 
     public IReadOnlyList<AgendaItemEvent> Accept(Actor by, ProcessTemplate template, string? note)
     {
         Begin(by, ItemAction.Accept);
         template.Validate();
-        return Raise(new ItemAccepted(template.Id, template.Version, template, note),
+        return Raise(new ItemAccepted(template.Id, template.Version, template, TextRules.Optional(note, TextKind.Note, "note")),
             new StepEntered(template.Steps[0].Id, 0, "accepted"));
     }
 
     public IReadOnlyList<AgendaItemEvent> Merge(Actor by, string intoItemId, string reason)
     {
         Begin(by, ItemAction.Merge);
-        Require(intoItemId, "item to merge into");
+        Require(intoItemId, TextKind.Name, "item to merge into");
         if (intoItemId == Id) throw new ArgumentException("An item cannot be merged into itself.", nameof(intoItemId));
         return Raise(new ItemMerged(intoItemId, Reason(reason)));
     }
@@ -43,8 +39,7 @@ public sealed partial class AgendaItem
     public IReadOnlyList<AgendaItemEvent> Route(Actor by, string department, string reason)
     {
         Begin(by, ItemAction.Route);
-        Require(department, "department");
-        return Raise(new ItemRouted(department.Trim(), Reason(reason)));
+        return Raise(new ItemRouted(Require(department, TextKind.Name, "department"), Reason(reason)));
     }
 
     public IReadOnlyList<AgendaItemEvent> Decline(Actor by, string reason)
@@ -56,23 +51,23 @@ public sealed partial class AgendaItem
     public IReadOnlyList<AgendaItemEvent> RecordProposal(Actor by, string text, IReadOnlyList<string> options, string source)
     {
         Begin(by, ItemAction.RecordProposal);
-        Require(text, "proposal");
-        return Raise(new ProposalRecorded(_proposals.Count + 1, text.Trim(),
-            options.Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim()).ToList(), string.IsNullOrWhiteSpace(source) ? "—" : source));
+        var proposal = Require(text, TextKind.Body, "proposal");
+        if (options.Count > 20) throw new ArgumentException("A proposal has at most 20 options.", nameof(options));
+        return Raise(new ProposalRecorded(_proposals.Count + 1, proposal,
+            options.Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => TextRules.Check(o, TextKind.Title, "option")).ToList(),
+            TextRules.Optional(source, TextKind.Name, "source") ?? "—"));
     }
 
     public IReadOnlyList<AgendaItemEvent> ReviseProposal(Actor by, string text, string reason)
     {
         Begin(by, ItemAction.ReviseProposal);
-        Require(text, "revised proposal");
-        return Raise(new ProposalRevised(_proposals.Count + 1, text.Trim(), Reason(reason)));
+        return Raise(new ProposalRevised(_proposals.Count + 1, Require(text, TextKind.Body, "revised proposal"), Reason(reason)));
     }
 
     public IReadOnlyList<AgendaItemEvent> RecordConsultation(Actor by, string? meetingId, string summary)
     {
         Begin(by, ItemAction.RecordConsultation);
-        Require(summary, "summary");
-        return Raise(new ConsultationRecorded(meetingId, summary.Trim()));
+        return Raise(new ConsultationRecorded(TextRules.Optional(meetingId, TextKind.Name, "meeting"), Require(summary, TextKind.Body, "summary")));
     }
 
     public IReadOnlyList<AgendaItemEvent> CompleteStep(Actor by)
@@ -132,11 +127,9 @@ public sealed partial class AgendaItem
         return events;
     }
 
-    private static void Require(string? value, string what)
-    {
-        if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException($"The {what} is required.", what);
-    }
+    private static string Require(string? value, TextKind kind, string what) => TextRules.Required(value, kind, what);
 
     private static string Reason(string? reason) =>
-        string.IsNullOrWhiteSpace(reason) ? throw new ArgumentException("Give a reason: it is part of the public record.", "reason") : reason.Trim();
+        string.IsNullOrWhiteSpace(reason) ? throw new ArgumentException("Give a reason: it is part of the public record.", "reason")
+            : TextRules.Check(reason, TextKind.Note, "reason");
 }

@@ -5,11 +5,16 @@ namespace Deliberation.Domain.AgendaItems;
 /// <summary>The two disclosures, the notice period with its objections, implementation and the residents' rating.</summary>
 public sealed partial class AgendaItem
 {
+    // A notice period longer than a quarter would hold a decision in limbo; process.md's default is 7 days.
+    public const int MinNoticeDays = 1;
+    public const int MaxNoticeDays = 90;
+
     public IReadOnlyList<AgendaItemEvent> Disclose(Actor by, DateTimeOffset now, int? noticeDaysOverride)
     {
         Begin(by, ItemAction.Disclose);
         var days = noticeDaysOverride ?? CurrentStep!.NoticeDays ?? 7;
-        if (days < 1) throw new ArgumentException("The notice period is at least one day.", "noticeDays");
+        if (days is < MinNoticeDays or > MaxNoticeDays)
+            throw new ArgumentException($"The notice period is {MinNoticeDays} to {MaxNoticeDays} days.", "noticeDays");
         return Raise(new ResolutionDisclosed(now.AddDays(days)));
     }
 
@@ -17,8 +22,7 @@ public sealed partial class AgendaItem
     {
         Begin(by, ItemAction.Object);
         if (now >= NoticeEndsAt) throw new ProcessRuleViolation("object", "past its notice period", ValidActions().Where(a => a != ItemAction.Object).ToList());
-        Require(text, "objection");
-        return Raise(new ObjectionRaised(_objections.Count + 1, text.Trim(), by.UserId));
+        return Raise(new ObjectionRaised(_objections.Count + 1, Require(text, TextKind.Note, "objection"), by.UserId));
     }
 
     /// <summary>An upheld objection sends the item back to consultation: the resolution is reconsidered.</summary>
@@ -47,31 +51,29 @@ public sealed partial class AgendaItem
     public IReadOnlyList<AgendaItemEvent> AssignImplementation(Actor by, string responsibleParty, DateOnly deadline)
     {
         Begin(by, ItemAction.AssignImplementation);
-        Require(responsibleParty, "responsible party");
+        var party = Require(responsibleParty, TextKind.Name, "responsible party");
         if (deadline == default) throw new ArgumentException("Give a deadline.", nameof(deadline));
-        return Raise(new ImplementationAssigned(responsibleParty.Trim(), deadline));
+        return Raise(new ImplementationAssigned(party, deadline));
     }
 
     public IReadOnlyList<AgendaItemEvent> ReportProgress(Actor by, string text, int? percentDone)
     {
         Begin(by, ItemAction.ReportProgress);
-        Require(text, "progress report");
+        var report = Require(text, TextKind.Body, "progress report");
         if (percentDone is < 0 or > 100) throw new ArgumentException("Progress is between 0 and 100 percent.", nameof(percentDone));
-        return Raise(new ProgressReported(text.Trim(), percentDone));
+        return Raise(new ProgressReported(report, percentDone));
     }
 
     public IReadOnlyList<AgendaItemEvent> CompleteImplementation(Actor by, string summary)
     {
         Begin(by, ItemAction.CompleteImplementation);
-        Require(summary, "summary");
-        return Raise([new ImplementationCompleted(summary.Trim()), new StepCompleted(CurrentStep!.Id), Advance("implementation completed")]);
+        return Raise([new ImplementationCompleted(Require(summary, TextKind.Body, "summary")), new StepCompleted(CurrentStep!.Id), Advance("implementation completed")]);
     }
 
     public IReadOnlyList<AgendaItemEvent> DiscloseResult(Actor by, string text)
     {
         Begin(by, ItemAction.DiscloseResult);
-        Require(text, "result");
-        return Raise(new ResultDisclosed(text.Trim()));
+        return Raise(new ResultDisclosed(Require(text, TextKind.Body, "result")));
     }
 
     public IReadOnlyList<AgendaItemEvent> Rate(Actor by, int score)

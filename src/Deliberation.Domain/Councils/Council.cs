@@ -26,11 +26,12 @@ public sealed class Council
         string councilId, LocalizedText name, string place, string defaultTemplateId, int noticeDays)
     {
         Require(councilId, "council id");
-        Require(name.Zh, "Chinese name");
         Require(defaultTemplateId, "default template");
-        if (noticeDays < 1) throw new ArgumentException("The notice period is at least one day.", nameof(noticeDays));
+        if (noticeDays is < AgendaItems.AgendaItem.MinNoticeDays or > AgendaItems.AgendaItem.MaxNoticeDays)
+            throw new ArgumentException($"The notice period is {AgendaItems.AgendaItem.MinNoticeDays} to {AgendaItems.AgendaItem.MaxNoticeDays} days.", nameof(noticeDays));
         var council = new Council();
-        return (council, council.Raise(new CouncilFounded(councilId, name, place ?? "", defaultTemplateId, noticeDays)));
+        return (council, council.Raise(new CouncilFounded(councilId, Named(name, "council name"), TextRules.Check(place, TextKind.Name, "place"),
+            defaultTemplateId, noticeDays)));
     }
 
     public static Council Replay(IEnumerable<CouncilEvent> events)
@@ -44,7 +45,7 @@ public sealed class Council
     {
         RequireClerk(by, "establish a body");
         Require(bodyId, "body id");
-        Require(name.Zh, "body name");
+        name = Named(name, "body name");
         if (_bodies.Any(b => b.Id == bodyId)) throw new ArgumentException($"The council already has a body '{bodyId}'.", nameof(bodyId));
         if (!DecisionRuleCatalog.TryFind(decisionRuleId, out _))
             throw new ArgumentException($"Unknown decision rule '{decisionRuleId}'.", nameof(decisionRuleId));
@@ -55,7 +56,8 @@ public sealed class Council
     {
         RequireClerk(by, "grant roles");
         Require(userId, "user");
-        Require(displayName, "name");
+        displayName = TextRules.Required(displayName, TextKind.Name, "name");
+        if (!Enum.IsDefined(role)) throw new ArgumentException("There is no such role.", nameof(role));
         if (role == CouncilRole.Member)
         {
             if (body is null || _bodies.All(b => b.Id != body)) throw new ArgumentException($"A member belongs to one of this council's bodies; '{body}' is not one.", nameof(body));
@@ -70,6 +72,7 @@ public sealed class Council
     public IReadOnlyList<CouncilEvent> RevokeRole(Actor by, string userId, CouncilRole role, string? body, string reason)
     {
         RequireClerk(by, "revoke roles");
+        if (!Enum.IsDefined(role)) throw new ArgumentException("There is no such role.", nameof(role));
         if (!_holders.Any(h => h.UserId == userId && h.Role == role && h.Body == (role == CouncilRole.Member ? body : null)))
             throw new ArgumentException("Nobody holds that role to revoke.", nameof(role));
         return Raise(new RoleRevoked(userId, role, role == CouncilRole.Member ? body : null, Reason(reason)));
@@ -79,10 +82,10 @@ public sealed class Council
     {
         RequireClerk(by, "issue invitations");
         Require(codeHash, "code");
-        Require(household, "household");
-        Require(grid, "grid");
+        household = TextRules.Required(household, TextKind.Name, "household");
+        grid = TextRules.Required(grid, TextKind.Name, "grid");
         if (_invitations.ContainsKey(codeHash)) throw new ArgumentException("This code was issued already.", nameof(codeHash));
-        return Raise(new InvitationIssued(codeHash, household.Trim(), grid.Trim()));
+        return Raise(new InvitationIssued(codeHash, household, grid));
     }
 
     /// <summary>A code works once. The same words answer an unknown code and a used one, so guessing learns nothing.</summary>
@@ -97,10 +100,22 @@ public sealed class Council
         return Raise([.. events]);
     }
 
-    public IReadOnlyList<CouncilEvent> RecordPasswordReset(Actor by, string userId, string reason)
+    /// <summary>
+    /// A clerk resets only the password of a resident who joined this council with a household code and holds nothing
+    /// else anywhere: a role the clerk granted gives no power over the account, and no role here gives power over an
+    /// account that matters beyond this council. Everyone else asks a site administrator.
+    /// </summary>
+    public IReadOnlyList<CouncilEvent> RecordPasswordReset(Actor by, string userId, string reason, ResetStanding standing)
     {
         RequireClerk(by, "reset passwords");
         if (_holders.All(h => h.UserId != userId)) throw new ArgumentException("Nobody with this id holds a role in this council.", nameof(userId));
+        if (!standing.ByAdministrator)
+        {
+            if (standing.TargetMattersElsewhere || _holders.Any(h => h.UserId == userId && h.Role != CouncilRole.Resident))
+                throw new NotPermitted("Only a site administrator may reset the password of council staff or of an account used beyond this council.");
+            if (HouseholdOf(userId) is null)
+                throw new NotPermitted("A clerk resets only the password of a resident who joined with a household code; ask a site administrator.");
+        }
         return Raise(new PasswordResetRecorded(userId, Reason(reason)));
     }
 
@@ -147,7 +162,10 @@ public sealed class Council
         if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException($"The {what} is required.", what);
     }
 
-    private static string Reason(string? reason) => string.IsNullOrWhiteSpace(reason) ? "—" : reason.Trim();
+    private static string Reason(string? reason) => TextRules.Optional(reason, TextKind.Note, "reason") ?? "—";
+
+    private static LocalizedText Named(LocalizedText name, string what) =>
+        new(TextRules.Required(name.Zh, TextKind.Name, $"{what} (Chinese)"), TextRules.Check(name.En, TextKind.Name, $"{what} (English)"));
 
     private sealed record Invitation(string Household, string Grid, string? RedeemedBy);
 }

@@ -25,15 +25,21 @@ public sealed class Meeting
     public IReadOnlyDictionary<string, AttendanceEntry> Attendance => _attendance;
     public IReadOnlyList<BallotHeld> Ballots => _ballots;
 
-    public static (Meeting Meeting, IReadOnlyList<MeetingEvent> Events) Schedule(Actor by, string meetingId, string councilId,
+    /// <summary>A meeting may be recorded up to a day after it began (the clerk enters it afterwards), and planned two years ahead.</summary>
+    public static readonly TimeSpan EarliestStart = TimeSpan.FromDays(1);
+    public const int LatestStartYears = 2;
+
+    public static (Meeting Meeting, IReadOnlyList<MeetingEvent> Events) Schedule(Actor by, DateTimeOffset now, string meetingId, string councilId,
         string bodyId, string title, DateTimeOffset startsAt, string place, IReadOnlyList<string> agenda)
     {
         Demand(by, "schedule a meeting", CouncilRole.Clerk);
-        if (string.IsNullOrWhiteSpace(title)) throw new ArgumentException("The title is required.", nameof(title));
-        if (string.IsNullOrWhiteSpace(place)) throw new ArgumentException("The place is required.", nameof(place));
+        var checkedTitle = TextRules.Required(title, TextKind.Title, "title");
+        var checkedPlace = TextRules.Required(place, TextKind.Name, "place");
+        if (startsAt < now - EarliestStart || startsAt > now.AddYears(LatestStartYears))
+            throw new ArgumentException($"A meeting starts between yesterday and {LatestStartYears} years from now.", nameof(startsAt));
         if (agenda.Distinct().Count() != agenda.Count) throw new ArgumentException("An item is on the agenda twice.", nameof(agenda));
         var meeting = new Meeting();
-        return (meeting, meeting.Raise(new MeetingScheduled(meetingId, councilId, bodyId, title.Trim(), startsAt, place.Trim(), agenda.ToList())));
+        return (meeting, meeting.Raise(new MeetingScheduled(meetingId, councilId, bodyId, checkedTitle, startsAt, checkedPlace, agenda.ToList())));
     }
 
     public static Meeting Replay(IEnumerable<MeetingEvent> events)
@@ -47,7 +53,7 @@ public sealed class Meeting
     {
         Demand(by, "change the agenda", CouncilRole.Clerk);
         Expect(MeetingStatus.Scheduled, MeetingStatus.Open);
-        if (string.IsNullOrWhiteSpace(itemId)) throw new ArgumentException("Name the item.", nameof(itemId));
+        TextRules.Required(itemId, TextKind.Name, "item");
         if (_agenda.Contains(itemId)) throw new ArgumentException("The item is on the agenda already.", nameof(itemId));
         return Raise(new AgendaItemAdded(itemId));
     }
@@ -63,6 +69,7 @@ public sealed class Meeting
     {
         Demand(by, "take the roll", CouncilRole.Chair, CouncilRole.Clerk);
         Expect(MeetingStatus.Open);
+        if (!Enum.IsDefined(attendance)) throw new ArgumentException("Choose present, absent, excused or proxy.", nameof(attendance));
         if (roll.All(m => m.UserId != userId)) throw new ArgumentException("This person is not on the body's roll.", nameof(userId));
         if (attendance == Meetings.Attendance.Proxy)
         {

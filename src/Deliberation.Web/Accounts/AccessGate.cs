@@ -36,10 +36,23 @@ public sealed class AccessGate(RequestDelegate next)
             return;
         }
 
+        // An unknown council answers the same to everyone and on every route: nothing there to sign in for or to refuse.
+        if (http.GetRouteValue("councilId") is string named && !await CouncilExistsAsync(grains, named))
+        {
+            await Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "There is no such council.").ExecuteAsync(http);
+            return;
+        }
+
         var signedIn = http.User.Identity?.IsAuthenticated == true;
         if (access.Audience != Audience.Public && !signedIn)
         {
             await Refuse(http, StatusCodes.Status401Unauthorized, "Sign in first.");
+            return;
+        }
+
+        if (signedIn && PasswordChange.IsRequired(http.User) && !PasswordChange.AllowsBeforeChange(endpoint))
+        {
+            await PasswordChange.RefuseAsync(http);
             return;
         }
 
@@ -49,14 +62,12 @@ public sealed class AccessGate(RequestDelegate next)
             return;
         }
 
-        // A malformed id names no council; it never reaches a grain (nor creates an activation for junk).
-        var councilId = http.GetRouteValue("councilId") is string id && Deliberation.Web.Hosting.Identifiers.IsValid(id) ? id : null;
+        var councilId = http.GetRouteValue("councilId") as string;
         if (signedIn && councilId is not null)
         {
             var actor = await CouncilActors.ResolveAsync(http, grains, councilId);
             if (access.Audience == Audience.Council && !Permits(access, actor))
             {
-                // The same words whether or not the council exists: a refusal does not reveal what is there.
                 await Refuse(http, StatusCodes.Status403Forbidden, RefusalFor(access));
                 return;
             }
@@ -69,6 +80,10 @@ public sealed class AccessGate(RequestDelegate next)
 
         await next(http);
     }
+
+    // A malformed id names no council; it never reaches a grain (nor creates an activation for junk).
+    private static async Task<bool> CouncilExistsAsync(IGrainFactory grains, string councilId) =>
+        Deliberation.Web.Hosting.Identifiers.IsValid(councilId) && await grains.GetGrain<ICouncilGrain>(councilId).GetAsync() is not null;
 
     private static bool Permits(AccessAttribute access, Actor actor) =>
         access.Roles.Count == 0 ? actor.Roles.Count > 0 : access.Roles.Any(role => actor.Holds(role));

@@ -9,7 +9,11 @@ public sealed record SignInRequest(string Login, string Password, bool Remember 
 
 public sealed record SignUpRequest(string UserName, string DisplayName, string Password, string? PhoneNumber);
 
-public sealed record AccountView(string Id, string UserName, string DisplayName, string? PhoneNumber, bool IsAdministrator);
+public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
+
+/// <summary>The account as its owner sees it, with what happened to it that they should know: the last reset, missed lockouts.</summary>
+public sealed record AccountView(string Id, string UserName, string DisplayName, string? PhoneNumber, bool IsAdministrator,
+    bool MustChangePassword = false, PasswordResetMark? LastPasswordReset = null, LockoutMark? Lockouts = null);
 
 public static class AccountEndpoints
 {
@@ -17,23 +21,33 @@ public static class AccountEndpoints
     {
         var account = app.MapGroup("/api/account").WithTags("Accounts");
 
-        account.MapPost("/sign-in", async (SignInRequest request, SignInService signIn) =>
+        account.MapPost("/sign-in", async (SignInRequest request, SignInService signIn, HttpContext http, DeliberationDb db) =>
         {
-            var (outcome, user) = await signIn.SignInAsync(request.Login ?? "", request.Password ?? "", request.Remember);
-            return outcome switch
+            var attempt = await signIn.SignInAsync(request.Login ?? "", request.Password ?? "", request.Remember);
+            return attempt.Outcome switch
             {
-                SignInOutcome.SignedIn => Results.Ok(await ViewOf(user!, signIn)),
-                SignInOutcome.LockedOut => Results.Problem(statusCode: 429, title: "Locked out",
-                    detail: "Too many wrong passwords. The account is locked for 15 minutes; the clerk can reset it."),
+                SignInOutcome.SignedIn => Results.Ok(await ViewOf(attempt.User!, signIn, db)),
+                SignInOutcome.LockedOut => ProblemTypes.Problem(http, StatusCodes.Status423Locked, ProblemTypes.AccountLocked, "Locked out",
+                    "Too many wrong passwords: the account is locked for a while (see Retry-After); the owner will be told.", attempt.RetryAfter),
+                SignInOutcome.HeldBack => ProblemTypes.Problem(http, StatusCodes.Status429TooManyRequests, ProblemTypes.RateLimited,
+                    "Too many requests", "Too many wrong passwords from here. Wait and try again (see Retry-After).", attempt.RetryAfter),
                 _ => Results.Problem(statusCode: 401, title: "Not signed in", detail: "Wrong user name, phone number or password."),
             };
-        }).Access(Audience.Public).RequireRateLimiting(RateLimits.SignIn);
+        }).Access(Audience.Public).AllowBeforePasswordChange().RequireRateLimiting(RateLimits.SignIn);
 
         account.MapPost("/sign-out", async (SignInManager<CouncilUser> signIn) =>
         {
             await signIn.SignOutAsync();
             return Results.NoContent();
-        }).Access(Audience.SignedIn);
+        }).Access(Audience.SignedIn).AllowBeforePasswordChange();
+
+        account.MapPost("/password", async (ChangePasswordRequest request, HttpContext http, UserManager<CouncilUser> users,
+            SignInManager<CouncilUser> signIn, DeliberationDb db) =>
+        {
+            var errors = await PasswordChange.ChangeAsync(http.User, request.CurrentPassword ?? "", request.NewPassword ?? "", users, signIn, db);
+            return errors.Count == 0 ? Results.NoContent()
+                : Results.ValidationProblem(new Dictionary<string, string[]> { ["newPassword"] = [.. errors] });
+        }).Access(Audience.SignedIn).AllowBeforePasswordChange();
 
         account.MapPost("/sign-up", async (SignUpRequest request, UserManager<CouncilUser> users, TimeProvider clock) =>
         {
@@ -56,17 +70,20 @@ public static class AccountEndpoints
             return Results.Created($"/api/account/me", new AccountView(user.Id, user.UserName!, user.DisplayName, user.PhoneNumber, false));
         }).Access(Audience.Public).RequireRateLimiting(RateLimits.SignIn);
 
-        account.MapGet("/me", async (HttpContext http, UserManager<CouncilUser> users, SignInService signIn) =>
+        account.MapGet("/me", async (HttpContext http, UserManager<CouncilUser> users, SignInService signIn, DeliberationDb db) =>
         {
             var user = await users.GetUserAsync(http.User);
-            return user is null ? Results.Problem(statusCode: 401, detail: "Sign in first.") : Results.Ok(await ViewOf(user, signIn));
-        }).Access(Audience.SignedIn);
+            return user is null ? Results.Problem(statusCode: 401, detail: "Sign in first.") : Results.Ok(await ViewOf(user, signIn, db));
+        }).Access(Audience.SignedIn).AllowBeforePasswordChange();
 
         return app;
     }
 
-    private static async Task<AccountView> ViewOf(CouncilUser user, SignInService signIn) =>
-        new(user.Id, user.UserName!, user.DisplayName, user.PhoneNumber, await signIn.IsAdministratorAsync(user));
+    private static async Task<AccountView> ViewOf(CouncilUser user, SignInService signIn, DeliberationDb db) =>
+        new(user.Id, user.UserName!, user.DisplayName, user.PhoneNumber, await signIn.IsAdministratorAsync(user),
+            await AccountMarks.HasAsync(db, user.Id, AccountMarks.MustChangePassword),
+            await AccountMarks.GetAsync<PasswordResetMark>(db, user.Id, AccountMarks.LastReset),
+            await AccountMarks.GetAsync<LockoutMark>(db, user.Id, AccountMarks.LockoutNotice));
 
     private static Dictionary<string, string[]> Validate(SignUpRequest request)
     {

@@ -29,7 +29,11 @@ public static class AccountsSetup
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<DeliberationDb>()
+            .AddClaimsPrincipalFactory<CouncilClaims>()
             .AddDefaultTokenProviders();
+        services.AddOptions<LockoutOptions>().BindConfiguration(LockoutOptions.Section);
+        services.AddScoped<AccountLockout>();
+        services.AddSingleton<SignInThrottle>();
 
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -43,6 +47,8 @@ public static class AccountsSetup
             cookie.SlidingExpiration = true;
             cookie.Events.OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
+            // Every request, not every 30 minutes: a password reset must end the sessions it was made against now.
+            cookie.Events.OnValidatePrincipal = ValidateStampAsync;
         });
 
         var auth = services.AddAuthentication(options =>
@@ -65,6 +71,14 @@ public static class AccountsSetup
 
         services.AddAuthorization();
         return services;
+    }
+
+    private static async Task ValidateStampAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
+    {
+        var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<CouncilUser>>();
+        if (await signIn.ValidateSecurityStampAsync(context.Principal) is not null) return;
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
 
     private static Task Status(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)

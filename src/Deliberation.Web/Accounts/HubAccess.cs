@@ -24,6 +24,7 @@ public sealed class HubAccess(IGrainFactory grains) : IHubFilter
         var user = invocation.Context.User;
         var signedIn = user?.Identity?.IsAuthenticated == true;
         if (access.Audience != Audience.Public && !signedIn) throw Refused("Sign in first.");
+        if (signedIn && PasswordChange.IsRequired(user!)) throw Refused("Your password was reset: choose a new one first.");
         if (access.Audience == Audience.Administrator && user?.IsInRole(SiteRoles.Administrator) != true)
             throw Refused("Only a site administrator may do this.");
 

@@ -3,19 +3,50 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Deliberation.Web.Accounts;
 
-public enum SignInOutcome { SignedIn, WrongCredentials, LockedOut }
+public enum SignInOutcome { SignedIn, WrongCredentials, LockedOut, HeldBack }
+
+/// <summary>How a sign-in went; <paramref name="RetryAfter"/> says how long a lockout or a hold-back lasts.</summary>
+public sealed record SignInAttempt(SignInOutcome Outcome, CouncilUser? User, TimeSpan RetryAfter = default);
 
 /// <summary>Sign-in by user name or phone number, with lockout; shared by the API and the sign-in page.</summary>
-public sealed class SignInService(SignInManager<CouncilUser> signIn, UserManager<CouncilUser> users)
+public sealed class SignInService(SignInManager<CouncilUser> signIn, UserManager<CouncilUser> users, AccountLockout lockout,
+    SignInThrottle throttle, IHttpContextAccessor http, Deliberation.Web.Hosting.DeliberationDb db)
 {
-    public async Task<(SignInOutcome Outcome, CouncilUser? User)> SignInAsync(string login, string password, bool remember)
+    // Hashing a password is most of a sign-in's time; an unknown login hashes too, so timing does not tell who exists.
+    private static string? _dummyHash;
+
+    public async Task<SignInAttempt> SignInAsync(string login, string password, bool remember)
     {
+        var address = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "local";
+        if (throttle.HeldBackFor(address, login) is { } wait) return new(SignInOutcome.HeldBack, null, wait);
+
         var user = await FindAsync(login);
-        if (user is null) return (SignInOutcome.WrongCredentials, null);
-        var result = await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
-        if (result.IsLockedOut) return (SignInOutcome.LockedOut, user);
-        return result.Succeeded ? (SignInOutcome.SignedIn, user) : (SignInOutcome.WrongCredentials, null);
+        if (user is null)
+        {
+            _dummyHash ??= users.PasswordHasher.HashPassword(new CouncilUser(), Guid.NewGuid().ToString());
+            users.PasswordHasher.VerifyHashedPassword(new CouncilUser(), _dummyHash, password);
+            throttle.Failed(address, login);
+            return new(SignInOutcome.WrongCredentials, null);
+        }
+        if (lockout.LockedFor(user) is { } locked) return new(SignInOutcome.LockedOut, null, locked);
+
+        if (!await users.CheckPasswordAsync(user, password) || !await signIn.CanSignInAsync(user))
+        {
+            throttle.Failed(address, login);
+            return await lockout.WrongPasswordAsync(user) is { } lockedNow
+                ? new(SignInOutcome.LockedOut, null, lockedNow)
+                : new(SignInOutcome.WrongCredentials, null);
+        }
+
+        throttle.Succeeded(address, login);
+        await lockout.SignedInAsync(user);
+        await signIn.SignInWithClaimsAsync(user, remember, [new System.Security.Claims.Claim("amr", "pwd")]);
+        return new(SignInOutcome.SignedIn, user);
     }
+
+    /// <summary>Whether the owner has something to see first: a reset password to replace, or lockouts they missed.</summary>
+    public async Task<bool> HasNewsAsync(CouncilUser user) =>
+        await AccountMarks.HasAsync(db, user.Id, AccountMarks.MustChangePassword) || await AccountMarks.HasAsync(db, user.Id, AccountMarks.LockoutNotice);
 
     public Task<bool> IsAdministratorAsync(CouncilUser user) => users.IsInRoleAsync(user, SiteRoles.Administrator);
 

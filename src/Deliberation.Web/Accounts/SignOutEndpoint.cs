@@ -15,7 +15,7 @@ public static class SignOutEndpoint
                 return Results.Problem(statusCode: 400, detail: "The form has expired. Reload the page and try again.");
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
-        }).Access(Audience.SignedIn).ExcludeFromDescription().DisableAntiforgery();
+        }).Access(Audience.SignedIn).AllowBeforePasswordChange().ExcludeFromDescription().DisableAntiforgery();
         return app;
     }
 }

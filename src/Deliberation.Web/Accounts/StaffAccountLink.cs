@@ -29,8 +29,21 @@ public static class StaffAccountLink
             return;
         }
 
+        // A reset ends the tokens issued before it, as it ends the sessions (a token without an issue time ends too).
+        var db = context.HttpContext.RequestServices.GetRequiredService<Deliberation.Web.Hosting.DeliberationDb>();
+        if (await AccountMarks.GetAsync<PasswordResetMark>(db, user.Id, AccountMarks.LastReset) is { } reset
+            && IssuedAt(context.SecurityToken) <= reset.At.UtcDateTime)
+        {
+            context.Fail("The token was issued before the account's password was reset.");
+            return;
+        }
+
         var factory = context.HttpContext.RequestServices.GetRequiredService<IUserClaimsPrincipalFactory<CouncilUser>>();
         var local = await factory.CreateAsync(user);
         context.Principal = new ClaimsPrincipal(new ClaimsIdentity(local.Claims, context.Scheme.Name));
     }
+
+    private static DateTime IssuedAt(Microsoft.IdentityModel.Tokens.SecurityToken token) =>
+        token is Microsoft.IdentityModel.JsonWebTokens.JsonWebToken { IssuedAt: var issued } && issued > DateTime.MinValue
+            ? issued : token.ValidFrom;
 }

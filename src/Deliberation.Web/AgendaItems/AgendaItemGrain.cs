@@ -46,7 +46,7 @@ public sealed class AgendaItemGrain(IEventLog log, TimeProvider clock)
         var events = command switch
         {
             AcceptItem c => item.Accept(by, await TemplateAsync(councilId, c.TemplateId), c.Note),
-            MergeItem c => item.Merge(by, c.IntoItemId, c.Reason),
+            MergeItem c => item.Merge(by, await MergeTargetAsync(councilId, c.IntoItemId, by), c.Reason),
             RouteItem c => item.Route(by, c.Department, c.Reason),
             DeclineItem c => item.Decline(by, c.Reason),
             RecordProposal c => item.RecordProposal(by, c.Text, c.Options ?? [], c.Source ?? "resident topic"),
@@ -81,6 +81,16 @@ public sealed class AgendaItemGrain(IEventLog log, TimeProvider clock)
     }
 
     public Task<ChainVerification> VerifyAsync() => log.VerifyStreamAsync(StreamId);
+
+    /// <summary>An item merges only into another item of this council that exists; asked before anything is written.</summary>
+    private async Task<string> MergeTargetAsync(string councilId, string? intoItemId, Actor by)
+    {
+        // Not this item: asking itself would wait on its own turn.
+        if (string.IsNullOrWhiteSpace(intoItemId) || intoItemId == Key) return intoItemId ?? "";
+        if (!Identifiers.IsValid(intoItemId) || await GrainFactory.GetGrain<IAgendaItemGrain>(intoItemId).GetAsync(councilId, by) is null)
+            throw new NotFound("There is no such item in this council to merge into.");
+        return intoItemId;
+    }
 
     private async Task<CouncilView> CouncilAsync(string councilId) =>
         await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetAsync() ?? throw new NotFound("There is no such council.");

@@ -70,11 +70,9 @@ public static class CouncilEndpoints
             return Results.Ok(holder);
         }).Access(Audience.SignedIn).RequireRateLimiting(RateLimits.Redeem);
 
-        council.MapPost("/people/{userId}/password-reset", async (string councilId, string userId, ResetPassword request,
-            HttpContext http, IGrainFactory grains, UserManager<CouncilUser> users) =>
+        council.MapPost("/people/{userId}/password-reset", async (string councilId, string userId, ResetPassword request, HttpContext http) =>
         {
-            var problem = await PasswordReset.ResetAsync(councilId, userId, request.NewPassword ?? "", request.Reason ?? "",
-                http.Actor(), grains, users);
+            var problem = await PasswordReset.ResetAsync(http, councilId, userId, request.NewPassword ?? "", request.Reason ?? "");
             return problem is null ? Results.NoContent()
                 : problem.StartsWith("Nobody") ? Results.Problem(statusCode: 404, detail: problem)
                 : Results.ValidationProblem(new Dictionary<string, string[]> { [problem.StartsWith("Say why") ? "reason" : "newPassword"] = [problem] });

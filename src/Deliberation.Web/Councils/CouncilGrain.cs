@@ -63,8 +63,8 @@ public sealed class CouncilGrain(TimeProvider clock) : AggregateGrain<Council, C
         return ToView(council.RoleHolders.First(h => h.UserId == userId && h.Role == CouncilRole.Resident));
     }
 
-    public Task RecordPasswordResetAsync(string userId, string reason, Actor by) =>
-        ChangeAsync(by, council => council.RecordPasswordReset(by, userId, reason), _ => true);
+    public Task RecordPasswordResetAsync(string userId, string reason, Actor by, ResetStanding standing) =>
+        ChangeAsync(by, council => council.RecordPasswordReset(by, userId, reason, standing), _ => true);
 
     private Task<T> ChangeAsync<T>(Actor by, Func<Council, IReadOnlyList<CouncilEvent>> command, Func<Council, T> result) =>
         ChangeAsync(by.UserId, command, result);

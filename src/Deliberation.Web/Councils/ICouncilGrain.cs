@@ -27,6 +27,9 @@ public interface ICouncilGrain : IGrainWithStringKey
     /// <summary>Redeems a code once: the account becomes a verified resident of the code's household.</summary>
     Task<RoleHolderView> RedeemInvitationAsync(string code, string userId, string displayName);
 
-    /// <summary>Records that the clerk reset someone's password (people without e-mail ask the clerk).</summary>
-    Task RecordPasswordResetAsync(string userId, string reason, Actor by);
+    /// <summary>
+    /// Records that the clerk reset someone's password (people without e-mail ask the clerk); refused unless this
+    /// council may reset that account, given what the host knows of it beyond this council.
+    /// </summary>
+    Task RecordPasswordResetAsync(string userId, string reason, Actor by, ResetStanding standing);
 }

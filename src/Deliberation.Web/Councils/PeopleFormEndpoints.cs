@@ -3,7 +3,6 @@ using Deliberation.Domain.Councils;
 using Orleans;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Deliberation.Web.Councils;
@@ -40,11 +39,10 @@ public static class PeopleFormEndpoints
                 form.Role ?? throw new ArgumentException("Choose a role."), string.IsNullOrWhiteSpace(form.Body) ? null : form.Body,
                 form.Reason ?? ""), http.Actor()))).AccessFor(CouncilRole.Clerk);
 
-        people.MapPost("/reset-password", (string councilId, [FromForm] PeopleForm form, HttpContext http, IGrainFactory grains,
-            UserManager<CouncilUser> users) =>
+        people.MapPost("/reset-password", (string councilId, [FromForm] PeopleForm form, HttpContext http) =>
             Attempt(councilId, "reset-password", async () =>
             {
-                var problem = await PasswordReset.ResetAsync(councilId, form.UserId ?? "", form.NewPassword ?? "", form.Reason ?? "", http.Actor(), grains, users);
+                var problem = await PasswordReset.ResetAsync(http, councilId, form.UserId ?? "", form.NewPassword ?? "", form.Reason ?? "");
                 if (problem is not null) throw new ArgumentException(problem);
             })).AccessFor(CouncilRole.Clerk);
         return app;

@@ -71,7 +71,7 @@ public static class DeliberationHost
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();
         services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
         services.AddProblemDetails();
         // Malformed JSON or a missing body becomes an exception the handler turns into a 400 problem.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -93,10 +93,12 @@ public static class DeliberationHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<RequestBodyLimit>();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseMiddleware<CrossSiteGuard>();
         app.UseAuthentication();
         // After authentication: submissions are limited per person, sign-in attempts per address.
         app.UseRateLimiter();

@@ -26,6 +26,9 @@ public sealed class DomainErrors(IProblemDetailsService problems) : IExceptionHa
             // The database did not answer in time: nothing the request decided was kept, and it may be sent again.
             StorageUnavailableException or TimeoutException => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable; try again shortly", null),
             ArgumentException or FormatException or System.Text.Json.JsonException => (StatusCodes.Status400BadRequest, "Invalid request", null),
+            Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or
+                Microsoft.AspNetCore.Http.BadHttpRequestException { InnerException: Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } } =>
+                (StatusCodes.Status413PayloadTooLarge, "Request too large", null),
             Microsoft.AspNetCore.Http.BadHttpRequestException => (StatusCodes.Status400BadRequest, "Invalid request", null),
             _ => (0, "", null),
         };

@@ -18,7 +18,7 @@ public static class Features
     public static IServiceCollection AddFeatureServices(this IServiceCollection services)
     {
         services.AddSignalR(options => options.AddFilter<HubAccess>())
-            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
         services.AddSingleton<MeetingPush>();
         services.AddScoped<SignInService>();
         services.AddScoped<DemoCouncil>();

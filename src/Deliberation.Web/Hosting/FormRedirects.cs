@@ -20,7 +20,7 @@ public static class FormRedirects
         catch (Exception refused) when (refused is ArgumentException or ProcessRuleViolation or NotPermitted or NotFound
             or StreamConcurrencyException or MeetingRuleViolation or BallotRuleViolation)
         {
-            return Results.LocalRedirect($"{page}?error={Uri.EscapeDataString(refused.Message)}");
+            return Results.LocalRedirect($"{page}?error={Uri.EscapeDataString(FormMessages.For(refused))}");
         }
     }
 }

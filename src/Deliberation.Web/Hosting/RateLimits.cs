@@ -10,6 +10,9 @@ public sealed class RateLimitOptions
     public const string Section = "RateLimits";
 
     public int SignInPerMinute { get; set; } = 20;
+
+    /// <summary>Wrong passwords for one login from one address per 15 minutes; below the lockout's count on purpose.</summary>
+    public int WrongPasswordsPerAccountAndAddress { get; set; } = 3;
     public int RedeemPerMinute { get; set; } = 10;
     public int SubmissionsPerHour { get; set; } = 30;
 }
@@ -26,7 +29,9 @@ public static class RateLimits
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>
-                await Results.Problem(statusCode: 429, detail: "Too many attempts. Wait a minute and try again.")
+                await ProblemTypes.Problem(context.HttpContext, 429, ProblemTypes.RateLimited, "Too many requests",
+                        "Too many attempts. Wait a minute and try again.",
+                        context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1))
                     .ExecuteAsync(context.HttpContext);
             options.AddPolicy(SignIn, http => Window(ByAddress(http), Limits(http).SignInPerMinute, TimeSpan.FromMinutes(1)));
             options.AddPolicy(Redeem, http => Window(ByAddress(http), Limits(http).RedeemPerMinute, TimeSpan.FromMinutes(1)));

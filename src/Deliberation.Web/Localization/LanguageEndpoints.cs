@@ -19,7 +19,7 @@ public static class LanguageEndpoints
             var target = returnUrl is { Length: > 0 } && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//")
                 ? returnUrl : "/";
             return Results.LocalRedirect(target);
-        }).Access(Audience.Public).ExcludeFromDescription();
+        }).Access(Audience.Public).AllowBeforePasswordChange().ExcludeFromDescription();
         return app;
     }
 }

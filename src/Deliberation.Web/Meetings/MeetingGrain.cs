@@ -2,6 +2,7 @@ using Deliberation.Domain.Ballots;
 using Deliberation.Domain.Councils;
 using Deliberation.Domain.DecisionRules;
 using Deliberation.Domain.Meetings;
+using Deliberation.Web.AgendaItems;
 using Deliberation.Web.Ballots;
 using Deliberation.Web.Councils;
 using Deliberation.Web.Hosting;
@@ -30,9 +31,11 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push) : Aggrega
         var council = await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetAsync() ?? throw new NotFound("There is no such council.");
         if (council.Bodies.All(b => b.Id != request.BodyId))
             throw new ArgumentException($"This council has no body '{request.BodyId}'.", nameof(request.BodyId));
-        var (meeting, events) = Meeting.Schedule(by, Key, councilId, request.BodyId, request.Title ?? "", request.StartsAt,
+        var now = clock.GetUtcNow();
+        var (meeting, events) = Meeting.Schedule(by, now, Key, councilId, request.BodyId, request.Title ?? "", request.StartsAt,
             request.Place ?? "", request.Agenda ?? []);
-        await CommitNewAsync(meeting, events, by.UserId, clock.GetUtcNow());
+        foreach (var itemId in meeting.Agenda) await RequireItemAsync(councilId, itemId, by);
+        await CommitNewAsync(meeting, events, by.UserId, now);
         return await ViewAsync(meeting);
     }
 
@@ -42,7 +45,7 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push) : Aggrega
             throw new NotFound($"There is no meeting '{Key}' in this council.");
         var events = command switch
         {
-            AddAgendaItem c => meeting.AddAgendaItem(by, c.ItemId),
+            AddAgendaItem c => meeting.AddAgendaItem(by, await RequireItemAsync(councilId, c.ItemId, by)),
             OpenMeeting => meeting.Open(by),
             RecordAttendance c => meeting.RecordAttendance(by, c.UserId, c.Attendance, c.ProxyFor, await RollAsync(meeting)),
             TakeUpItem c => meeting.TakeUp(by, c.ItemId),
@@ -87,6 +90,14 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push) : Aggrega
         await CommitAsync(events, by.UserId, clock.GetUtcNow());
         await push.MeetingChangedAsync(await ViewAsync(meeting));
         return ballot;
+    }
+
+    /// <summary>The agenda names items of this council only; an unknown one is refused before anything is written.</summary>
+    private async Task<string> RequireItemAsync(string councilId, string? itemId, Actor by)
+    {
+        if (!Identifiers.IsValid(itemId) || await GrainFactory.GetGrain<IAgendaItemGrain>(itemId!).GetAsync(councilId, by) is null)
+            throw new ArgumentException("There is no such item in this council to put on the agenda.", "itemId");
+        return itemId!;
     }
 
     private async Task<IReadOnlyList<RoleHolder>> RollAsync(Meeting meeting) =>

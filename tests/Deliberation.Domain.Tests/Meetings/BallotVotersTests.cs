@@ -17,7 +17,7 @@ public sealed class BallotVotersTests
     [Fact]
     public void MembersPresentVoteForThemselvesAndAProxyAlsoForTheMemberTheyStandFor()
     {
-        var (meeting, _) = Meeting.Schedule(Chair with { Roles = [new RoleGrant(CouncilRole.Clerk, null, 1)] }, "m", "lakeside", "body",
+        var (meeting, _) = Meeting.Schedule(Chair with { Roles = [new RoleGrant(CouncilRole.Clerk, null, 1)] }, DateTimeOffset.UnixEpoch, "m", "lakeside", "body",
             "t", DateTimeOffset.UnixEpoch, "hall", []);
         meeting.Open(Chair);
         meeting.RecordAttendance(Chair, "a", Attendance.Present, null, Roll);

@@ -10,7 +10,7 @@ public sealed class HoldBallotTests
 
     private static Meeting OpenMeeting(bool takeUp = true)
     {
-        var (meeting, _) = Meeting.Schedule(Chair, "m", "lakeside", "body", "t", DateTimeOffset.UnixEpoch, "hall", ["item-1", "item-2"]);
+        var (meeting, _) = Meeting.Schedule(Chair, DateTimeOffset.UnixEpoch, "m", "lakeside", "body", "t", DateTimeOffset.UnixEpoch, "hall", ["item-1", "item-2"]);
         meeting.Open(Chair);
         if (takeUp) meeting.TakeUp(Chair, "item-1");
         return meeting;

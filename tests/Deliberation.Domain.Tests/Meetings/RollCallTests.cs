@@ -16,7 +16,7 @@ public sealed class RollCallTests
 
     private static Meeting Open()
     {
-        var (meeting, _) = Meeting.Schedule(Clerk, "m-1", "lakeside", "owners", "业主大会", DateTimeOffset.UnixEpoch, "湖边议事厅", ["item-1"]);
+        var (meeting, _) = Meeting.Schedule(Clerk, DateTimeOffset.UnixEpoch, "m-1", "lakeside", "owners", "业主大会", DateTimeOffset.UnixEpoch, "湖边议事厅", ["item-1"]);
         meeting.Open(Chair);
         return meeting;
     }
@@ -24,8 +24,8 @@ public sealed class RollCallTests
     [Fact]
     public void OnlyAClerkSchedulesAndNobodyTakesTheRollBeforeItOpens()
     {
-        Assert.Throws<NotPermitted>(() => Meeting.Schedule(Resident, "m", "c", "b", "t", DateTimeOffset.UnixEpoch, "p", []));
-        var (meeting, _) = Meeting.Schedule(Clerk, "m", "c", "owners", "t", DateTimeOffset.UnixEpoch, "p", []);
+        Assert.Throws<NotPermitted>(() => Meeting.Schedule(Resident, DateTimeOffset.UnixEpoch, "m", "c", "b", "t", DateTimeOffset.UnixEpoch, "p", []));
+        var (meeting, _) = Meeting.Schedule(Clerk, DateTimeOffset.UnixEpoch, "m", "c", "owners", "t", DateTimeOffset.UnixEpoch, "p", []);
 
         Assert.Throws<MeetingRuleViolation>(() => meeting.RecordAttendance(Chair, "u-1", Attendance.Present, null, Roll));
     }

@@ -116,6 +116,27 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
     }
 
+    [Fact]
+    public async Task NoRoleInOneCouncilGivesPowerOverAnAccountWithRolesElsewhere()
+    {
+        var everyRole = Enum.GetNames<CouncilRole>();
+        var attacker = await _app.HillsideWithClerkAsync("hill-all-roles", everyRole);
+        var takenOver = new List<string>();
+
+        foreach (var target in DemoPeople.All.Select(p => p.UserName))
+        {
+            var id = await _clients[target].IdOfAsync();
+            await attacker.GrantAsync("hillside", id);
+            var hillside = await attacker.ResetAsync("hillside", id, "taken-over-1");
+            var lakeside = await attacker.ResetAsync("lakeside", id, "taken-over-1");
+            if (hillside.IsSuccessStatusCode || lakeside.IsSuccessStatusCode) takenOver.Add($"{target}: {hillside.StatusCode}/{lakeside.StatusCode}");
+            if ((await _app.Visitor().Post("/api/account/sign-in", new { login = target, password = CouncilApp.DemoPassword })).StatusCode != HttpStatusCode.OK)
+                takenOver.Add($"{target}: the own password stopped working");
+        }
+
+        Assert.True(takenOver.Count == 0, string.Join(Environment.NewLine, takenOver));
+    }
+
     private object? HubArgument(ParameterInfo parameter) =>
         parameter.ParameterType == typeof(CastVote) ? new CastVote(VoteChoice.For, "matrix", null)
         : parameter.ParameterType == typeof(string) ? _routeValues.GetValueOrDefault(parameter.Name!, "sample")

@@ -13,9 +13,12 @@ public sealed class RateLimitTests
 
         for (var attempt = 0; attempt < 3; attempt++)
             await (await client.Post("/api/account/sign-in", new { login = "nobody", password = "guess-guess" })).ExpectProblem(HttpStatusCode.Unauthorized);
-        var slowed = await (await client.Post("/api/account/sign-in", new { login = "nobody", password = "guess-guess" })).ExpectProblem(HttpStatusCode.TooManyRequests);
+        var response = await client.Post("/api/account/sign-in", new { login = "nobody", password = "guess-guess" });
+        var slowed = await response.ExpectProblem(HttpStatusCode.TooManyRequests);
 
         Assert.Contains("Too many", slowed.GetProperty("detail").GetString());
+        Assert.Equal("urn:deliberation:problem:rate-limited", slowed.GetProperty("type").GetString());
+        Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "A rate limit says when to try again.");
     }
 
     [Fact]

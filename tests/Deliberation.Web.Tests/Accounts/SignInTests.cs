@@ -53,9 +53,9 @@ public sealed class SignInTests : IClassFixture<SignInTests.App>
 
         for (var attempt = 1; attempt <= 4; attempt++)
             await (await client.Post("/api/account/sign-in", new { login = "lockme", password = "wrong-password" })).ExpectProblem(HttpStatusCode.Unauthorized);
-        await (await client.Post("/api/account/sign-in", new { login = "lockme", password = "wrong-password" })).ExpectProblem(HttpStatusCode.TooManyRequests);
+        await (await client.Post("/api/account/sign-in", new { login = "lockme", password = "wrong-password" })).ExpectProblem(HttpStatusCode.Locked);
 
-        var locked = await (await client.Post("/api/account/sign-in", new { login = "lockme", password = "right-password" })).ExpectProblem(HttpStatusCode.TooManyRequests);
+        var locked = await (await client.Post("/api/account/sign-in", new { login = "lockme", password = "right-password" })).ExpectProblem(HttpStatusCode.Locked);
         Assert.Contains("locked", locked.GetProperty("detail").GetString());
     }
 

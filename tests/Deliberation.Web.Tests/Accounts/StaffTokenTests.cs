@@ -88,6 +88,29 @@ public sealed class StaffTokenTests : IAsyncLifetime
         await (await WithToken(Token(subject: "staff-99")).GetAsync("/api/account/me")).Expect(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task ATokenIssuedBeforeAPasswordResetStopsWorking()
+    {
+        var client = WithToken(Token());
+        var clerkId = await client.IdOfAsync();
+
+        await (await (await _app.SignedInAs("admin")).ResetAsync("lakeside", clerkId)).Expect(HttpStatusCode.NoContent);
+
+        await (await client.GetAsync("/api/account/me")).Expect(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task ABearerWriteNeedsNoOriginCheck()
+    {
+        var client = WithToken(Token());
+        client.DefaultRequestHeaders.Remove("Origin");
+        client.DefaultRequestHeaders.Add("Origin", "https://tool.county.example");
+
+        var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/councils/lakeside/items/item-demo-road/follow"));
+
+        await response.Expect(HttpStatusCode.OK);
+    }
+
     private HttpClient WithToken(string token)
     {
         var client = _app.Visitor();

@@ -51,9 +51,10 @@ public sealed class PeoplePageTests : IDisposable
     [Fact]
     public async Task ClerkResetsAPasswordFromThePage()
     {
+        await _app.VerifiedResidentAsync("joined-wu");
         var clerk = await _app.SignedInAs("clerk");
         var page = await clerk.GetStringAsync("/councils/lakeside/people");
-        var residentId = Html.Parse(page).QuerySelectorAll("#reset-user option").Single(o => o.TextContent.Contains("吴阿姨")).GetAttribute("value")!;
+        var residentId = Html.Parse(page).QuerySelectorAll("#reset-user option").Single(o => o.TextContent.Contains("joined-wu")).GetAttribute("value")!;
 
         var posted = await clerk.PostAsync("/councils/lakeside/people/reset-password", Form(page, new()
         {
@@ -61,7 +62,23 @@ public sealed class PeoplePageTests : IDisposable
         }));
 
         Assert.Equal("/councils/lakeside/people?done=reset-password", posted.Headers.Location?.OriginalString);
-        await _app.SignedInAs("resident", "wu-new-password");
+        await _app.SignedInAs("joined-wu", "wu-new-password");
+    }
+
+    [Fact]
+    public async Task AResetTheClerkMayNotMakeComesBackAsAMessage()
+    {
+        var clerk = await _app.SignedInAs("clerk");
+        var page = await clerk.GetStringAsync("/councils/lakeside/people");
+        var chairId = Html.Parse(page).QuerySelectorAll("#reset-user option").Single(o => o.TextContent.Contains("Chair Li")).GetAttribute("value")!;
+
+        var posted = await clerk.PostAsync("/councils/lakeside/people/reset-password", Form(page, new()
+        {
+            ["UserId"] = chairId, ["NewPassword"] = "taken-over-1", ["Reason"] = "x",
+        }));
+
+        Assert.Contains("error=", posted.Headers.Location?.OriginalString);
+        await _app.SignedInAs("chair");
     }
 
     private static FormUrlEncodedContent Form(string page, Dictionary<string, string> fields)

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -29,6 +30,7 @@ public class CouncilApp : WebApplicationFactory<Program>
         _settings["Demo:Seed"] = seedDemo ? "true" : "false";
         // Tests sign in far more often than a person would; the limits themselves have their own test.
         _settings["RateLimits:SignInPerMinute"] = "1000";
+        _settings["RateLimits:WrongPasswordsPerAccountAndAddress"] = "1000";
         _settings["RateLimits:RedeemPerMinute"] = "1000";
         _settings["RateLimits:SubmissionsPerHour"] = "1000";
         if (settings is not null)
@@ -74,21 +76,32 @@ public class CouncilApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, ClientAddresses>();
         });
     }
 
-    /// <summary>A browser-like client: keeps cookies, does not follow redirects, talks https (cookies are Secure).</summary>
-    public HttpClient Visitor() => CreateClient(new WebApplicationFactoryClientOptions
+    /// <summary>
+    /// A browser-like client: keeps cookies, does not follow redirects, talks https (cookies are Secure), and sends the
+    /// <c>Origin</c> header a browser sends with this site's own writes (none with <paramref name="sameOrigin"/> false).
+    /// With an <paramref name="address"/>, its requests come from that IP address.
+    /// </summary>
+    public HttpClient Visitor(string? address = null, bool sameOrigin = true)
     {
-        AllowAutoRedirect = false,
-        BaseAddress = new Uri("https://localhost"),
-        HandleCookies = true,
-    });
+        var client = CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            BaseAddress = new Uri("https://localhost"),
+            HandleCookies = true,
+        });
+        if (sameOrigin) client.DefaultRequestHeaders.Add("Origin", "https://localhost");
+        if (address is not null) client.DefaultRequestHeaders.Add(ClientAddresses.Header, address);
+        return client;
+    }
 
     /// <summary>A client signed in through the real sign-in endpoint.</summary>
-    public async Task<HttpClient> SignedInAs(string login, string password = DemoPassword)
+    public async Task<HttpClient> SignedInAs(string login, string password = DemoPassword, string? address = null)
     {
-        var client = Visitor();
+        var client = Visitor(address);
         var response = await client.PostAsJsonAsync("/api/account/sign-in", new { login, password });
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"Sign-in as {login} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
@@ -106,4 +119,20 @@ public class CouncilApp : WebApplicationFactory<Program>
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
+}
+
+/// <summary>The test server has no network, so a test says which address a request comes from with a header.</summary>
+internal sealed class ClientAddresses : IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((http, then) =>
+        {
+            if (System.Net.IPAddress.TryParse(http.Request.Headers[Header].ToString(), out var address)) http.Connection.RemoteIpAddress = address;
+            return then(http);
+        });
+        next(app);
+    };
 }

@@ -8,6 +8,9 @@ public static class CouncilAppSteps
 {
     public const string Council = "/api/councils/lakeside";
 
+    /// <summary>A meeting time the app accepts whenever the tests run: meetings start from yesterday to two years ahead.</summary>
+    public static DateTimeOffset NextWeek => DateTimeOffset.UtcNow.AddDays(7);
+
     /// <summary>Straight from the database: how many events the log holds (a refused request must not add any).</summary>
     public static async Task<long> CountEventsAsync(this CouncilApp app)
     {
@@ -48,7 +51,7 @@ public static class CouncilAppSteps
         await (await clerk.Post($"{Council}/items/item-demo-parking/complete-step")).Expect(HttpStatusCode.OK);
         var created = await (await clerk.Post($"{Council}/meetings", new
         {
-            bodyId = "party-members", title = "党员大会", startsAt = "2026-12-01T10:00:00Z", place = "湖边议事厅", agenda = new[] { "item-demo-parking" },
+            bodyId = "party-members", title = "党员大会", startsAt = CouncilAppSteps.NextWeek, place = "湖边议事厅", agenda = new[] { "item-demo-parking" },
         })).Expect(HttpStatusCode.Created);
         var meeting = $"{Council}/meetings/{created.GetProperty("id").GetString()}";
         await (await chair.Post($"{meeting}/open")).Expect(HttpStatusCode.OK);

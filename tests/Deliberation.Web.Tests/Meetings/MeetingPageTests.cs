@@ -18,7 +18,7 @@ public sealed class MeetingPageTests : IAsyncLifetime
         await (await _clerk.Post("/api/councils/lakeside/items/item-demo-parking/complete-step")).Expect(HttpStatusCode.OK);
         var created = await (await _clerk.Post("/api/councils/lakeside/meetings", new
         {
-            bodyId = "party-members", title = "党员大会（第 3 次）", startsAt = "2026-12-01T10:00:00Z", place = "湖边议事厅", agenda = new[] { "item-demo-parking" },
+            bodyId = "party-members", title = "党员大会（第 3 次）", startsAt = CouncilAppSteps.NextWeek, place = "湖边议事厅", agenda = new[] { "item-demo-parking" },
         })).Expect(HttpStatusCode.Created);
         _page = $"/councils/lakeside/meetings/{created.GetProperty("id").GetString()}";
     }
@@ -98,7 +98,7 @@ public sealed class MeetingPageTests : IAsyncLifetime
 
         var posted = await _clerk.PostAsync("/councils/lakeside/meetings/new", new FormUrlEncodedContent(
         [
-            new("BodyId", "villager-representatives"), new("Title", "村民代表会议（第 13 次）"), new("StartsAt", "2026-12-05T19:30"),
+            new("BodyId", "villager-representatives"), new("Title", "村民代表会议（第 13 次）"), new("StartsAt", CouncilAppSteps.NextWeek.ToLocalTime().ToString("yyyy-MM-ddTHH:mm")),
             new("Place", "湖边议事厅"), new("Agenda", "item-demo-parking"), new("__RequestVerificationToken", Html.AntiforgeryToken(form)),
         ]));
 

@@ -56,7 +56,7 @@ public sealed class MeetingTests : IAsyncLifetime
     {
         var member = await _app.SignedInAs("member1");
 
-        await (await member.Post(Meetings, new { bodyId = "party-members", title = "x", startsAt = "2026-12-01T10:00:00Z", place = "p" }))
+        await (await member.Post(Meetings, new { bodyId = "party-members", title = "x", startsAt = CouncilAppSteps.NextWeek, place = "p" }))
             .ExpectProblem(HttpStatusCode.Forbidden);
         await (await member.Post($"{Meetings}/meeting-demo-next/open")).ExpectProblem(HttpStatusCode.Forbidden);
     }
@@ -75,7 +75,7 @@ public sealed class MeetingTests : IAsyncLifetime
     {
         var created = await (await _clerk.Post(Meetings, new
         {
-            bodyId = body, title = "党员大会", startsAt = "2026-12-01T10:00:00Z", place = "湖边议事厅", agenda = new[] { "item-demo-parking" },
+            bodyId = body, title = "党员大会", startsAt = CouncilAppSteps.NextWeek, place = "湖边议事厅", agenda = new[] { "item-demo-parking" },
         })).Expect(HttpStatusCode.Created);
         return $"{Meetings}/{created.GetProperty("id").GetString()}";
     }
