@@ -89,8 +89,14 @@ internal sealed class EventLogViewAdaptor<TView, TEntry>(
 
     private Submission Enqueue(TEntry[] entries)
     {
-        if (!_loaded) throw new InvalidOperationException("The view is not loaded; synchronize before raising events.");
         var submission = new Submission(entries);
+        if (!_loaded)
+        {
+            // Decided on a view a failed write has just discarded: it cannot be kept; the caller may try again.
+            submission.Done.SetException(new StorageUnavailableException(
+                $"Stream '{journal.StreamId}' is being reread after a failed write; nothing was written. Try again."));
+            return submission;
+        }
         if (entries.Length == 0)
         {
             submission.Done.SetResult(true);
@@ -187,7 +193,8 @@ internal sealed class EventLogViewAdaptor<TView, TEntry>(
     }
 
     private StorageUnavailableException Unavailable(string what, Exception inner) => new(
-        $"The event log did not answer a {what} of stream '{journal.StreamId}' within {timeout.TotalSeconds:0.#} s; nothing was changed. Try again.", inner);
+        $"The event log failed or did not answer a {what} of stream '{journal.StreamId}' within {timeout.TotalSeconds:0.#} s; " +
+        "nothing of this request is kept. Try again (a vote resent with the same client vote id is never counted twice).", inner);
 
     private sealed class Submission(TEntry[] entries)
     {

@@ -24,7 +24,7 @@ public sealed class DomainErrors(IProblemDetailsService problems) : IExceptionHa
             NotFound => (StatusCodes.Status404NotFound, "Not found", null),
             StreamConcurrencyException => (StatusCodes.Status409Conflict, "Changed by someone else; try again", null),
             // The database did not answer in time: nothing the request decided was kept, and it may be sent again.
-            StorageUnavailableException or TimeoutException => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable; try again shortly", null),
+            StorageUnavailableException or TimeoutException or System.Data.Common.DbException => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable; try again shortly", null),
             ArgumentException or FormatException or System.Text.Json.JsonException => (StatusCodes.Status400BadRequest, "Invalid request", null),
             Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or
                 Microsoft.AspNetCore.Http.BadHttpRequestException { InnerException: Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } } =>
