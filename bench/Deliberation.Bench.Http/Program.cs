@@ -70,9 +70,10 @@ public static class HttpVotesBench
             ["RateLimits:SignInPerMinute"] = "1000000",
             ["RateLimits:RedeemPerMinute"] = "1000000",
             ["RateLimits:SubmissionsPerHour"] = "1000000",
-            ["Jwt:Issuer"] = Issuer,
-            ["Jwt:Audience"] = Audience,
-            ["Jwt:SigningKeyPem"] = key.ExportSubjectPublicKeyInfoPem(),
+            ["StaffSignIn:Authority"] = Issuer,
+            ["StaffSignIn:ClientId"] = Audience,
+            ["StaffSignIn:Issuer"] = Issuer,
+            ["StaffSignIn:SigningKeyPem"] = key.ExportSubjectPublicKeyInfoPem(),
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
@@ -203,7 +204,7 @@ public static class HttpVotesBench
     {
         Issuer = Issuer,
         Audience = Audience,
-        Subject = new ClaimsIdentity([new Claim("sub", subject)]),
+        Subject = new ClaimsIdentity([new Claim("sub", subject), new Claim("scp", "access_as_user")]),
         NotBefore = DateTime.UtcNow.AddMinutes(-5),
         IssuedAt = DateTime.UtcNow.AddMinutes(-5),
         Expires = DateTime.UtcNow.AddHours(2),

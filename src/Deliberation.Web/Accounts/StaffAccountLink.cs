@@ -21,16 +21,22 @@ public static class StaffAccountLink
             return;
         }
 
-        var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<CouncilUser>>();
-        var user = await users.FindByLoginAsync(issuer, subject);
-        if (user is null || await users.IsLockedOutAsync(user))
+        var services = context.HttpContext.RequestServices;
+        var cache = services.GetRequiredService<StaffAccountCache>();
+        var claims = cache.Find(issuer, subject);
+        if (claims is null)
         {
-            context.Fail("The token's subject has no usable local account.");
-            return;
+            var changesBefore = cache.Changes;
+            var users = services.GetRequiredService<UserManager<CouncilUser>>();
+            var user = await users.FindByLoginAsync(issuer, subject);
+            if (user is null || await users.IsLockedOutAsync(user))
+            {
+                context.Fail("The token's subject has no usable local account.");
+                return;
+            }
+            claims = [.. (await services.GetRequiredService<IUserClaimsPrincipalFactory<CouncilUser>>().CreateAsync(user)).Claims];
+            cache.Remember(issuer, subject, user.Id, claims, changesBefore);
         }
-
-        var factory = context.HttpContext.RequestServices.GetRequiredService<IUserClaimsPrincipalFactory<CouncilUser>>();
-        var local = await factory.CreateAsync(user);
-        context.Principal = new ClaimsPrincipal(new ClaimsIdentity(local.Claims, context.Scheme.Name));
+        context.Principal = new ClaimsPrincipal(new ClaimsIdentity(claims, context.Scheme.Name));
     }
 }

@@ -45,8 +45,7 @@ public static class DeliberationHost
         services.AddOptions<KeyManagementOptions>()
             .Configure<IXmlRepository>((options, keyRing) => options.XmlRepository = keyRing);
 
-        services.AddOptions<StaffTokenOptions>().BindConfiguration(StaffTokenOptions.Section);
-        services.AddAccounts();
+        services.AddAccounts(builder.Configuration);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         services.AddDeliberationRateLimits();
 
