@@ -12,6 +12,8 @@ public static class StaffAccountLink
 {
     public static async Task MapToLocalAccountAsync(TokenValidatedContext context)
     {
+        // Identity.Web's own check (a scope or a role in the token) runs first and may already have refused it.
+        if (context.Result is { Failure: not null }) return;
         var principal = context.Principal!;
         var issuer = principal.FindFirstValue("iss");
         var subject = principal.FindFirstValue("oid") ?? principal.FindFirstValue("sub");
