@@ -10,7 +10,7 @@ namespace Deliberation.Web.Hosting;
 /// <summary>
 /// Traces and metrics through OpenTelemetry: requests (ASP.NET Core), grain calls (Orleans' own sources, once the
 /// grains run on Orleans), event-log flushes and acknowledged votes (our "Deliberation" source and meter). Exported by
-/// OTLP only when an endpoint is configured; otherwise nothing leaves the process.
+/// OTLP (with the logs) only when an endpoint is configured; otherwise nothing leaves the process.
 /// </summary>
 public static class Telemetry
 {
