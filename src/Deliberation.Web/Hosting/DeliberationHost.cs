@@ -45,8 +45,7 @@ public static class DeliberationHost
         services.AddOptions<KeyManagementOptions>()
             .Configure<IXmlRepository>((options, keyRing) => options.XmlRepository = keyRing);
 
-        services.AddOptions<StaffTokenOptions>().BindConfiguration(StaffTokenOptions.Section);
-        services.AddAccounts();
+        services.AddAccounts(builder.Configuration);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         services.AddDeliberationRateLimits();
 
@@ -77,6 +76,8 @@ public static class DeliberationHost
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<DomainErrors>();
         services.AddOpenApi();
+        services.AddDeliberationHealth();
+        builder.AddDeliberationTelemetry();
         services.AddRazorComponents();
         if (builder.Environment.IsDevelopment())
         {
@@ -107,7 +108,7 @@ public static class DeliberationHost
         app.UseAntiforgery();
 
         app.MapOpenApi().WithMetadata(new AccessAttribute(Audience.Public));
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).Access(Audience.Public).ExcludeFromDescription();
+        app.MapDeliberationHealth();
         app.MapLanguage();
         app.MapDeliberationFeatures();
         app.MapRazorComponents<Components.App>().Add(endpoint =>

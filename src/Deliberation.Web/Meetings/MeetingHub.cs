@@ -41,7 +41,7 @@ public sealed class MeetingHub(IGrainFactory grains, IEventLog log) : Hub<IMeeti
     /// <summary>Answers only once the vote is durable; a resend with the same client vote id is acknowledged, not counted again.</summary>
     [Access(Audience.Council, CouncilRole.Member)]
     public Task<VoteReceipt> CastVote(string councilId, string ballotId, CastVote vote) =>
-        grains.GetGrain<IBallotGrain>(Identifiers.Require(ballotId, "ballot")).CastAsync(councilId, vote, HubAccess.ActorOf(Context)!);
+        grains.GetGrain<IBallotGrain>(Identifiers.Require(ballotId, "ballot")).CastAsync(councilId, vote, HubAccess.ActorOf(Context)!).Acknowledged("hub");
 
     /// <summary>A page of another site must not drive a signed-in member's connection (cross-site WebSocket hijacking).</summary>
     public override Task OnConnectedAsync()
