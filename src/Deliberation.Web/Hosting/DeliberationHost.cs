@@ -49,6 +49,7 @@ public static class DeliberationHost
         services.AddAccounts();
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         services.AddDeliberationRateLimits();
+        services.AddDeliberationProxies();
 
         services.AddAntiforgery(options =>
         {
@@ -90,6 +91,8 @@ public static class DeliberationHost
 
     public static WebApplication UseDeliberation(this WebApplication app)
     {
+        // First: the scheme (Secure cookies) and the client's address (rate limits) as the trusted proxy saw them.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();
