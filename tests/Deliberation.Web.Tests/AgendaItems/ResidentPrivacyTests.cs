@@ -7,45 +7,50 @@ namespace Deliberation.Web.Tests.AgendaItems;
 /// Residents are not named in public: not as submitters, objectors or raters, in the page or the API, by name or by
 /// account id. Staff acting in their role are named.
 /// </summary>
-public sealed class ResidentPrivacyTests : IAsyncLifetime
+public sealed class ResidentPrivacyTests(ResidentPrivacyTests.Site site) : IClassFixture<ResidentPrivacyTests.Site>
 {
     private const string Items = "/api/councils/lakeside/items";
-    private readonly CouncilApp _app = new();
-    private Dictionary<string, string> _ids = null!;
-    private string _item = null!;
 
-    public async Task InitializeAsync()
+    /// <summary>The demo council plus a grid worker's topic, disclosed and objected to by three residents; read only by the tests.</summary>
+    public sealed class Site : IAsyncLifetime
     {
-        _ids = await _app.UserIdsAsync();
-        var (clerk, chair, grid) = (await _app.SignedInAs("clerk"), await _app.SignedInAs("chair"), await _app.SignedInAs("grid"));
-        // The grid worker lives in the village too: objecting, they act as a resident, not as staff.
-        await (await clerk.Post("/api/councils/lakeside/roles", new
-        {
-            userId = _ids["孙网格员 Grid worker Sun"], displayName = "孙网格员 Grid worker Sun", role = "Resident", reason = "本村住户",
-        })).Expect(HttpStatusCode.NoContent);
-        var created = await (await grid.Post(Items, new
-        {
-            title = "楼道灯坏了", text = "3 号楼楼道灯不亮", category = "公共设施", place = "3 号网格", onBehalfOf = "张奶奶（3-1-201）",
-        })).Expect(HttpStatusCode.Created);
-        _item = $"{Items}/{created.GetProperty("id").GetString()}";
-        await (await clerk.Post($"{_item}/accept", new { note = "受理" })).Expect(HttpStatusCode.OK);
-        await (await clerk.Post($"{_item}/record-proposal", new { text = "换灯" })).Expect(HttpStatusCode.OK);
-        await (await clerk.Post($"{_item}/complete-step")).Expect(HttpStatusCode.OK);
-        await (await clerk.Post($"{_item}/record-consultation", new { summary = "同意" })).Expect(HttpStatusCode.OK);
-        await (await clerk.Post($"{_item}/complete-step")).Expect(HttpStatusCode.OK);
-        await (await chair.Post($"{_item}/record-resolution", Count(3, 3))).Expect(HttpStatusCode.OK);
-        await (await chair.Post($"{_item}/record-resolution", Count(5, 5))).Expect(HttpStatusCode.OK);
-        await (await clerk.Post($"{_item}/disclose", new { })).Expect(HttpStatusCode.OK);
-        foreach (var objector in new[] { "resident", "member1", "member3" })
-            await (await (await _app.SignedInAs(objector)).Post($"{_item}/object", new { text = "灯要换成节能的" })).Expect(HttpStatusCode.OK);
-        // The demo's kiosks are in their notice period, already objected to by a resident.
-        await (await grid.Post($"{Items}/item-demo-kiosks/object", new { text = "1 号亭挡路" })).Expect(HttpStatusCode.OK);
-    }
+        public CouncilApp App { get; } = new();
+        public Dictionary<string, string> Ids { get; private set; } = null!;
+        public string Item { get; private set; } = null!;
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
+        public async Task InitializeAsync()
+        {
+            Ids = await App.UserIdsAsync();
+            var (clerk, chair, grid) = (await App.SignedInAs("clerk"), await App.SignedInAs("chair"), await App.SignedInAs("grid"));
+            // The grid worker lives in the village too: objecting, they act as a resident, not as staff.
+            await (await clerk.Post("/api/councils/lakeside/roles", new
+            {
+                userId = Ids["孙网格员 Grid worker Sun"], displayName = "孙网格员 Grid worker Sun", role = "Resident", reason = "本村住户",
+            })).Expect(HttpStatusCode.NoContent);
+            var created = await (await grid.Post(Items, new
+            {
+                title = "楼道灯坏了", text = "3 号楼楼道灯不亮", category = "公共设施", place = "3 号网格", onBehalfOf = "张奶奶（3-1-201）",
+            })).Expect(HttpStatusCode.Created);
+            Item = $"{Items}/{created.GetProperty("id").GetString()}";
+            await (await clerk.Post($"{Item}/accept", new { note = "受理" })).Expect(HttpStatusCode.OK);
+            await (await clerk.Post($"{Item}/record-proposal", new { text = "换灯" })).Expect(HttpStatusCode.OK);
+            await (await clerk.Post($"{Item}/complete-step")).Expect(HttpStatusCode.OK);
+            await (await clerk.Post($"{Item}/record-consultation", new { summary = "同意" })).Expect(HttpStatusCode.OK);
+            await (await clerk.Post($"{Item}/complete-step")).Expect(HttpStatusCode.OK);
+            await (await chair.Post($"{Item}/record-resolution", Count(3, 3))).Expect(HttpStatusCode.OK);
+            await (await chair.Post($"{Item}/record-resolution", Count(5, 5))).Expect(HttpStatusCode.OK);
+            await (await clerk.Post($"{Item}/disclose", new { })).Expect(HttpStatusCode.OK);
+            foreach (var objector in new[] { "resident", "member1", "member3" })
+                await (await (await App.SignedInAs(objector)).Post($"{Item}/object", new { text = "灯要换成节能的" })).Expect(HttpStatusCode.OK);
+            // The demo's kiosks are in their notice period, already objected to by a resident.
+            await (await grid.Post($"{Items}/item-demo-kiosks/object", new { text = "1 号亭挡路" })).Expect(HttpStatusCode.OK);
+        }
+
+        public Task DisposeAsync()
+        {
+            App.Dispose();
+            return Task.CompletedTask;
+        }
     }
 
     // Per item: those who acted on it as residents (submitting for themselves, objecting, rating).
@@ -58,10 +63,10 @@ public sealed class ResidentPrivacyTests : IAsyncLifetime
 
     /// <summary>What would give those residents away: account ids, display names (each language's half) and user names.</summary>
     private IEnumerable<string> TracesOf(string item) =>
-        Residents[item].SelectMany(name => new[] { _ids[name], name, name.Split(' ')[0], name[(name.IndexOf(' ') + 1)..] })
+        Residents[item].SelectMany(name => new[] { site.Ids[name], name, name.Split(' ')[0], name[(name.IndexOf(' ') + 1)..] })
             .Concat(["张奶奶", "member1", "member3"]);
 
-    private string Id(string item) => item == "mine" ? _item[(Items.Length + 1)..] : item;
+    private string Id(string item) => item == "mine" ? site.Item[(Items.Length + 1)..] : item;
 
     [Theory]
     [InlineData("mine")]
@@ -69,7 +74,7 @@ public sealed class ResidentPrivacyTests : IAsyncLifetime
     [InlineData("item-demo-road")]
     public async Task PublicItemPageNamesNoResident(string item)
     {
-        var response = await _app.Visitor().GetAsync($"/councils/lakeside/items/{Id(item)}");
+        var response = await site.App.Visitor().GetAsync($"/councils/lakeside/items/{Id(item)}");
 
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -86,7 +91,7 @@ public sealed class ResidentPrivacyTests : IAsyncLifetime
     {
         foreach (var path in new[] { $"{Items}/{Id(item)}", Items, $"{Items}/{Id(item)}/verification" })
         {
-            var response = await _app.Visitor().GetAsync(path);
+            var response = await site.App.Visitor().GetAsync(path);
 
             var json = await response.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -97,11 +102,11 @@ public sealed class ResidentPrivacyTests : IAsyncLifetime
     [Fact]
     public async Task PublicApiStillNamesTheStaffWhoActed()
     {
-        var item = await (await _app.Visitor().GetAsync(_item)).Expect(HttpStatusCode.OK);
+        var item = await (await site.App.Visitor().GetAsync(site.Item)).Expect(HttpStatusCode.OK);
 
         var actors = item.GetProperty("timeline").EnumerateArray().ToDictionary(e => e.GetProperty("sequence").GetInt64(), e => e.GetProperty("actor").GetString());
-        Assert.Equal(_ids["孙网格员 Grid worker Sun"], actors[1]);
-        Assert.Contains(_ids["王秘书 Clerk Wang"], actors.Values);
+        Assert.Equal(site.Ids["孙网格员 Grid worker Sun"], actors[1]);
+        Assert.Contains(site.Ids["王秘书 Clerk Wang"], actors.Values);
         Assert.Equal("resident", item.GetProperty("onBehalfOf").GetString());
         Assert.All(item.GetProperty("objections").EnumerateArray(), o => Assert.Equal("resident", o.GetProperty("raisedBy").GetString()));
     }
@@ -109,11 +114,11 @@ public sealed class ResidentPrivacyTests : IAsyncLifetime
     [Fact]
     public async Task TheClerkHandlingObjectionsSeesWhoRaisedThem()
     {
-        var clerk = await _app.SignedInAs("clerk");
+        var clerk = await site.App.SignedInAs("clerk");
 
-        var item = await (await clerk.GetAsync(_item)).Expect(HttpStatusCode.OK);
+        var item = await (await clerk.GetAsync(site.Item)).Expect(HttpStatusCode.OK);
 
-        Assert.Equal(_ids["吴阿姨 Mrs Wu"], item.GetProperty("objections")[0].GetProperty("raisedBy").GetString());
+        Assert.Equal(site.Ids["吴阿姨 Mrs Wu"], item.GetProperty("objections")[0].GetProperty("raisedBy").GetString());
         Assert.Equal("张奶奶（3-1-201）", item.GetProperty("onBehalfOf").GetString());
     }
 
