@@ -11,7 +11,7 @@ public sealed class HostileMarkdownPagesTests : IAsyncLifetime
 {
     private const string Items = "/api/councils/lakeside/items";
     private static readonly string Evil = HostileMarkdown.All;
-    // For the fields with a short limit.
+    // For the one-line fields (names, titles, options), which hold at most 100 characters.
     private const string Short = "[x](javascript:alert(1))![i](data:text/html,x)";
     private readonly CouncilApp _app = new();
 
@@ -31,7 +31,7 @@ public sealed class HostileMarkdownPagesTests : IAsyncLifetime
             await _app.SignedInAs("chair"), await _app.SignedInAs("grid"));
         var item = await SubmitAsync(resident, onBehalfOf: null);
         await (await clerk.Post($"{item}/accept", new { note = Evil })).Expect(HttpStatusCode.OK);
-        await (await clerk.Post($"{item}/record-proposal", new { text = Evil, options = new[] { Evil, "不同意" }, source = Evil })).Expect(HttpStatusCode.OK);
+        await (await clerk.Post($"{item}/record-proposal", new { text = Evil, options = new[] { Short, "不同意" }, source = Short })).Expect(HttpStatusCode.OK);
         await (await clerk.Post($"{item}/complete-step")).Expect(HttpStatusCode.OK);
         await (await clerk.Post($"{item}/record-consultation", new { summary = Evil })).Expect(HttpStatusCode.OK);
         await (await clerk.Post($"{item}/revise-proposal", new { text = Evil, reason = Evil })).Expect(HttpStatusCode.OK);
@@ -43,13 +43,13 @@ public sealed class HostileMarkdownPagesTests : IAsyncLifetime
         await (await resident.Post($"{item}/object", new { text = Evil })).Expect(HttpStatusCode.OK);
         await (await clerk.Post($"{item}/dismiss-objection", new { objectionNo = 1, reason = Evil })).Expect(HttpStatusCode.OK);
         await (await clerk.Post($"{item}/uphold-objection", new { objectionNo = 2, reason = Evil })).Expect(HttpStatusCode.OK);
-        var declined = await SubmitAsync(grid, onBehalfOf: Evil);
+        var declined = await SubmitAsync(grid, onBehalfOf: Short);
         await (await clerk.Post($"{declined}/decline", new { reason = Evil })).Expect(HttpStatusCode.OK);
         var routed = await SubmitAsync(resident, onBehalfOf: null);
-        await (await clerk.Post($"{routed}/route", new { department = Evil, reason = Evil })).Expect(HttpStatusCode.OK);
+        await (await clerk.Post($"{routed}/route", new { department = Short, reason = Evil })).Expect(HttpStatusCode.OK);
         var meeting = await (await clerk.Post("/api/councils/lakeside/meetings", new
         {
-            bodyId = "party-members", title = Short, startsAt = "2026-12-01T10:00:00Z", place = Short, agenda = new[] { item[(Items.Length + 1)..] },
+            bodyId = "party-members", title = Short, startsAt = _app.Clock.GetUtcNow().AddDays(3), place = Short, agenda = new[] { item[(Items.Length + 1)..] },
         })).Expect(HttpStatusCode.Created);
 
         var pages = new[]
@@ -89,7 +89,7 @@ public sealed class HostileMarkdownPagesTests : IAsyncLifetime
         (resident, clerk) = (await _app.SignedInAs("resident"), await _app.SignedInAs("clerk"));
         var property = await _app.SignedInAs("property");
         await (await clerk.Post($"{item}/end-notice")).Expect(HttpStatusCode.OK);
-        await (await clerk.Post($"{item}/assign-implementation", new { responsibleParty = Evil, deadline = "2026-12-31" })).Expect(HttpStatusCode.OK);
+        await (await clerk.Post($"{item}/assign-implementation", new { responsibleParty = Short, deadline = "2026-12-31" })).Expect(HttpStatusCode.OK);
         await (await property.Post($"{item}/report-progress", new { text = Evil, percentDone = 50 })).Expect(HttpStatusCode.OK);
         await (await property.Post($"{item}/complete-implementation", new { summary = Evil })).Expect(HttpStatusCode.OK);
         await (await clerk.Post($"{item}/disclose-result", new { text = Evil })).Expect(HttpStatusCode.OK);

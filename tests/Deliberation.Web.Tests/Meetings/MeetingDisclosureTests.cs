@@ -24,7 +24,7 @@ public sealed class MeetingDisclosureTests : IAsyncLifetime
         _clerk = await _app.SignedInAs("clerk");
         var created = await (await _clerk.Post($"{Council}/meetings", new
         {
-            bodyId = "villager-representatives", title = "村民代表会议（第 13 次）", startsAt = "2026-12-05T10:00:00Z", place = "湖边议事厅",
+            bodyId = "villager-representatives", title = "村民代表会议（第 13 次）", startsAt = _app.Clock.GetUtcNow().AddDays(3), place = "湖边议事厅",
             agenda = new[] { Undisclosed, "item-demo-kiosks" },
         })).Expect(HttpStatusCode.Created);
         _meeting = created.GetProperty("id").GetString()!;
