@@ -48,6 +48,7 @@ public static class DeliberationHost
         services.AddAccounts(builder.Configuration);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         services.AddDeliberationRateLimits();
+        services.AddDeliberationProxies();
 
         services.AddAntiforgery(options =>
         {
@@ -91,6 +92,8 @@ public static class DeliberationHost
 
     public static WebApplication UseDeliberation(this WebApplication app)
     {
+        // First: the scheme (Secure cookies) and the client's address (rate limits) as the trusted proxy saw them.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();

@@ -21,8 +21,11 @@ public sealed class MeetingHub(IGrainFactory grains, IEventLog log) : Hub<IMeeti
             ?? throw new HubException("There is no such meeting.");
         var actor = HubAccess.ActorOf(Context);
         await Groups.AddToGroupAsync(Context.ConnectionId, MeetingGroups.Everyone(councilId, meetingId));
-        if (actor is { Roles.Count: > 0 }) await Groups.AddToGroupAsync(Context.ConnectionId, MeetingGroups.Insiders(councilId, meetingId));
-        return new MeetingLive(meeting, await BallotCatalogue.ForMeetingAsync(log, grains, councilId, meetingId, actor));
+        var insider = MeetingDisclosure.SeesEverything(actor);
+        await Groups.AddToGroupAsync(Context.ConnectionId,
+            insider ? MeetingGroups.Insiders(councilId, meetingId) : MeetingGroups.Outsiders(councilId, meetingId));
+        return new MeetingLive(await MeetingDisclosure.ForViewerAsync(meeting, grains, actor),
+            await BallotCatalogue.ForMeetingAsync(log, grains, councilId, meetingId, actor));
     }
 
     [Access(Audience.Public)]
@@ -30,6 +33,7 @@ public sealed class MeetingHub(IGrainFactory grains, IEventLog log) : Hub<IMeeti
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, MeetingGroups.Everyone(councilId, meetingId));
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, MeetingGroups.Insiders(councilId, meetingId));
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, MeetingGroups.Outsiders(councilId, meetingId));
     }
 
     /// <summary>The ballot as this caller sees it, with the votes they may still cast.</summary>

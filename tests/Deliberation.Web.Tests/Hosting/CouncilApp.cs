@@ -20,8 +20,12 @@ public class CouncilApp : WebApplicationFactory<Program>
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "deliberation-tests", Guid.NewGuid().ToString("n"));
     private readonly Dictionary<string, string?> _settings = new();
 
-    public CouncilApp(bool seedDemo = true, IDictionary<string, string?>? settings = null)
+    private readonly string _environment;
+
+    /// <param name="environment">Testing by default; Production to meet what a real site meets.</param>
+    public CouncilApp(bool seedDemo = true, IDictionary<string, string?>? settings = null, string environment = "Testing")
     {
+        _environment = environment;
         Directory.CreateDirectory(_folder);
         _settings["Storage:Provider"] = "sqlite";
         _settings["Storage:ConnectionString"] = $"Data Source={Path.Combine(_folder, "deliberation.db")}";
@@ -56,7 +60,7 @@ public class CouncilApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
         builder.ConfigureTestServices(services =>
         {
