@@ -8,13 +8,14 @@ using Microsoft.Extensions.Time.Testing;
 using Orleans;
 using Orleans.Hosting;
 using Orleans.Reminders;
+using Orleans.Runtime;
 
 namespace Deliberation.Runtime.Tests.Reminders;
 
 /// <summary>
 /// A real Orleans silo (localhost clustering on free ports) whose reminders live in the test's database and run on a
-/// fake clock. Only the reminder service gets the fake clock (its keyed <see cref="TimeProvider"/>); membership, messaging
-/// and grain timers keep real time.
+/// fake clock. Only the reminder service and grain timers get the fake clock (their keyed <see cref="TimeProvider"/>s);
+/// membership, messaging and the silo's own maintenance keep real time.
 /// </summary>
 public sealed class TestSilo : IAsyncDisposable
 {
@@ -48,7 +49,8 @@ public sealed class TestSilo : IAsyncDisposable
                 }))
             .ConfigureServices(services => services
                 .AddSingleton(signals)
-                .AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, clock))
+                .AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, clock)
+                .AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, clock))
             .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .Build();
         await host.StartAsync();
