@@ -70,9 +70,10 @@ public static class HttpVotesBench
             ["RateLimits:SignInPerMinute"] = "1000000",
             ["RateLimits:RedeemPerMinute"] = "1000000",
             ["RateLimits:SubmissionsPerHour"] = "1000000",
-            ["Jwt:Issuer"] = Issuer,
-            ["Jwt:Audience"] = Audience,
-            ["Jwt:SigningKeyPem"] = key.ExportSubjectPublicKeyInfoPem(),
+            ["StaffSignIn:Authority"] = Issuer,
+            ["StaffSignIn:ClientId"] = Audience,
+            ["StaffSignIn:Issuer"] = Issuer,
+            ["StaffSignIn:SigningKeyPem"] = key.ExportSubjectPublicKeyInfoPem(),
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
@@ -116,7 +117,7 @@ public static class HttpVotesBench
         { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) };
 
         // Open the connections and take one signed-in request through the whole pipeline before anything is measured.
-        await Task.WhenAll(Enumerable.Range(0, Connections).Select(_ => http.GetAsync("/healthz")));
+        await Task.WhenAll(Enumerable.Range(0, Connections).Select(_ => http.GetAsync("/healthz/live")));
         using (var me = new HttpRequestMessage(HttpMethod.Get, "/api/account/me"))
         {
             SignRequest(me, tokens[0]);
@@ -124,12 +125,12 @@ public static class HttpVotesBench
             if (!answer.IsSuccessStatusCode) throw new InvalidOperationException($"A voter's token is refused: {(int)answer.StatusCode}.");
         }
 
-        // Where the time goes, before the votes: the same N requests all at once to /healthz (public, no grain), first
+        // Where the time goes, before the votes: the same N requests all at once to /healthz/live (public, no grain, no database), first
         // without a token (Kestrel and the pipeline alone), then with each voter's token (plus JWT validation and the
         // link to the local account, which reads the accounts tables, on every request).
-        await ProbeAsync("GET /healthz without a token", http, tokens.Length, _ => null);
-        await ProbeAsync("GET /healthz with each voter's bearer token", http, tokens.Length, i => tokens[i]);
-        await ProbeAsync("GET /healthz with each voter's session cookie", http, tokens.Length, i => cookies[i]);
+        await ProbeAsync("GET /healthz/live without a token", http, tokens.Length, _ => null);
+        await ProbeAsync("GET /healthz/live with each voter's bearer token", http, tokens.Length, i => tokens[i]);
+        await ProbeAsync("GET /healthz/live with each voter's session cookie", http, tokens.Length, i => cookies[i]);
 
         var meeting = grains.GetGrain<IMeetingGrain>(MeetingId);
         await RunAsync("bearer tokens, all at once", items[0], meeting, chair, chairToken, voterIds, tokens, http, log, VoteShapes.AllAtOnce);
@@ -203,7 +204,7 @@ public static class HttpVotesBench
     {
         Issuer = Issuer,
         Audience = Audience,
-        Subject = new ClaimsIdentity([new Claim("sub", subject)]),
+        Subject = new ClaimsIdentity([new Claim("sub", subject), new Claim("scp", "access_as_user")]),
         NotBefore = DateTime.UtcNow.AddMinutes(-5),
         IssuedAt = DateTime.UtcNow.AddMinutes(-5),
         Expires = DateTime.UtcNow.AddHours(2),
@@ -220,7 +221,7 @@ public static class HttpVotesBench
         {
             await Task.Yield();
             var sent = Stopwatch.GetTimestamp();
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz/live");
             if (token(i) is { } t) SignRequest(request, t);
             using var response = await http.SendAsync(request);
             await response.Content.ReadAsStringAsync();

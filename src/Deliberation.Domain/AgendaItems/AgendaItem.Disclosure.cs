@@ -48,6 +48,22 @@ public sealed partial class AgendaItem
         return Raise([new NoticePeriodEnded(), new StepCompleted(CurrentStep!.Id), Advance("notice period ended")]);
     }
 
+    /// <summary>
+    /// When the notice period is due to end by itself: its end, while it runs. The council's process, not a person, ends
+    /// it then (<see cref="EndNoticeWhenDue"/>); a clerk may still end it by hand once it is over.
+    /// </summary>
+    public DateTimeOffset? NoticeDueAt => _noticeRunning ? NoticeEndsAt : null;
+
+    /// <summary>
+    /// The process ends a notice period that is over and has no objection waiting for a decision, and moves the item on;
+    /// otherwise nothing happens (an objection still pending holds the item until the clerk decides it).
+    /// </summary>
+    public IReadOnlyList<AgendaItemEvent> EndNoticeWhenDue(DateTimeOffset now)
+    {
+        if (NoticeDueAt is not { } due || now < due || _objections.Any(o => o.State == ObjectionState.Pending)) return [];
+        return Raise([new NoticePeriodEnded(), new StepCompleted(CurrentStep!.Id), Advance("notice period ended")]);
+    }
+
     public IReadOnlyList<AgendaItemEvent> AssignImplementation(Actor by, string responsibleParty, DateOnly deadline)
     {
         Begin(by, ItemAction.AssignImplementation);

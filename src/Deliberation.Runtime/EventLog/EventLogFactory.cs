@@ -24,12 +24,15 @@ public static class EventLogFactory
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
             throw new ArgumentException("EventLogOptions.ConnectionString is required.", nameof(options));
-        SqlDialect dialect = (options.Provider ?? "").Trim().ToLowerInvariant() switch
+        return new SqlEventLog(CreateDialect(options), loggerFactory?.CreateLogger("Deliberation.Runtime.EventLog"));
+    }
+
+    /// <summary>The SQL dialect for a database; shared by the event log and the reminder table.</summary>
+    internal static SqlDialect CreateDialect(EventLogOptions options) =>
+        (options.Provider ?? "").Trim().ToLowerInvariant() switch
         {
             "sqlite" => new SqliteDialect(options.ConnectionString),
             "postgres" or "postgresql" or "npgsql" => new PostgresDialect(options.ConnectionString),
             var other => throw new ArgumentException($"Unknown event log provider '{other}' (use \"sqlite\" or \"postgres\").", nameof(options)),
         };
-        return new SqlEventLog(dialect, loggerFactory?.CreateLogger("Deliberation.Runtime.EventLog"));
-    }
 }

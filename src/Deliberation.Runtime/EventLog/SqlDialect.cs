@@ -10,7 +10,7 @@ internal abstract class SqlDialect
 {
     public abstract string Name { get; }
 
-    /// <summary>Statements creating the two tables and their index, idempotently.</summary>
+    /// <summary>Statements creating the tables and their indexes, idempotently.</summary>
     public string[] SchemaStatements =>
     [
         $"""
@@ -38,6 +38,20 @@ internal abstract class SqlDialect
         )
         """,
         "CREATE INDEX IF NOT EXISTS ix_streams_category_scope ON streams (category, scope)",
+        // Orleans' reminders (Reminders/SqlReminderTable): the due dates that must survive a restart.
+        $"""
+        CREATE TABLE IF NOT EXISTS reminders (
+            service_id TEXT NOT NULL,
+            grain_id TEXT NOT NULL,
+            reminder_name TEXT NOT NULL,
+            grain_hash BIGINT NOT NULL,
+            start_at {TimeType} NOT NULL,
+            period_ticks BIGINT NOT NULL,
+            etag TEXT NOT NULL,
+            PRIMARY KEY (service_id, grain_id, reminder_name)
+        )
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_reminders_service_hash ON reminders (service_id, grain_hash)",
     ];
 
     protected abstract string IdentityColumn { get; }

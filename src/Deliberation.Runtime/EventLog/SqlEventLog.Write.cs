@@ -14,6 +14,7 @@ internal sealed partial class SqlEventLog
     /// <summary>Writes the requests in one transaction. Each outcome is the request's envelopes or its conflict.</summary>
     private async Task<object[]> WriteAsync(IReadOnlyList<WriteRequest> requests)
     {
+        using var flush = EventLogTelemetry.StartFlush(_dialect.Name, requests.Count);
         await using var connection = await _dialect.OpenAsync(CancellationToken.None).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
         var streams = await ReadStatesAsync(connection, transaction, requests).ConfigureAwait(false);
@@ -23,6 +24,7 @@ internal sealed partial class SqlEventLog
         if (events.Count > 0) await WriteRowsAsync(connection, transaction, streams, events).ConfigureAwait(false);
         await transaction.CommitAsync().ConfigureAwait(false);
         Interlocked.Increment(ref _batchesCommitted);
+        flush.Committed(events.Count);
         return outcomes;
     }
 

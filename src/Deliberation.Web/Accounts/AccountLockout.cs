@@ -18,7 +18,7 @@ public sealed class LockoutOptions
 /// Counts wrong passwords per account on the app's clock, in single statements so parallel guesses all count, and
 /// records each lockout for the owner to see. Identity's own counter is not used for sign-in by password.
 /// </summary>
-public sealed class AccountLockout(DeliberationDb db, TimeProvider clock, IOptions<LockoutOptions> options)
+public sealed class AccountLockout(DeliberationDb db, TimeProvider clock, IOptions<LockoutOptions> options, StaffAccountCache staffAccounts)
 {
     public TimeSpan? LockedFor(CouncilUser user)
     {
@@ -40,6 +40,8 @@ public sealed class AccountLockout(DeliberationDb db, TimeProvider clock, IOptio
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, 0).SetProperty(u => u.LockoutEnd, (DateTimeOffset?)(now + length)));
         await db.Entry(user).ReloadAsync();
         if (locked == 0) return null;
+        // Written past Identity's user manager, so the remembered token mapping must be told here.
+        staffAccounts.Forget(user.Id);
         await AccountMarks.SetAsync(db, user.Id, AccountMarks.LockoutStreak, new LockoutMark((streak?.Count ?? 0) + 1, now));
         return length;
     }

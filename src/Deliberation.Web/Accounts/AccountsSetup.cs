@@ -1,10 +1,6 @@
-using System.Security.Claims;
-using System.Security.Cryptography;
 using Deliberation.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Deliberation.Web.Accounts;
 
@@ -12,7 +8,7 @@ public static class AccountsSetup
 {
     public const string SmartScheme = "cookie-or-bearer";
 
-    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIdentity<CouncilUser, IdentityRole>(options =>
             {
@@ -30,6 +26,7 @@ public static class AccountsSetup
             })
             .AddEntityFrameworkStores<DeliberationDb>()
             .AddClaimsPrincipalFactory<CouncilClaims>()
+            .AddUserManager<CouncilUserManager>()
             .AddDefaultTokenProviders();
         services.AddOptions<LockoutOptions>().BindConfiguration(LockoutOptions.Section);
         services.AddScoped<AccountLockout>();
@@ -63,11 +60,9 @@ public static class AccountsSetup
             options.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                 && http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<StaffTokenOptions>>().Value.Enabled
-                    ? JwtBearerDefaults.AuthenticationScheme
+                    ? StaffSignIn.Scheme
                     : IdentityConstants.ApplicationScheme);
-        auth.AddJwtBearer();
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<Microsoft.Extensions.Options.IOptions<StaffTokenOptions>>((options, staffTokens) => ConfigureStaffTokens(options, staffTokens.Value));
+        auth.AddStaffSignIn(configuration);
 
         services.AddAuthorization();
         return services;
@@ -90,40 +85,5 @@ public static class AccountsSetup
         }
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
-    }
-
-    private static void ConfigureStaffTokens(JwtBearerOptions options, StaffTokenOptions staffTokens)
-    {
-        options.MapInboundClaims = false;
-        if (staffTokens.Authority.Length > 0) options.Authority = staffTokens.Authority;
-        options.TokenValidationParameters = new TokenValidationParameters
-        {
-            ValidIssuer = staffTokens.Issuer,
-            ValidAudience = staffTokens.Audience,
-            ValidateIssuer = true,
-            ValidateAudience = true,
-            ValidateLifetime = true,
-            ValidateIssuerSigningKey = true,
-            ClockSkew = TimeSpan.FromMinutes(1),
-            IssuerSigningKey = staffTokens.SigningKeyPem.Length > 0 ? RsaKey(staffTokens.SigningKeyPem) : null,
-        };
-        options.Events = new JwtBearerEvents
-        {
-            OnTokenValidated = StaffAccountLink.MapToLocalAccountAsync,
-            OnAuthenticationFailed = context =>
-            {
-                // Why a token was refused is for the operator's log, never for the caller.
-                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Deliberation.StaffTokens")
-                    .LogInformation("Bearer token refused: {Reason}", context.Exception.Message);
-                return Task.CompletedTask;
-            },
-        };
-    }
-
-    private static RsaSecurityKey RsaKey(string pem)
-    {
-        var rsa = RSA.Create();
-        rsa.ImportFromPem(pem);
-        return new RsaSecurityKey(rsa);
     }
 }

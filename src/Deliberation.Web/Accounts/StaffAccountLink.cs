@@ -12,6 +12,8 @@ public static class StaffAccountLink
 {
     public static async Task MapToLocalAccountAsync(TokenValidatedContext context)
     {
+        // Identity.Web's own check (a scope or a role in the token) runs first and may already have refused it.
+        if (context.Result is { Failure: not null }) return;
         var principal = context.Principal!;
         var issuer = principal.FindFirstValue("iss");
         var subject = principal.FindFirstValue("oid") ?? principal.FindFirstValue("sub");
@@ -21,26 +23,33 @@ public static class StaffAccountLink
             return;
         }
 
-        var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<CouncilUser>>();
-        var user = await users.FindByLoginAsync(issuer, subject);
-        if (user is null || await users.IsLockedOutAsync(user))
+        var services = context.HttpContext.RequestServices;
+        var cache = services.GetRequiredService<StaffAccountCache>();
+        var account = cache.Find(issuer, subject);
+        if (account is null)
         {
-            context.Fail("The token's subject has no usable local account.");
-            return;
+            var changesBefore = cache.Changes;
+            var users = services.GetRequiredService<UserManager<CouncilUser>>();
+            var user = await users.FindByLoginAsync(issuer, subject);
+            if (user is null || await users.IsLockedOutAsync(user))
+            {
+                context.Fail("The token's subject has no usable local account.");
+                return;
+            }
+            var claims = (await services.GetRequiredService<IUserClaimsPrincipalFactory<CouncilUser>>().CreateAsync(user)).Claims;
+            var db = services.GetRequiredService<Deliberation.Web.Hosting.DeliberationDb>();
+            var reset = await AccountMarks.GetAsync<PasswordResetMark>(db, user.Id, AccountMarks.LastReset);
+            account = new StaffAccount(user.Id, [.. claims], reset?.At);
+            cache.Remember(issuer, subject, account, changesBefore);
         }
 
         // A reset ends the tokens issued before it, as it ends the sessions (a token without an issue time ends too).
-        var db = context.HttpContext.RequestServices.GetRequiredService<Deliberation.Web.Hosting.DeliberationDb>();
-        if (await AccountMarks.GetAsync<PasswordResetMark>(db, user.Id, AccountMarks.LastReset) is { } reset
-            && IssuedAt(context.SecurityToken) <= reset.At.UtcDateTime)
+        if (account.LastResetAt is { } resetAt && IssuedAt(context.SecurityToken) <= resetAt.UtcDateTime)
         {
             context.Fail("The token was issued before the account's password was reset.");
             return;
         }
-
-        var factory = context.HttpContext.RequestServices.GetRequiredService<IUserClaimsPrincipalFactory<CouncilUser>>();
-        var local = await factory.CreateAsync(user);
-        context.Principal = new ClaimsPrincipal(new ClaimsIdentity(local.Claims, context.Scheme.Name));
+        context.Principal = new ClaimsPrincipal(new ClaimsIdentity(account.Claims, context.Scheme.Name));
     }
 
     private static DateTime IssuedAt(Microsoft.IdentityModel.Tokens.SecurityToken token) =>

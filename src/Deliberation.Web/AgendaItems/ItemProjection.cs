@@ -10,11 +10,12 @@ namespace Deliberation.Web.AgendaItems;
 /// <summary>Reads an item for people: its state from the aggregate, its history from the log (never from anywhere else).</summary>
 public static class ItemProjection
 {
+    /// <summary>The item as this viewer may see it: residents unnamed unless the viewer acts for the council.</summary>
     public static ItemView View(AgendaItem item, IReadOnlyList<EventEnvelope> log, Actor? viewer)
     {
         var steps = item.Template?.Steps.Select((s, i) => Step(s, i)).ToList() ?? [];
         var ratings = item.Ratings.Select(r => r.Score).ToList();
-        return new ItemView(
+        var view = new ItemView(
             item.Id, item.CouncilId, item.Title, item.Text, item.Category, item.Place, item.SubmittedBy, item.OnBehalfOf,
             item.Status.ToString(), item.Outcome?.ToString(), item.Template?.Id, item.Template?.Version,
             item.CurrentStep is { } current ? Step(current, item.CurrentStepIndex) : null, steps,
@@ -26,6 +27,7 @@ public static class ItemProjection
                 ratings.Count == 0 ? null : Math.Round((decimal)ratings.Count(s => s >= 4) / ratings.Count, 4)),
             viewer is null ? [] : item.AllowedActions(viewer).Select(a => a.ToKebabCase()).ToList(),
             log.Select(Entry).ToList());
+        return ResidentPrivacy.SeesNames(viewer) ? view : ResidentPrivacy.WithoutResidents(view);
     }
 
     public static ItemSummary Summary(AgendaItem item, DateTimeOffset now) => new(

@@ -1,12 +1,11 @@
-using Deliberation.Domain.Councils;
 using Deliberation.Web.Councils;
 using Deliberation.Web.Localization;
 
 namespace Deliberation.Web.AgendaItems;
 
 /// <summary>
-/// Names in a public history: people who act for the council are named; residents are not, since a public page
-/// should not tell the village who objected or how they rated.
+/// Names in an item's history. The view already stands <see cref="ResidentPrivacy.Resident"/> in for residents'
+/// accounts where the viewer may not know them; everyone else is named by the name they hold their role under.
 /// </summary>
 public sealed class PeopleNames(IReadOnlyList<RoleHolderView> holders, UiText text)
 {
@@ -14,9 +13,9 @@ public sealed class PeopleNames(IReadOnlyList<RoleHolderView> holders, UiText te
 
     private readonly Dictionary<string, string> _names = holders
         .GroupBy(h => h.UserId)
-        .Where(g => g.Any(h => h.Role is not (CouncilRole.Resident or CouncilRole.Member)))
         .ToDictionary(g => g.Key, g => g.First().DisplayName);
 
     public string NameOf(string userId) =>
-        _names.TryGetValue(userId, out var name) ? name : userId == "system" ? text["people.system"] : text["people.resident"];
+        userId != ResidentPrivacy.Resident && _names.TryGetValue(userId, out var name) ? name
+            : userId == "system" ? text["people.system"] : text["people.resident"];
 }

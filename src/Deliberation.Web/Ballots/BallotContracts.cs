@@ -1,6 +1,7 @@
 using Deliberation.Domain.Ballots;
 using Deliberation.Domain.Councils;
 using Deliberation.Domain.DecisionRules;
+using Orleans;
 using Orleans.Concurrency;
 
 namespace Deliberation.Web.Ballots;

@@ -33,7 +33,7 @@ public static class BallotEndpoints
             .Access(Audience.Public);
 
         council.MapPost("/ballots/{ballotId}/votes", async (string councilId, string ballotId, CastVote vote, HttpContext http, IGrainFactory grains) =>
-            Results.Ok(await grains.GetGrain<IBallotGrain>(Identifiers.Require(ballotId, "ballot")).CastAsync(councilId, vote, http.Actor())))
+            Results.Ok(await grains.GetGrain<IBallotGrain>(Identifiers.Require(ballotId, "ballot")).CastAsync(councilId, vote, http.Actor()).Acknowledged("http")))
             .AccessFor(CouncilRole.Member);
 
         council.MapPost("/ballots/{ballotId}/close", async (string councilId, string ballotId, HttpContext http, IGrainFactory grains) =>

@@ -30,16 +30,17 @@ public static class PasswordReset
         if (errors.Count > 0) return string.Join(" ", errors);
 
         await council.RecordPasswordResetAsync(userId, reason, http.Actor(), await StandingAsync(http, councilId, user, users, grains));
-        var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), newPassword);
-        if (!reset.Succeeded) return "The password could not be changed; try again.";
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-
+        // The marks go first: the password change below ends the sessions and forgets the cached token mapping, so
+        // whatever is looked up after it already sees that tokens issued before now are void.
         var db = services.GetRequiredService<DeliberationDb>();
         var by = await users.GetUserAsync(http.User);
         await AccountMarks.SetAsync(db, userId, AccountMarks.MustChangePassword, true);
         await AccountMarks.SetAsync(db, userId, AccountMarks.LastReset, new PasswordResetMark(
             services.GetRequiredService<TimeProvider>().GetUtcNow(), http.User.UserId(), by?.DisplayName ?? "", councilId));
+        var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), newPassword);
+        if (!reset.Succeeded) return "The password could not be changed; try again.";
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
         return null;
     }
 

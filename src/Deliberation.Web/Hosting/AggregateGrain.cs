@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Deliberation.Runtime.EventLog;
 using Deliberation.Runtime.Journaling;
+using Orleans;
 using Orleans.EventSourcing;
 using Orleans.Providers;
 

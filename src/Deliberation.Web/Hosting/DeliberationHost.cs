@@ -45,10 +45,10 @@ public static class DeliberationHost
         services.AddOptions<KeyManagementOptions>()
             .Configure<IXmlRepository>((options, keyRing) => options.XmlRepository = keyRing);
 
-        services.AddOptions<StaffTokenOptions>().BindConfiguration(StaffTokenOptions.Section);
-        services.AddAccounts();
+        services.AddAccounts(builder.Configuration);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         services.AddDeliberationRateLimits();
+        services.AddDeliberationProxies();
 
         services.AddAntiforgery(options =>
         {
@@ -77,6 +77,8 @@ public static class DeliberationHost
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<DomainErrors>();
         services.AddOpenApi();
+        services.AddDeliberationHealth();
+        builder.AddDeliberationTelemetry();
         services.AddRazorComponents();
         if (builder.Environment.IsDevelopment())
         {
@@ -90,6 +92,8 @@ public static class DeliberationHost
 
     public static WebApplication UseDeliberation(this WebApplication app)
     {
+        // First: the scheme (Secure cookies) and the client's address (rate limits) as the trusted proxy saw them.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();
@@ -107,7 +111,7 @@ public static class DeliberationHost
         app.UseAntiforgery();
 
         app.MapOpenApi().WithMetadata(new AccessAttribute(Audience.Public));
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).Access(Audience.Public).ExcludeFromDescription();
+        app.MapDeliberationHealth();
         app.MapLanguage();
         app.MapDeliberationFeatures();
         app.MapRazorComponents<Components.App>().Add(endpoint =>

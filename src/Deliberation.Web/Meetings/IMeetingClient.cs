@@ -5,7 +5,10 @@ namespace Deliberation.Web.Meetings;
 /// <summary>What the meeting hub pushes to the screens that joined a meeting: the console, members' phones, the hall display.</summary>
 public interface IMeetingClient
 {
-    /// <summary>The meeting changed: opened, roll call, the item taken up, closed. Meetings are public, so everyone gets it.</summary>
+    /// <summary>
+    /// The meeting changed: opened, roll call, the item taken up, closed. Meetings are public, so everyone gets it,
+    /// those outside the council with undisclosed items as <see cref="MeetingDisclosure.Undisclosed"/>.
+    /// </summary>
     Task MeetingChanged(MeetingView meeting);
 
     /// <summary>
@@ -18,10 +21,15 @@ public interface IMeetingClient
 /// <summary>What a screen gets when it joins: the meeting and the ballots this viewer may see.</summary>
 public sealed record MeetingLive(MeetingView Meeting, IReadOnlyList<BallotView> Ballots);
 
-/// <summary>The hub's groups: everyone following a meeting, and those of them holding a role in its council.</summary>
+/// <summary>
+/// The hub's groups: everyone following a meeting, and those of them holding a role in its council (insiders) or not
+/// (outsiders, who see undisclosed agenda items only as such).
+/// </summary>
 public static class MeetingGroups
 {
     public static string Everyone(string councilId, string meetingId) => $"meeting:{councilId}:{meetingId}";
 
     public static string Insiders(string councilId, string meetingId) => $"meeting:{councilId}:{meetingId}:insiders";
+
+    public static string Outsiders(string councilId, string meetingId) => $"meeting:{councilId}:{meetingId}:outsiders";
 }

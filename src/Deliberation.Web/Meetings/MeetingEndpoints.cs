@@ -24,9 +24,10 @@ public static class MeetingEndpoints
             return Results.Created($"/api/councils/{councilId}/meetings/{meetingId}", view);
         }).AccessFor(CouncilRole.Clerk);
 
-        meetings.MapGet("/{meetingId}", async (string councilId, string meetingId, IGrainFactory grains) =>
+        meetings.MapGet("/{meetingId}", async (string councilId, string meetingId, HttpContext http, IGrainFactory grains) =>
             await grains.GetGrain<IMeetingGrain>(Identifiers.Require(meetingId, "meeting")).GetAsync(councilId) is { } view
-                ? Results.Ok(view) : Results.Problem(statusCode: 404, detail: "There is no such meeting."))
+                ? Results.Ok(await MeetingDisclosure.ForViewerAsync(view, grains, http.ActorOrNull()))
+                : Results.Problem(statusCode: 404, detail: "There is no such meeting."))
             .Access(Audience.Public);
 
         Act<AddAgendaItem>(meetings, "agenda", null, CouncilRole.Clerk);

@@ -34,7 +34,7 @@ public static class MeetingFormEndpoints
                     "close" => Run(new CloseMeeting()),
                     "open-ballot" => meeting.OpenBallotAsync(councilId, new OpenBallot(null), by),
                     "close-ballot" => Ballot().CloseAsync(councilId, by),
-                    "vote" => Ballot().CastAsync(councilId, new CastVote(form.Choice, form.ClientVoteId, form.VoterId), by),
+                    "vote" => Ballot().CastAsync(councilId, new CastVote(form.Choice, form.ClientVoteId, form.VoterId), by).Acknowledged("form"),
                     _ => throw new ArgumentException("Unknown action."),
                 });
                 return $"{page}?done={Uri.EscapeDataString(form.Action!)}";

@@ -21,8 +21,11 @@ public sealed class MeetingHub(IGrainFactory grains, IEventLog log) : Hub<IMeeti
             ?? throw new HubException("There is no such meeting.");
         var actor = HubAccess.ActorOf(Context);
         await Groups.AddToGroupAsync(Context.ConnectionId, MeetingGroups.Everyone(councilId, meetingId));
-        if (actor is { Roles.Count: > 0 }) await Groups.AddToGroupAsync(Context.ConnectionId, MeetingGroups.Insiders(councilId, meetingId));
-        return new MeetingLive(meeting, await BallotCatalogue.ForMeetingAsync(log, grains, councilId, meetingId, actor));
+        var insider = MeetingDisclosure.SeesEverything(actor);
+        await Groups.AddToGroupAsync(Context.ConnectionId,
+            insider ? MeetingGroups.Insiders(councilId, meetingId) : MeetingGroups.Outsiders(councilId, meetingId));
+        return new MeetingLive(await MeetingDisclosure.ForViewerAsync(meeting, grains, actor),
+            await BallotCatalogue.ForMeetingAsync(log, grains, councilId, meetingId, actor));
     }
 
     [Access(Audience.Public)]
@@ -30,6 +33,7 @@ public sealed class MeetingHub(IGrainFactory grains, IEventLog log) : Hub<IMeeti
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, MeetingGroups.Everyone(councilId, meetingId));
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, MeetingGroups.Insiders(councilId, meetingId));
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, MeetingGroups.Outsiders(councilId, meetingId));
     }
 
     /// <summary>The ballot as this caller sees it, with the votes they may still cast.</summary>
@@ -41,7 +45,7 @@ public sealed class MeetingHub(IGrainFactory grains, IEventLog log) : Hub<IMeeti
     /// <summary>Answers only once the vote is durable; a resend with the same client vote id is acknowledged, not counted again.</summary>
     [Access(Audience.Council, CouncilRole.Member)]
     public Task<VoteReceipt> CastVote(string councilId, string ballotId, CastVote vote) =>
-        grains.GetGrain<IBallotGrain>(Identifiers.Require(ballotId, "ballot")).CastAsync(councilId, vote, HubAccess.ActorOf(Context)!);
+        grains.GetGrain<IBallotGrain>(Identifiers.Require(ballotId, "ballot")).CastAsync(councilId, vote, HubAccess.ActorOf(Context)!).Acknowledged("hub");
 
     /// <summary>A page of another site must not drive a signed-in member's connection (cross-site WebSocket hijacking).</summary>
     public override Task OnConnectedAsync()

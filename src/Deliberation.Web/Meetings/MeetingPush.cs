@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Deliberation.Domain.Ballots;
 using Deliberation.Web.Ballots;
 using Microsoft.AspNetCore.SignalR;
+using Orleans;
 
 namespace Deliberation.Web.Meetings;
 
@@ -12,7 +13,7 @@ namespace Deliberation.Web.Meetings;
 /// <see cref="TurnoutWindow"/> per ballot (the latest), so a thousand votes a second do not become a thousand pushes
 /// to every phone. Opening and closing go out at once, and nothing older is sent after the closing.
 /// </summary>
-public sealed class MeetingPush(IHubContext<MeetingHub, IMeetingClient> hub, TimeProvider clock, ILogger<MeetingPush> logger)
+public sealed class MeetingPush(IHubContext<MeetingHub, IMeetingClient> hub, IGrainFactory grains, TimeProvider clock, ILogger<MeetingPush> logger)
 {
     public static readonly TimeSpan TurnoutWindow = TimeSpan.FromMilliseconds(100);
 
@@ -20,7 +21,12 @@ public sealed class MeetingPush(IHubContext<MeetingHub, IMeetingClient> hub, Tim
 
     public async Task MeetingChangedAsync(MeetingView meeting)
     {
-        try { await hub.Clients.Group(MeetingGroups.Everyone(meeting.CouncilId, meeting.Id)).MeetingChanged(meeting); }
+        try
+        {
+            await hub.Clients.Group(MeetingGroups.Insiders(meeting.CouncilId, meeting.Id)).MeetingChanged(meeting);
+            await hub.Clients.Group(MeetingGroups.Outsiders(meeting.CouncilId, meeting.Id))
+                .MeetingChanged(await MeetingDisclosure.ForPublicAsync(meeting, grains));
+        }
         catch (Exception e) { logger.LogWarning(e, "Could not push meeting {MeetingId}", meeting.Id); }
     }
 

@@ -1,3 +1,4 @@
+using Deliberation.Domain.AgendaItems;
 using static Deliberation.Domain.Tests.AgendaItems.ItemScript;
 using static Deliberation.Domain.Tests.AgendaItems.People;
 
@@ -28,5 +29,53 @@ public sealed class NoticePeriodTests
         item.Disclose(Clerk, Start, days);
 
         Assert.Equal(Start.AddDays(days), item.NoticeEndsAt);
+    }
+
+    [Fact]
+    public void EndsByItselfOnceDueAndMovesTheItemOn()
+    {
+        var item = CommunityAtDisclosure().Disclosed().Item;
+        var step = item.CurrentStepIndex;
+
+        var events = item.EndNoticeWhenDue(item.NoticeEndsAt!.Value);
+
+        Assert.IsType<NoticePeriodEnded>(events[0]);
+        Assert.True(item.CurrentStepIndex > step);
+        Assert.Null(item.NoticeDueAt);
+    }
+
+    [Fact]
+    public void DoesNothingBeforeTheNoticePeriodIsOver()
+    {
+        var item = CommunityAtDisclosure().Disclosed().Item;
+
+        var events = item.EndNoticeWhenDue(item.NoticeEndsAt!.Value.AddMinutes(-1));
+
+        Assert.Empty(events);
+        Assert.Equal(item.NoticeEndsAt, item.NoticeDueAt);
+    }
+
+    [Fact]
+    public void WaitsForThePendingObjectionToBeDecided()
+    {
+        var item = CommunityAtDisclosure().Disclosed().Item;
+        item.Object(Resident, Start.AddDays(1), "The lights face my window.");
+        var due = item.NoticeEndsAt!.Value;
+
+        var whilePending = item.EndNoticeWhenDue(due);
+        item.DismissObjection(Clerk, 1, "Shielded lamps are planned.");
+        var afterDecision = item.EndNoticeWhenDue(due);
+
+        Assert.Empty(whilePending);
+        Assert.IsType<NoticePeriodEnded>(afterDecision[0]);
+    }
+
+    [Fact]
+    public void HasNothingDueBeforeDisclosure()
+    {
+        var item = CommunityAtDisclosure().Item;
+
+        Assert.Null(item.NoticeDueAt);
+        Assert.Empty(item.EndNoticeWhenDue(Start.AddYears(1)));
     }
 }

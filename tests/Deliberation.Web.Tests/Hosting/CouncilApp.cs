@@ -22,8 +22,12 @@ public class CouncilApp : WebApplicationFactory<Program>
     private bool _handedOver;
     private string? _inherited;
 
-    public CouncilApp(bool seedDemo = true, IDictionary<string, string?>? settings = null)
+    private readonly string _environment;
+
+    /// <param name="environment">Testing by default; Production to meet what a real site meets.</param>
+    public CouncilApp(bool seedDemo = true, IDictionary<string, string?>? settings = null, string environment = "Testing")
     {
+        _environment = environment;
         Directory.CreateDirectory(_folder);
         _settings["Storage:Provider"] = "sqlite";
         _settings["Storage:ConnectionString"] = $"Data Source={Path.Combine(_folder, "deliberation.db")}";
@@ -70,7 +74,7 @@ public class CouncilApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
         builder.ConfigureTestServices(services =>
         {

@@ -12,7 +12,8 @@ public sealed class MeetingPushTests
     private readonly RecordingHub _hub = new();
     private readonly ManualTimers _timers = new();
 
-    private MeetingPush Push() => new(_hub, _timers, NullLogger<MeetingPush>.Instance);
+    // Ballot pushes ask no grain; only a meeting push does, for what the public may see of the agenda.
+    private MeetingPush Push() => new(_hub, null!, _timers, NullLogger<MeetingPush>.Instance);
 
     [Fact]
     public async Task AThousandVotesInOneWindowBecomeOnePushOfTheLatestTurnout()

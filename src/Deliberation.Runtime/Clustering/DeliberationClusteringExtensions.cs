@@ -1,0 +1,52 @@
+using System.Net;
+using Deliberation.Runtime.Clustering;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Clustering.Redis;
+using Orleans.Configuration;
+using StackExchange.Redis;
+
+namespace Orleans.Hosting;
+
+public static class DeliberationClusteringExtensions
+{
+    /// <summary>
+    /// Applies the <c>Cluster</c> settings to the silo: localhost clustering by default, Redis membership for several
+    /// nodes. The provider is chosen now, from <paramref name="configuration"/> (appsettings, environment); ports, ids
+    /// and the Redis connection string are read when the silo starts, so a test host may still change them.
+    /// </summary>
+    public static ISiloBuilder UseDeliberationClustering(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(ClusterSettings.Section);
+        var now = section.Get<ClusterSettings>() ?? new ClusterSettings();
+        if (now.ProviderProblem() is { } problem)
+            throw new OptionsValidationException(ClusterSettings.Section, typeof(ClusterSettings), [problem]);
+
+        silo.Services.AddOptions<ClusterSettings>().Bind(section)
+            .Validate(s => s.IsRedis == now.IsRedis, "Cluster:Provider changed after the silo was built.")
+            .ValidateOnStart();
+        silo.Services.AddSingleton<IValidateOptions<ClusterSettings>, ClusterSettingsValidator>();
+        silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<ClusterSettings>>((endpoint, settings) =>
+        {
+            endpoint.AdvertisedIPAddress = IPAddress.Parse(settings.Value.AdvertisedAddress);
+            endpoint.SiloPort = settings.Value.SiloPort;
+            endpoint.GatewayPort = settings.Value.GatewayPort;
+        });
+        silo.Services.AddOptions<ClusterOptions>().Configure<IOptions<ClusterSettings>>((cluster, settings) =>
+        {
+            cluster.ClusterId = settings.Value.ClusterId;
+            cluster.ServiceId = settings.Value.ServiceId;
+        });
+
+        if (!now.IsRedis) return silo.UseDevelopmentClustering((IPEndPoint?)null); // this silo is its own primary
+
+        silo.UseRedisClustering(_ => { });
+        silo.Services.AddOptions<RedisClusteringOptions>().Configure<IOptions<ClusterSettings>>((redis, settings) =>
+            redis.ConfigurationOptions = ConfigurationOptions.Parse(settings.Value.Redis));
+        return silo;
+    }
+}

@@ -1,0 +1,52 @@
+using Deliberation.Runtime.EventLog;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Deliberation.Web.Hosting;
+
+/// <summary>
+/// Traces and metrics through OpenTelemetry: requests (ASP.NET Core), grain calls (Orleans' own sources, once the
+/// grains run on Orleans), event-log flushes and acknowledged votes (our "Deliberation" source and meter). Exported by
+/// OTLP (with the logs) only when an endpoint is configured; otherwise nothing leaves the process.
+/// </summary>
+public static class Telemetry
+{
+    public const string EndpointSetting = "OpenTelemetry:Endpoint";
+    public const string ProtocolSetting = "OpenTelemetry:Protocol";
+
+    /// <summary>Orleans' ActivitySources for grain calls, and its meter.</summary>
+    private static readonly string[] OrleansSources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
+    private const string OrleansMeter = "Microsoft.Orleans";
+
+    public static WebApplicationBuilder AddDeliberationTelemetry(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : "deliberation"))
+            .WithTracing(tracing => tracing
+                // Probes every few seconds would drown the traces that matter.
+                .AddAspNetCoreInstrumentation(options => options.Filter = http => !http.Request.Path.StartsWithSegments(Health.Path))
+                .AddSource(EventLogTelemetry.Name)
+                .AddSource(OrleansSources))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddMeter(EventLogTelemetry.Name, OrleansMeter));
+
+        // Read here, not when services are built: exporters are chosen at registration. The standard variable works too.
+        if (configuration[EndpointSetting] is { Length: > 0 } endpoint)
+            telemetry.UseOtlpExporter(Protocol(configuration[ProtocolSetting]), new Uri(endpoint));
+        else if (configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 })
+            telemetry.UseOtlpExporter();
+        return builder;
+    }
+
+    private static OtlpExportProtocol Protocol(string? setting) => setting?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "grpc" => OtlpExportProtocol.Grpc,
+        "http/protobuf" or "http" => OtlpExportProtocol.HttpProtobuf,
+        var other => throw new InvalidOperationException($"{ProtocolSetting} is '{other}'; use grpc or http/protobuf."),
+    };
+}
