@@ -19,8 +19,6 @@ public class CouncilApp : WebApplicationFactory<Program>
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "deliberation-tests", Guid.NewGuid().ToString("n"));
     private readonly Dictionary<string, string?> _settings = new();
-    private bool _handedOver;
-    private string? _inherited;
 
     private readonly string _environment;
 
@@ -61,14 +59,12 @@ public class CouncilApp : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// Uses the SQLite file of another app: a restart of the same site. Stop the earlier app before this one starts (one
-    /// process per database); this one then owns the file and deletes it when it is disposed.
+    /// Uses the SQLite file of another app: a restart of the same site. One process per database: stop the other app
+    /// first, or let an app that is never started own the file (it deletes it when disposed).
     /// </summary>
     public CouncilApp UseDatabaseOf(CouncilApp earlier)
     {
         _settings["Storage:ConnectionString"] = $"Data Source={earlier.DatabasePath}";
-        earlier._handedOver = true;
-        _inherited = earlier._folder;
         return this;
     }
 
@@ -117,11 +113,7 @@ public class CouncilApp : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var folder in new[] { _handedOver ? null : _folder, _inherited })
-        {
-            if (folder is null) continue;
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
 

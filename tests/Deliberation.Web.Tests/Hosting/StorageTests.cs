@@ -11,10 +11,8 @@ public sealed class StorageTests
     public async Task ARestartedSiteRebuildsEverythingFromItsLog()
     {
         string itemId;
-        var first = new CouncilApp();
-        // Made now, started only once the first has stopped: it takes over the first one's database file.
-        using var second = new CouncilApp().UseDatabaseOf(first);
-        using (first)
+        using var site = new CouncilApp(); // owns the database file; never started itself
+        using (var first = new CouncilApp().UseDatabaseOf(site))
         {
             var resident = await first.SignedInAs("resident");
             var created = await (await resident.Post("/api/councils/lakeside/items", new { title = "长椅", text = "湖边加长椅", category = "设施", place = "湖边" }))
@@ -24,6 +22,7 @@ public sealed class StorageTests
             await (await clerk.Post($"/api/councils/lakeside/items/{itemId}/accept", new { })).Expect(HttpStatusCode.OK);
         }
         // The site stopped; it starts again on the same file with nothing carried over but what is in the database.
+        using var second = new CouncilApp().UseDatabaseOf(site);
         var clerkAgain = await second.SignedInAs("clerk");
         var item = await (await clerkAgain.GetAsync($"/api/councils/lakeside/items/{itemId}")).Expect(HttpStatusCode.OK);
         var refused = await (await clerkAgain.Post($"/api/councils/lakeside/items/{itemId}/decline", new { reason = "重复" })).ExpectProblem(HttpStatusCode.Conflict);
