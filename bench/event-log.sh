@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Event-log throughput and acknowledgement latency through the grain host (and of the writer alone), on SQLite and (unless
+# Event-log throughput and acknowledgement latency of the writer alone (the grains: bench/votes.sh), on SQLite and (unless
 # DELIBERATION_SKIP_POSTGRES=1) on the local PostgreSQL that scripts/postgres.sh starts. Prints figures; asserts nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -9,7 +9,7 @@ using Deliberation.Domain.Ballots;
 using Deliberation.Domain.Councils;
 using Deliberation.Domain.Meetings;
 using Deliberation.Runtime.EventLog;
-using Deliberation.Runtime.Grains;
+using Orleans;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.AgendaItems;
 using Deliberation.Web.Councils;

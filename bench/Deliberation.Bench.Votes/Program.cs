@@ -3,7 +3,7 @@ using Deliberation.Domain.Ballots;
 using Deliberation.Domain.Councils;
 using Deliberation.Domain.Meetings;
 using Deliberation.Runtime.EventLog;
-using Deliberation.Runtime.Grains;
+using Orleans;
 using Deliberation.Web.AgendaItems;
 using Deliberation.Web.Ballots;
 using Deliberation.Web.Councils;
@@ -11,6 +11,7 @@ using Deliberation.Web.Hosting;
 using Deliberation.Web.Meetings;
 using Deliberation.Web.Process;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 using Deliberation.Bench.Shared;
@@ -33,17 +34,18 @@ public static class VotesBench
         var connection = args.ElementAtOrDefault(1) ?? $"Data Source={Path.Combine(Path.GetTempPath(), $"votes-{Guid.NewGuid():n}.db")}";
         var count = int.TryParse(args.ElementAtOrDefault(2), out var n) ? n : 5000;
 
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton<TimeProvider>(TimeProvider.System);
-        services.AddSingleton(sp => EventLogFactory.Create(new EventLogOptions { Provider = provider, ConnectionString = connection },
-            TimeProvider.System, sp.GetRequiredService<ILoggerFactory>()));
-        services.AddGrains();
-        services.AddSignalR();
-        services.AddCouncilGrains();
-        await using var root = services.BuildServiceProvider();
-        var grains = root.GetRequiredService<IGrainFactory>();
-        var log = root.GetRequiredService<IEventLog>();
+        // The app's grains on the app's silo, without the web server.
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton<TimeProvider>(TimeProvider.System);
+        builder.Services.AddSingleton(sp => EventLogFactory.Create(new EventLogOptions { Provider = provider, ConnectionString = connection },
+            sp.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddFeatureServices();
+        builder.UseDeliberationSilo();
+        using var host = builder.Build();
+        await host.StartAsync();
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        var log = host.Services.GetRequiredService<IEventLog>();
 
         Console.WriteLine($"live voting through the grains: {provider}, {count} voters, {Environment.ProcessorCount} cores");
         var setup = Stopwatch.StartNew();
@@ -56,6 +58,7 @@ public static class VotesBench
         var meeting = grains.GetGrain<IMeetingGrain>(BenchCouncil.MeetingId);
         await RunAsync("all at once", items[0], meeting, chair, voters, grains, log, VoteShapes.AllAtOnce);
         await RunAsync($"spread over {VoteShapes.Spread.TotalSeconds:F0} s", items[1], meeting, chair, voters, grains, log, VoteShapes.SpreadEvenly);
+        await host.StopAsync();
     }
 
     private static async Task RunAsync(string shape, string itemId, IMeetingGrain meeting, Actor chair, Actor[] voters,

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Deliberation.Domain.Councils;
 using Deliberation.Domain.Meetings;
-using Deliberation.Runtime.Grains;
+using Orleans;
 using Deliberation.Web.AgendaItems;
 using Deliberation.Web.Councils;
 using Deliberation.Web.Meetings;

@@ -88,7 +88,7 @@ public sealed class Ballot
         return [e];
     }
 
-    private void Apply(BallotEvent e)
+    public void Apply(BallotEvent e)
     {
         switch (e)
         {

@@ -46,7 +46,7 @@ public sealed class FollowList
         return [e];
     }
 
-    private void Apply(FollowEvent e)
+    public void Apply(FollowEvent e)
     {
         switch (e)
         {

@@ -19,10 +19,9 @@ public static class EventLogFactory
     /// drains the writer, so every append already queued is committed or failed before it returns.
     /// The schema is created on first use.
     /// </summary>
-    public static IEventLog Create(EventLogOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    public static IEventLog Create(EventLogOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _ = timeProvider; // times come from the events themselves; kept for future use (metrics, timeouts)
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
             throw new ArgumentException("EventLogOptions.ConnectionString is required.", nameof(options));
         return new SqlEventLog(CreateDialect(options), loggerFactory?.CreateLogger("Deliberation.Runtime.EventLog"));

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Deliberation.Domain.Councils;
-using Deliberation.Runtime.Grains;
+using Orleans;
 using Deliberation.Web.Councils;
 
 namespace Deliberation.Web.Accounts;

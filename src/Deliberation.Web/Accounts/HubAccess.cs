@@ -4,7 +4,7 @@ using Deliberation.Domain.Ballots;
 using Deliberation.Domain.Councils;
 using Deliberation.Domain.Meetings;
 using Deliberation.Runtime.EventLog;
-using Deliberation.Runtime.Grains;
+using Orleans;
 using Deliberation.Web.Hosting;
 using Microsoft.AspNetCore.SignalR;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Deliberation.Domain;
 using Deliberation.Domain.AgendaItems;
 using Deliberation.Domain.Councils;
@@ -12,34 +11,37 @@ using Deliberation.Web.Process;
 namespace Deliberation.Web.AgendaItems;
 
 public sealed class AgendaItemGrain(IEventLog log, TimeProvider clock)
-    : AggregateGrain<AgendaItem, AgendaItemEvent>(log), IAgendaItemGrain
+    : AggregateGrain<AgendaItem, AgendaItemEvent>(Category), IAgendaItemGrain
 {
     public const string Category = "agenda-item";
 
-    private readonly IEventLog _log = log;
+    protected override AgendaItem Fold(AgendaItem? item, AgendaItemEvent e)
+    {
+        item ??= AgendaItem.Replay([]);
+        item.Apply(e);
+        return item;
+    }
 
-    protected override string StreamId => $"{Category}-{GrainKey}";
+    protected override string ScopeOf(AgendaItem item) => item.CouncilId;
 
-    protected override AgendaItem? Rebuild(IReadOnlyList<AgendaItemEvent> events) =>
-        events.Count == 0 ? null : AgendaItem.Replay(events);
+    protected override object SummaryOf(AgendaItem item, DateTimeOffset at) => ItemProjection.Summary(item, at);
 
-    protected override StreamSummary Summarize(AgendaItem item, DateTimeOffset now) =>
-        new(StreamId, Category, item.CouncilId, 0, JsonSerializer.Serialize(ItemProjection.Summary(item, now), EventJson.Options), now);
+    // The item's answers carry its timeline, hashes included.
+    protected override bool KeepsStoredEvents => true;
 
     public async Task<ItemView> SubmitAsync(string councilId, SubmitItem request, Actor by)
     {
-        if (Current is not null) throw new ArgumentException($"Item '{GrainKey}' already exists.");
-        var (item, events) = AgendaItem.Submit(by, GrainKey, councilId, request.Title ?? "", request.Text ?? "",
+        if (Current is not null) throw new ArgumentException($"Item '{Key}' already exists.");
+        var (item, events) = AgendaItem.Submit(by, Key, councilId, request.Title ?? "", request.Text ?? "",
             request.Category ?? "", request.Place ?? "", request.OnBehalfOf);
-        await CommitAsync(item, events, by.UserId, clock.GetUtcNow());
-        return ItemProjection.View(item, Log, by);
+        await CommitNewAsync(item, events, by.UserId, clock.GetUtcNow());
+        return ItemProjection.View(item, StoredEvents, by);
     }
 
     public async Task<ItemView> ActAsync(string councilId, ItemCommand command, Actor by)
     {
-        if (Current is not { } current || current.CouncilId != councilId)
-            throw new NotFound($"There is no item '{GrainKey}' in this council.");
-        var item = Draft()!;
+        if (Current is not { } item || item.CouncilId != councilId)
+            throw new NotFound($"There is no item '{Key}' in this council.");
         var now = clock.GetUtcNow();
         var events = command switch
         {
@@ -67,24 +69,24 @@ public sealed class AgendaItemGrain(IEventLog log, TimeProvider clock)
             CloseItem c => item.Close(by, c.Reason),
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}."),
         };
-        await CommitAsync(item, events, by.UserId, now);
-        return ItemProjection.View(item, Log, by);
+        await CommitAsync(events, by.UserId, now);
+        return ItemProjection.View(item, StoredEvents, by);
     }
 
     public Task<ItemView?> GetAsync(string councilId, Actor? viewer)
     {
         var item = Current;
         var visible = item is not null && item.CouncilId == councilId && (item.IsPublic || viewer is { Roles.Count: > 0 });
-        return Task.FromResult(visible ? ItemProjection.View(item!, Log, viewer) : null);
+        return Task.FromResult(visible ? ItemProjection.View(item!, StoredEvents, viewer) : null);
     }
 
-    public Task<ChainVerification> VerifyAsync() => _log.VerifyStreamAsync(StreamId);
+    public Task<ChainVerification> VerifyAsync() => log.VerifyStreamAsync(StreamId);
 
     /// <summary>An item merges only into another item of this council that exists; asked before anything is written.</summary>
     private async Task<string> MergeTargetAsync(string councilId, string? intoItemId, Actor by)
     {
         // Not this item: asking itself would wait on its own turn.
-        if (string.IsNullOrWhiteSpace(intoItemId) || intoItemId == GrainKey) return intoItemId ?? "";
+        if (string.IsNullOrWhiteSpace(intoItemId) || intoItemId == Key) return intoItemId ?? "";
         if (!Identifiers.IsValid(intoItemId) || await GrainFactory.GetGrain<IAgendaItemGrain>(intoItemId).GetAsync(councilId, by) is null)
             throw new NotFound("There is no such item in this council to merge into.");
         return intoItemId;

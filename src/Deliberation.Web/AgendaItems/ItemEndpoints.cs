@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Deliberation.Domain.Councils;
 using Deliberation.Runtime.EventLog;
-using Deliberation.Runtime.Grains;
+using Orleans;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Hosting;
 

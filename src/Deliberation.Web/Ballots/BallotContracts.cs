@@ -1,7 +1,8 @@
 using Deliberation.Domain.Ballots;
 using Deliberation.Domain.Councils;
 using Deliberation.Domain.DecisionRules;
-using Deliberation.Runtime.Grains;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Deliberation.Web.Ballots;
 
@@ -12,16 +13,20 @@ public interface IBallotGrain : IGrainWithStringKey
     Task<BallotView> OpenAsync(BallotSetup setup, Actor by);
 
     /// <summary>
-    /// Pipelined: each vote is checked and counted in the ballot's turn, and the turn is released while it becomes
-    /// durable, so votes arriving meanwhile share one flush. The receipt comes only once the vote is durable.
+    /// Interleaved: each vote is checked and counted in one piece on the activation, then, while it becomes durable,
+    /// the next vote comes in, so the votes arriving during one write share the next. The receipt comes only once
+    /// the vote is durable. (Every other call waits its turn.)
     /// </summary>
-    [Pipelined]
+    [AlwaysInterleave]
     Task<VoteReceipt> CastAsync(string councilId, CastVote vote, Actor by);
 
     Task<BallotView> CloseAsync(string councilId, Actor by);
 
     /// <summary>The ballot for this viewer; null when it does not exist in that council.</summary>
     Task<BallotView?> GetAsync(string councilId, Actor? viewer);
+
+    /// <summary>Whether it is open or closed; null when it does not exist in that council.</summary>
+    Task<BallotStatus?> GetStatusAsync(string councilId);
 }
 
 /// <summary>What the meeting hands a new ballot: the item, the body and its rule, the whole roll's count, and who votes.</summary>

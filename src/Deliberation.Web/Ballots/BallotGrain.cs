@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Deliberation.Domain;
 using Deliberation.Domain.Ballots;
 using Deliberation.Domain.Councils;
 using Deliberation.Domain.DecisionRules;
 using Deliberation.Runtime.EventLog;
+using Deliberation.Runtime.Journaling;
 using Deliberation.Web.AgendaItems;
 using Deliberation.Web.Hosting;
 using Deliberation.Web.Meetings;
@@ -11,83 +11,82 @@ using Deliberation.Web.Meetings;
 namespace Deliberation.Web.Ballots;
 
 /// <summary>
-/// A ballot's own activation: votes are taken one at a time, and a vote is acknowledged only once its event is durable,
-/// so an acknowledged vote is never lost and a resend is never counted twice.
+/// A ballot's own activation: each vote is decided one at a time on the live ballot, and acknowledged only once its
+/// event is durable, so an acknowledged vote is never lost and a resend is never counted twice.
 /// </summary>
-public sealed class BallotGrain(IEventLog log, TimeProvider clock, MeetingPush push) : AggregateGrain<Ballot, BallotEvent>(log), IBallotGrain
+public sealed class BallotGrain(TimeProvider clock, MeetingPush push, ILogger<BallotGrain> logger) : AggregateGrain<Ballot, BallotEvent>(Category), IBallotGrain
 {
     public const string Category = "ballot";
 
-    // Whether the ballot's item is disclosed, so the public sees its pushes: asked at activation, opening and closing,
-    // not on every vote (an item is disclosed only after its vote). Read outside the turn by pushes; a bool is atomic.
-    private bool _itemPublic;
+    // Whether the ballot's item is disclosed, so the public sees its pushes: asked at opening and closing and before
+    // the first push of an activation, not on every vote (an item is disclosed only after its vote).
+    private bool? _itemPublic;
 
-    protected override string StreamId => $"{Category}-{GrainKey}";
+    // The durability of each voter's vote, so that a resend is acknowledged only once the first send is durable (and
+    // fails with it). Emptied when the view is rebuilt from the log.
+    private readonly Dictionary<string, Task> _durableVotes = new(StringComparer.Ordinal);
 
-    protected override Ballot? Rebuild(IReadOnlyList<BallotEvent> events) => events.Count == 0 ? null : Ballot.Replay(events);
+    protected override Ballot Fold(Ballot? ballot, BallotEvent e)
+    {
+        ballot ??= Ballot.Replay([]);
+        ballot.Apply(e);
+        return ballot;
+    }
 
-    protected override StreamSummary Summarize(Ballot ballot, DateTimeOffset now) => new(StreamId, Category, ballot.CouncilId, 0,
-        JsonSerializer.Serialize(new { ballot.Id, ballot.MeetingId, ballot.ItemId, Status = ballot.Status.ToString() }, EventJson.Options), now);
+    protected override string ScopeOf(Ballot ballot) => ballot.CouncilId;
+
+    protected override object SummaryOf(Ballot ballot, DateTimeOffset at) =>
+        new { ballot.Id, ballot.MeetingId, ballot.ItemId, Status = ballot.Status.ToString() };
+
+    // The adaptor reports a tentative change only when it has rebuilt the view from the log (after activation or a
+    // failed write): what was in flight then is gone, and a resend is decided afresh.
+    protected override void OnTentativeStateChanged() => _durableVotes.Clear();
 
     public async Task<BallotView> OpenAsync(BallotSetup setup, Actor by)
     {
-        if (Current is not null) throw new ArgumentException($"Ballot '{GrainKey}' already exists.");
-        var (ballot, events) = Ballot.Open(by, GrainKey, setup.CouncilId, setup.MeetingId, setup.ItemId, setup.BodyId,
+        if (Current is not null) throw new ArgumentException($"Ballot '{Key}' already exists.");
+        var (ballot, events) = Ballot.Open(by, Key, setup.CouncilId, setup.MeetingId, setup.ItemId, setup.BodyId,
             DecisionRuleCatalog.Find(setup.DecisionRuleId), setup.Electorate, setup.Voters);
-        await CommitAsync(ballot, events, by.UserId, clock.GetUtcNow());
-        await RefreshItemPublicAsync();
+        await CommitNewAsync(ballot, events, by.UserId, clock.GetUtcNow());
+        await RefreshItemPublicAsync(ballot);
         await PushAsync(ballot);
         return View(ballot, by, null);
     }
 
-    // Only touched in the turn; the durability of each voter's vote, so that a resend is acknowledged only once the
-    // first send is durable (and fails with it).
-    private readonly Dictionary<string, Task> _durableVotes = new(StringComparer.Ordinal);
-
-    public Task<VoteReceipt> CastAsync(string councilId, CastVote vote, Actor by)
+    /// <summary>
+    /// Interleaved: decided in the turn on the live ballot, up to raising its event; then, while it becomes durable,
+    /// the next vote comes in, so the votes arriving during one write share the next. Acknowledged once durable.
+    /// </summary>
+    public async Task<VoteReceipt> CastAsync(string councilId, CastVote vote, Actor by)
     {
-        // No await before the commit: all of this runs in the turn (see IBallotGrain.CastAsync), on the live ballot.
+        // No await before the raise: this part runs in one piece on the activation.
         var ballot = Current is { } live && live.CouncilId == councilId ? live : throw new NotFound("There is no such ballot.");
         var choice = vote.Choice ?? throw new ArgumentException("Choose for, against or abstain.", nameof(vote.Choice));
         var voterId = vote.VoterId ?? by.UserId;
         var events = ballot.Cast(by, vote.VoterId, choice, vote.ClientVoteId ?? "");
         var recorded = events.Count > 0;
-        var durable = recorded ? CommitPipelinedAsync(ballot, events, by.UserId, clock.GetUtcNow())
-            : _durableVotes.GetValueOrDefault(voterId) ?? Task.CompletedTask;
+        var durable = recorded ? Raise(events, by.UserId, clock.GetUtcNow()) : _durableVotes.GetValueOrDefault(voterId) ?? Task.CompletedTask;
         if (recorded) _durableVotes[voterId] = durable;
-        var receipt = new VoteReceipt(GrainKey, voterId, choice, vote.ClientVoteId!.Trim(), recorded, ballot.Votes.Count);
-        return AcknowledgeAsync(durable, receipt, recorded ? View(ballot, null, null) : null);
-    }
-
-    /// <summary>Outside the turn: waits for durability, then tells the screens (with the view taken in the turn).</summary>
-    private async Task<VoteReceipt> AcknowledgeAsync(Task durable, VoteReceipt receipt, BallotView? changed)
-    {
+        var receipt = new VoteReceipt(Key, voterId, choice, vote.ClientVoteId!.Trim(), recorded, ballot.Votes.Count);
+        var changed = recorded ? View(ballot, null, null) : null;
         await durable;
-        if (changed is not null) await push.BallotChangedAsync(changed, _itemPublic);
+        // Pushing never delays an acknowledgement: the push waits out its own coalescing window on its own.
+        if (changed is not null) _ = PushAsync(changed, ballot.Status);
         return receipt;
-    }
-
-    protected override void OnReloaded()
-    {
-        base.OnReloaded();
-        _durableVotes.Clear();
-    }
-
-    public override async Task OnActivateAsync(CancellationToken ct)
-    {
-        await base.OnActivateAsync(ct);
-        await RefreshItemPublicAsync();
     }
 
     public async Task<BallotView> CloseAsync(string councilId, Actor by)
     {
-        var ballot = Draft() is { } draft && draft.CouncilId == councilId ? draft : throw new NotFound("There is no such ballot.");
-        await CommitAsync(ballot, ballot.Close(by, DecisionRuleCatalog.Find(ballot.DecisionRuleId)), by.UserId, clock.GetUtcNow());
+        var ballot = Current is { } live && live.CouncilId == councilId ? live : throw new NotFound("There is no such ballot.");
+        await CommitAsync(ballot.Close(by, DecisionRuleCatalog.Find(ballot.DecisionRuleId)), by.UserId, clock.GetUtcNow());
         var recordedOnItem = await RecordOnItemAsync(ballot, by);
-        await RefreshItemPublicAsync();
+        await RefreshItemPublicAsync(ballot);
         await PushAsync(ballot);
         return View(ballot, by, recordedOnItem);
     }
+
+    public Task<BallotStatus?> GetStatusAsync(string councilId) =>
+        Task.FromResult(Current is { } ballot && ballot.CouncilId == councilId ? ballot.Status : (BallotStatus?)null);
 
     public async Task<BallotView?> GetAsync(string councilId, Actor? viewer)
     {
@@ -113,16 +112,27 @@ public sealed class BallotGrain(IEventLog log, TimeProvider clock, MeetingPush p
         }
         // The ballot is closed whatever happens here: the caller must hear that, not an error about the item.
         catch (Exception e) when (e is ProcessRuleViolation or NotPermitted or ArgumentException or NotFound
-            or StreamConcurrencyException or InvalidOperationException) { return false; }
+            or StreamConcurrencyException or StorageUnavailableException or InvalidOperationException) { return false; }
     }
 
-    private Task PushAsync(Ballot ballot) => push.BallotChangedAsync(View(ballot, null, null), _itemPublic);
+    private Task PushAsync(Ballot ballot) => PushAsync(View(ballot, null, null), ballot.Status);
 
-    private async Task RefreshItemPublicAsync()
+    private async Task PushAsync(BallotView view, BallotStatus status)
     {
-        if (Current is { } ballot)
-            _itemPublic = await GrainFactory.GetGrain<IAgendaItemGrain>(ballot.ItemId).GetAsync(ballot.CouncilId, null) is not null;
+        try
+        {
+            if (_itemPublic is null && Current is { } ballot) await RefreshItemPublicAsync(ballot);
+        }
+        catch (Exception e)
+        {
+            // Unsure whether the public may see it: tell only the council's own people this time.
+            logger.LogWarning(e, "Could not tell whether ballot {BallotId}'s item is public", view.Id);
+        }
+        await push.BallotChangedAsync(view, status, _itemPublic ?? false);
     }
+
+    private async Task RefreshItemPublicAsync(Ballot ballot) =>
+        _itemPublic = await GrainFactory.GetGrain<IAgendaItemGrain>(ballot.ItemId).GetAsync(ballot.CouncilId, null) is not null;
 
     private static CountBody Body(Count count) => new(count.Members, count.Weight);
 

@@ -1,21 +1,23 @@
-using System.Text.Json;
 using Deliberation.Domain;
 using Deliberation.Domain.Councils;
-using Deliberation.Runtime.EventLog;
 using Deliberation.Web.Hosting;
 
 namespace Deliberation.Web.Councils;
 
-public sealed class CouncilGrain(IEventLog log, TimeProvider clock) : AggregateGrain<Council, CouncilEvent>(log), ICouncilGrain
+public sealed class CouncilGrain(TimeProvider clock) : AggregateGrain<Council, CouncilEvent>(Category), ICouncilGrain
 {
     public const string Category = "council";
 
-    protected override string StreamId => $"{Category}-{GrainKey}";
+    protected override Council Fold(Council? council, CouncilEvent e)
+    {
+        council ??= Council.Replay([]);
+        council.Apply(e);
+        return council;
+    }
 
-    protected override Council? Rebuild(IReadOnlyList<CouncilEvent> events) => events.Count == 0 ? null : Council.Replay(events);
+    protected override string ScopeOf(Council council) => council.Id;
 
-    protected override StreamSummary Summarize(Council council, DateTimeOffset now) =>
-        new(StreamId, Category, council.Id, 0, JsonSerializer.Serialize(ToView(council), EventJson.Options), now);
+    protected override object SummaryOf(Council council, DateTimeOffset at) => ToView(council);
 
     public Task<CouncilView?> GetAsync() => Task.FromResult(Current is { } council ? ToView(council) : null);
 
@@ -24,11 +26,11 @@ public sealed class CouncilGrain(IEventLog log, TimeProvider clock) : AggregateG
 
     public async Task<CouncilView> FoundAsync(FoundCouncil request, string byUserId)
     {
-        if (Current is not null) throw new ArgumentException($"A council with id '{GrainKey}' already exists.", nameof(request));
-        if (request.Id != GrainKey) throw new ArgumentException("The council id does not match.", nameof(request));
+        if (Current is not null) throw new ArgumentException($"A council with id '{Key}' already exists.", nameof(request));
+        if (request.Id != Key) throw new ArgumentException("The council id does not match.", nameof(request));
         var (council, events) = Council.Found(request.Id, new LocalizedText(request.NameZh, request.NameEn), request.Place,
             request.DefaultTemplateId, request.NoticeDays);
-        await CommitAsync(council, events, byUserId, clock.GetUtcNow());
+        await CommitNewAsync(council, events, byUserId, clock.GetUtcNow());
         return ToView(council);
     }
 
@@ -50,14 +52,14 @@ public sealed class CouncilGrain(IEventLog log, TimeProvider clock) : AggregateG
     public async Task<IssuedInvitation> IssueInvitationAsync(IssueInvitation request, Actor by)
     {
         var code = InvitationCode.New();
-        await ChangeAsync(by, council => council.IssueInvitation(by, InvitationCode.Hash(GrainKey, code), request.Household, request.Grid), _ => true);
+        await ChangeAsync(by, council => council.IssueInvitation(by, InvitationCode.Hash(Key, code), request.Household, request.Grid), _ => true);
         return new IssuedInvitation(code, request.Household, request.Grid);
     }
 
     public async Task<RoleHolderView> RedeemInvitationAsync(string code, string userId, string displayName)
     {
         var council = await ChangeAsync(userId,
-            draft => draft.RedeemInvitation(InvitationCode.Hash(GrainKey, code), userId, displayName), draft => draft);
+            council => council.RedeemInvitation(InvitationCode.Hash(Key, code), userId, displayName), council => council);
         return ToView(council.RoleHolders.First(h => h.UserId == userId && h.Role == CouncilRole.Resident));
     }
 
@@ -69,14 +71,12 @@ public sealed class CouncilGrain(IEventLog log, TimeProvider clock) : AggregateG
 
     private async Task<T> ChangeAsync<T>(string actor, Func<Council, IReadOnlyList<CouncilEvent>> command, Func<Council, T> result)
     {
-        Existing();
-        var draft = Draft()!;
-        var events = command(draft);
-        await CommitAsync(draft, events, actor, clock.GetUtcNow());
-        return result(draft);
+        var council = Existing();
+        await CommitAsync(command(council), actor, clock.GetUtcNow());
+        return result(council);
     }
 
-    private Council Existing() => Current ?? throw new NotFound($"There is no council '{GrainKey}'.");
+    private Council Existing() => Current ?? throw new NotFound($"There is no council '{Key}'.");
 
     private static CouncilView ToView(Council council) => new(council.Id, council.Name.Zh, council.Name.En, council.Place,
         council.DefaultTemplateId, council.NoticeDays,

@@ -1,5 +1,5 @@
 using Deliberation.Domain.Councils;
-using Deliberation.Runtime.Grains;
+using Orleans;
 
 namespace Deliberation.Web.Councils;
 

@@ -1,6 +1,6 @@
 using Deliberation.Domain.Councils;
 using Deliberation.Runtime.EventLog;
-using Deliberation.Runtime.Grains;
+using Orleans;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Hosting;
 using Microsoft.AspNetCore.Identity;

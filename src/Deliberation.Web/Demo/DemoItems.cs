@@ -3,7 +3,7 @@ using Deliberation.Domain.Councils;
 using Deliberation.Domain.DecisionRules;
 using Deliberation.Domain.Process;
 using Deliberation.Runtime.EventLog;
-using Deliberation.Runtime.Grains;
+using Orleans;
 using Deliberation.Web.AgendaItems;
 using Deliberation.Web.Councils;
 using Deliberation.Web.Hosting;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Deliberation.Domain.Following;
 using Deliberation.Runtime.EventLog;
-using Deliberation.Runtime.Grains;
+using Orleans;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.AgendaItems;
 using Deliberation.Web.Councils;

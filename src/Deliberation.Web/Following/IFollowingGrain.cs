@@ -1,6 +1,6 @@
 using Deliberation.Domain.Councils;
 using Deliberation.Domain.Following;
-using Deliberation.Runtime.Grains;
+using Orleans;
 
 namespace Deliberation.Web.Following;
 

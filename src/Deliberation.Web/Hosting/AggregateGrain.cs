@@ -1,84 +1,121 @@
-using System.Collections.Immutable;
+using System.Text.Json;
 using Deliberation.Runtime.EventLog;
-using Deliberation.Runtime.Grains;
+using Deliberation.Runtime.Journaling;
+using Orleans;
+using Orleans.EventSourcing;
+using Orleans.Providers;
 
 namespace Deliberation.Web.Hosting;
 
-/// <summary>The decoded domain events of one stream, in order.</summary>
-public sealed record AggregateJournal<TEvent>(ImmutableList<TEvent> Events) where TEvent : class;
-
 /// <summary>
-/// A grain whose state is a pure domain aggregate rebuilt from its stream. A command runs on a fresh copy (the draft);
-/// only when its events are durable does the draft become the grain's state, so a failed write leaves nothing half done.
+/// An Orleans journaled grain whose state is a pure domain aggregate and whose log is its event stream (the
+/// <see cref="EventLogConsistency"/> provider). A command runs on the live aggregate, which decides its events and folds
+/// them in, then commits them: raised conditionally, chained on the version this activation holds. A conflict or a
+/// failed write fails the command (409 or 503) and the view is rebuilt from the log before the next call, so nothing
+/// half done is ever kept. Each grain says once what its stream is called and what the catalogue shows.
 /// </summary>
-public abstract class AggregateGrain<TAggregate, TEvent>(IEventLog log) : JournaledGrain<AggregateJournal<TEvent>>(log)
+[LogConsistencyProvider(ProviderName = EventLogConsistency.ProviderName)]
+/// <param name="category">The stream's category: its id is <c>{category}-{key}</c>, and the catalogue lists it under it.</param>
+public abstract class AggregateGrain<TAggregate, TEvent>(string category) : JournaledGrain<Journal<TAggregate>, Recorded<TEvent>>,
+    IEventLogJournal<Journal<TAggregate>, Recorded<TEvent>>, IIncomingGrainCallFilter
     where TAggregate : class
     where TEvent : class
 {
-    private TAggregate? _current;
-    private long _currentVersion = -1;
+    private bool _viewDiscarded;
 
     protected static EventCodec<TEvent> Codec => EventCodec<TEvent>.Instance;
 
-    protected override AggregateJournal<TEvent> InitialState() => new(ImmutableList<TEvent>.Empty);
+    /// <summary>Folds one event into the aggregate (null before the stream's first event).</summary>
+    protected abstract TAggregate Fold(TAggregate? aggregate, TEvent e);
 
-    protected override AggregateJournal<TEvent> Apply(AggregateJournal<TEvent> state, EventEnvelope e) =>
-        new(state.Events.Add(Codec.Decode(e)));
+    /// <summary>The catalogue row's scope (the council, for most streams).</summary>
+    protected abstract string ScopeOf(TAggregate aggregate);
 
-    /// <summary>Builds the aggregate from its events; null while the stream is empty.</summary>
-    protected abstract TAggregate? Rebuild(IReadOnlyList<TEvent> events);
+    /// <summary>What the catalogue shows for the stream, so that lists read it instead of replaying.</summary>
+    protected abstract object SummaryOf(TAggregate aggregate, DateTimeOffset at);
 
-    /// <summary>What the catalogue shows for this stream after a change (lists read it instead of replaying).</summary>
-    protected abstract StreamSummary Summarize(TAggregate aggregate, DateTimeOffset now);
+    /// <summary>Whether the view keeps the stored events (with hashes) for the grain's answers to show.</summary>
+    protected virtual bool KeepsStoredEvents => false;
 
-    protected TAggregate? Current
-    {
-        get
-        {
-            if (_currentVersion != Version)
-            {
-                _current = Rebuild(State.Events);
-                _currentVersion = Version;
-            }
-            return _current;
-        }
-    }
+    protected string Key => this.GetPrimaryKeyString();
 
-    /// <summary>A private copy to run a command on.</summary>
-    protected TAggregate? Draft() => Rebuild(State.Events);
+    public string StreamId => $"{category}-{Key}";
+
+    protected TAggregate? Current => State.Aggregate;
+
+    protected IReadOnlyList<EventEnvelope> StoredEvents => State.Stored ?? [];
 
     /// <summary>
-    /// For pipelined commands: <paramref name="aggregate"/> is the live aggregate the command ran on (no copy: cheap for
-    /// a stream of thousands of votes), kept as the state at once; the task completes when the events are durable.
-    /// Call it before the method's first await. On failure the grain reloads from the log before its next call.
+    /// Orleans' journaled grain reads its log when activated; this one reads it in its first call instead, so that a
+    /// database that is down fails that call with a clear answer, not the activation, and the next call tries again.
     /// </summary>
-    protected Task CommitPipelinedAsync(TAggregate aggregate, IReadOnlyList<TEvent> events, string actor, DateTimeOffset now)
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    async Task IIncomingGrainCallFilter.Invoke(IIncomingGrainCallContext context)
     {
-        if (events.Count == 0) return Task.CompletedTask;
-        Task durable;
-        try
-        {
-            durable = RaisePipelinedAsync(events.Select(e => Codec.Encode(e, actor, now)).ToList(), Summarize(aggregate, now));
-        }
-        catch
-        {
-            // The command already changed the live aggregate; nothing was queued, so rebuild it from the state.
-            _currentVersion = -1;
-            throw;
-        }
-        _current = aggregate;
-        _currentVersion = Version;
-        return durable;
+        await RefreshNow();
+        await context.Invoke();
     }
 
-    protected override void OnReloaded() => _currentVersion = -1;
+    protected override void TransitionState(Journal<TAggregate> state, Recorded<TEvent> @event) =>
+        state.Aggregate = Fold(state.Aggregate, @event.Event);
 
-    protected async Task CommitAsync(TAggregate draft, IReadOnlyList<TEvent> events, string actor, DateTimeOffset now)
+    /// <summary>Commits events the command decided on the live aggregate; returns once they are durable.</summary>
+    protected Task CommitAsync(IReadOnlyList<TEvent> events, string actor, DateTimeOffset at) => Raise(events, actor, at);
+
+    /// <summary>Makes a newly created aggregate the view and commits the events that created it.</summary>
+    protected Task CommitNewAsync(TAggregate created, IReadOnlyList<TEvent> events, string actor, DateTimeOffset at)
     {
-        if (events.Count == 0) return;
-        var pending = events.Select(e => Codec.Encode(e, actor, now)).ToList();
-        await RaiseAsync(pending, Summarize(draft, now));
-        _current = draft;
-        _currentVersion = Version;
+        State.Aggregate = created;
+        return Raise(events, actor, at);
+    }
+
+    /// <summary>
+    /// Raises the events in the caller's turn and returns the task of their durability. An interleaved call returns
+    /// its decision's task this way before its first await, so the calls that arrive meanwhile join the same write.
+    /// </summary>
+    protected Task Raise(IReadOnlyList<TEvent> events, string actor, DateTimeOffset at)
+    {
+        if (events.Count == 0) return Task.CompletedTask;
+        var expected = Version;
+        return DurableAsync(RaiseConditionalEvents(events.Select(e => new Recorded<TEvent>(e, actor, at)).ToList()), expected);
+    }
+
+    /// <summary>
+    /// For a command that changed the live aggregate and then failed before raising its events (awaiting another grain):
+    /// the view is rebuilt from the log before the next call.
+    /// </summary>
+    protected void DiscardView() => _viewDiscarded = true;
+
+    private async Task DurableAsync(Task<bool> raised, int expected)
+    {
+        if (await raised) return;
+        await RefreshNow();
+        throw new StreamConcurrencyException(StreamId, expected, Version);
+    }
+
+    PendingEvent IEventLogJournal<Journal<TAggregate>, Recorded<TEvent>>.Encode(Recorded<TEvent> entry) =>
+        Codec.Encode(entry.Event, entry.Actor, entry.At);
+
+    Recorded<TEvent> IEventLogJournal<Journal<TAggregate>, Recorded<TEvent>>.Decode(EventEnvelope stored) =>
+        new(Codec.Decode(stored), stored.Actor, stored.OccurredAt);
+
+    StreamSummary? IEventLogJournal<Journal<TAggregate>, Recorded<TEvent>>.Summarize(Journal<TAggregate> view, IReadOnlyList<Recorded<TEvent>> written)
+    {
+        if (view.Aggregate is not { } aggregate) return null;
+        var at = written[^1].At;
+        return new StreamSummary(StreamId, category, ScopeOf(aggregate), 0, JsonSerializer.Serialize(SummaryOf(aggregate, at), EventJson.Options), at);
+    }
+
+    void IEventLogJournal<Journal<TAggregate>, Recorded<TEvent>>.Stored(Journal<TAggregate> view, EventEnvelope stored)
+    {
+        if (KeepsStoredEvents) (view.Stored ??= []).Add(stored);
+    }
+
+    bool IEventLogJournal<Journal<TAggregate>, Recorded<TEvent>>.TakeViewDiscarded()
+    {
+        var discarded = _viewDiscarded;
+        _viewDiscarded = false;
+        return discarded;
     }
 }

@@ -1,5 +1,4 @@
 using Deliberation.Runtime.EventLog;
-using Deliberation.Runtime.Grains;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Localization;
 using Microsoft.AspNetCore.DataProtection;
@@ -17,6 +16,8 @@ public static class DeliberationHost
     public static WebApplicationBuilder AddDeliberation(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // The silo first among the hosted services: the startup work below already calls grains.
+        builder.UseDeliberationSilo();
 
         // Settings are read when services are built, not here, so a test host's overrides apply too.
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).Validate(o => o.TryValidate(out _), "Storage settings are not valid.");
@@ -35,10 +36,9 @@ public static class DeliberationHost
         {
             var storage = sp.GetRequiredService<StorageOptions>();
             return EventLogFactory.Create(new EventLogOptions { Provider = storage.IsPostgres ? "postgres" : "sqlite", ConnectionString = storage.ConnectionString },
-                sp.GetService<TimeProvider>(), sp.GetService<ILoggerFactory>());
+                sp.GetService<ILoggerFactory>());
         });
-        services.AddGrains();
-        services.AddCouncilGrains();
+        services.AddFeatureServices();
 
         services.AddSingleton<IXmlRepository, DatabaseKeyRing>();
         services.AddDataProtection().SetApplicationName("Deliberation");

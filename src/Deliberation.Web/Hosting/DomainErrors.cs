@@ -1,6 +1,7 @@
 using Deliberation.Domain;
 using Deliberation.Domain.AgendaItems;
 using Deliberation.Runtime.EventLog;
+using Deliberation.Runtime.Journaling;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Deliberation.Web.Hosting;
@@ -22,6 +23,8 @@ public sealed class DomainErrors(IProblemDetailsService problems) : IExceptionHa
                 (StatusCodes.Status409Conflict, "Not allowed now", null),
             NotFound => (StatusCodes.Status404NotFound, "Not found", null),
             StreamConcurrencyException => (StatusCodes.Status409Conflict, "Changed by someone else; try again", null),
+            // The database did not answer in time: nothing the request decided was kept, and it may be sent again.
+            StorageUnavailableException or TimeoutException or System.Data.Common.DbException => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable; try again shortly", null),
             ArgumentException or FormatException or System.Text.Json.JsonException => (StatusCodes.Status400BadRequest, "Invalid request", null),
             Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or
                 Microsoft.AspNetCore.Http.BadHttpRequestException { InnerException: Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } } =>

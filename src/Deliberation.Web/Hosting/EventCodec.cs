@@ -29,8 +29,6 @@ public sealed class EventCodec<TEvent> where TEvent : class
             ? (TEvent)(JsonSerializer.Deserialize(envelope.Payload, type, EventJson.Options)
                 ?? throw new InvalidDataException($"Event {envelope.StreamId}#{envelope.Sequence} has an empty payload."))
             : throw new InvalidDataException($"Event {envelope.StreamId}#{envelope.Sequence} has unknown type '{envelope.EventType}'.");
-
-    public bool Knows(string eventType) => _byName.ContainsKey(eventType);
 }
 
 /// <summary>The one JSON shape of the log's payloads and the catalogue's summaries: web casing, enums as names.</summary>

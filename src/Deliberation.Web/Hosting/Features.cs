@@ -1,4 +1,3 @@
-using Deliberation.Runtime.Grains;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.AgendaItems;
 using Deliberation.Web.Ballots;
@@ -12,17 +11,12 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace Deliberation.Web.Hosting;
 
-/// <summary>The features, each registering its grains and mapping its endpoints.</summary>
+/// <summary>The features' services and endpoints. Their grains need no registering: the silo finds them.</summary>
 public static class Features
 {
-    public static IServiceCollection AddCouncilGrains(this IServiceCollection services)
+    /// <summary>What the features use besides grains: the meeting hub and its pushes, sign-in, and the demo seed.</summary>
+    public static IServiceCollection AddFeatureServices(this IServiceCollection services)
     {
-        services.AddGrain<ICouncilGrain, CouncilGrain>();
-        services.AddGrain<IProcessTemplateGrain, ProcessTemplateGrain>();
-        services.AddGrain<IAgendaItemGrain, AgendaItemGrain>();
-        services.AddGrain<IMeetingGrain, MeetingGrain>();
-        services.AddGrain<IFollowingGrain, FollowingGrain>();
-        services.AddGrain<IBallotGrain, BallotGrain>();
         services.AddSignalR(options => options.AddFilter<HubAccess>())
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
         services.AddSingleton<MeetingPush>();

@@ -1,5 +1,5 @@
 using Deliberation.Runtime.EventLog;
-using Deliberation.Runtime.Grains;
+using Orleans;
 using Deliberation.Web.Demo;
 using Deliberation.Web.Process;
 

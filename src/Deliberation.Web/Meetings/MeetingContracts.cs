@@ -1,6 +1,6 @@
 using Deliberation.Domain.Councils;
 using Deliberation.Domain.Meetings;
-using Deliberation.Runtime.Grains;
+using Orleans;
 using Deliberation.Web.Ballots;
 
 namespace Deliberation.Web.Meetings;

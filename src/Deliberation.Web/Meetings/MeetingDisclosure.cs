@@ -1,7 +1,7 @@
 using Deliberation.Domain.Councils;
-using Deliberation.Runtime.Grains;
 using Deliberation.Web.AgendaItems;
 using Deliberation.Web.Hosting;
+using Orleans;
 
 namespace Deliberation.Web.Meetings;
 

@@ -1,5 +1,5 @@
 using Deliberation.Domain.Councils;
-using Deliberation.Runtime.Grains;
+using Orleans;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Ballots;
 using Deliberation.Web.Hosting;

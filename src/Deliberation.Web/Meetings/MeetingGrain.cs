@@ -1,8 +1,7 @@
-using System.Text.Json;
+using Deliberation.Domain.Ballots;
 using Deliberation.Domain.Councils;
 using Deliberation.Domain.DecisionRules;
 using Deliberation.Domain.Meetings;
-using Deliberation.Runtime.EventLog;
 using Deliberation.Web.AgendaItems;
 using Deliberation.Web.Ballots;
 using Deliberation.Web.Councils;
@@ -10,37 +9,40 @@ using Deliberation.Web.Hosting;
 
 namespace Deliberation.Web.Meetings;
 
-public sealed class MeetingGrain(IEventLog log, TimeProvider clock, MeetingPush push) : AggregateGrain<Meeting, MeetingEvent>(log), IMeetingGrain
+public sealed class MeetingGrain(TimeProvider clock, MeetingPush push) : AggregateGrain<Meeting, MeetingEvent>(Category), IMeetingGrain
 {
     public const string Category = "meeting";
 
-    protected override string StreamId => $"{Category}-{GrainKey}";
+    protected override Meeting Fold(Meeting? meeting, MeetingEvent e)
+    {
+        meeting ??= Meeting.Replay([]);
+        meeting.Apply(e);
+        return meeting;
+    }
 
-    protected override Meeting? Rebuild(IReadOnlyList<MeetingEvent> events) => events.Count == 0 ? null : Meeting.Replay(events);
+    protected override string ScopeOf(Meeting meeting) => meeting.CouncilId;
 
-    protected override StreamSummary Summarize(Meeting meeting, DateTimeOffset now) => new(StreamId, Category, meeting.CouncilId, 0,
-        JsonSerializer.Serialize(new MeetingSummary(meeting.Id, meeting.CouncilId, meeting.BodyId, meeting.Title, meeting.StartsAt,
-            meeting.Place, meeting.Status.ToString()), EventJson.Options), now);
+    protected override object SummaryOf(Meeting meeting, DateTimeOffset at) => new MeetingSummary(meeting.Id, meeting.CouncilId,
+        meeting.BodyId, meeting.Title, meeting.StartsAt, meeting.Place, meeting.Status.ToString());
 
     public async Task<MeetingView> ScheduleAsync(string councilId, ScheduleMeeting request, Actor by)
     {
-        if (Current is not null) throw new ArgumentException($"Meeting '{GrainKey}' already exists.");
+        if (Current is not null) throw new ArgumentException($"Meeting '{Key}' already exists.");
         var council = await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetAsync() ?? throw new NotFound("There is no such council.");
         if (council.Bodies.All(b => b.Id != request.BodyId))
             throw new ArgumentException($"This council has no body '{request.BodyId}'.", nameof(request.BodyId));
         var now = clock.GetUtcNow();
-        var (meeting, events) = Meeting.Schedule(by, now, GrainKey, councilId, request.BodyId, request.Title ?? "", request.StartsAt,
+        var (meeting, events) = Meeting.Schedule(by, now, Key, councilId, request.BodyId, request.Title ?? "", request.StartsAt,
             request.Place ?? "", request.Agenda ?? []);
         foreach (var itemId in meeting.Agenda) await RequireItemAsync(councilId, itemId, by);
-        await CommitAsync(meeting, events, by.UserId, now);
+        await CommitNewAsync(meeting, events, by.UserId, now);
         return await ViewAsync(meeting);
     }
 
     public async Task<MeetingView> ActAsync(string councilId, MeetingCommand command, Actor by)
     {
-        if (Current is not { } current || current.CouncilId != councilId)
-            throw new NotFound($"There is no meeting '{GrainKey}' in this council.");
-        var meeting = Draft()!;
+        if (Current is not { } meeting || meeting.CouncilId != councilId)
+            throw new NotFound($"There is no meeting '{Key}' in this council.");
         var events = command switch
         {
             AddAgendaItem c => meeting.AddAgendaItem(by, await RequireItemAsync(councilId, c.ItemId, by)),
@@ -50,7 +52,7 @@ public sealed class MeetingGrain(IEventLog log, TimeProvider clock, MeetingPush 
             CloseMeeting => meeting.Close(by),
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}."),
         };
-        await CommitAsync(meeting, events, by.UserId, clock.GetUtcNow());
+        await CommitAsync(events, by.UserId, clock.GetUtcNow());
         var view = await ViewAsync(meeting);
         if (events.Count > 0) await push.MeetingChangedAsync(view);
         return view;
@@ -65,18 +67,27 @@ public sealed class MeetingGrain(IEventLog log, TimeProvider clock, MeetingPush 
     /// </summary>
     public async Task<BallotView> OpenBallotAsync(string councilId, OpenBallot request, Actor by)
     {
-        if (Current is not { } current || current.CouncilId != councilId) throw new NotFound($"There is no meeting '{GrainKey}' in this council.");
-        var meeting = Draft()!;
+        if (Current is not { } meeting || meeting.CouncilId != councilId) throw new NotFound($"There is no meeting '{Key}' in this council.");
         var lastOpen = meeting.Ballots.Count > 0
-            && (await GrainFactory.GetGrain<IBallotGrain>(meeting.Ballots[^1].BallotId).GetAsync(councilId, by))?.Status == "Open";
-        var ballotId = Identifiers.New("ballot");
-        var events = meeting.HoldBallot(by, ballotId, request.ItemId, lastOpen);
+            && await GrainFactory.GetGrain<IBallotGrain>(meeting.Ballots[^1].BallotId).GetStatusAsync(councilId) == BallotStatus.Open;
         var roll = await RollAsync(meeting);
         var council = await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetAsync() ?? throw new NotFound("There is no such council.");
-        var setup = new BallotSetup(councilId, meeting.Id, meeting.CurrentItemId!, meeting.BodyId,
-            council.Bodies.First(b => b.Id == meeting.BodyId).DecisionRuleId, new Count(roll.Count, roll.Sum(h => h.Weight)), meeting.Voters(roll));
-        var ballot = await GrainFactory.GetGrain<IBallotGrain>(ballotId).OpenAsync(setup, by);
-        await CommitAsync(meeting, events, by.UserId, clock.GetUtcNow());
+        var ballotId = Identifiers.New("ballot");
+        var events = meeting.HoldBallot(by, ballotId, request.ItemId, lastOpen);
+        BallotView ballot;
+        try
+        {
+            var setup = new BallotSetup(councilId, meeting.Id, meeting.CurrentItemId!, meeting.BodyId,
+                council.Bodies.First(b => b.Id == meeting.BodyId).DecisionRuleId, new Count(roll.Count, roll.Sum(h => h.Weight)), meeting.Voters(roll));
+            ballot = await GrainFactory.GetGrain<IBallotGrain>(ballotId).OpenAsync(setup, by);
+        }
+        catch
+        {
+            // HoldBallot has already changed the live meeting; without its ballot that change must not stay.
+            DiscardView();
+            throw;
+        }
+        await CommitAsync(events, by.UserId, clock.GetUtcNow());
         await push.MeetingChangedAsync(await ViewAsync(meeting));
         return ballot;
     }

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
-using Deliberation.Runtime.Grains;
+using Deliberation.Domain.Ballots;
 using Deliberation.Web.Ballots;
 using Microsoft.AspNetCore.SignalR;
+using Orleans;
 
 namespace Deliberation.Web.Meetings;
 
@@ -30,21 +31,24 @@ public sealed class MeetingPush(IHubContext<MeetingHub, IMeetingClient> hub, IGr
     }
 
     /// <param name="ballot">The ballot as nobody in particular sees it (no vote buttons).</param>
+    /// <param name="status">The ballot's status, as the domain has it.</param>
     /// <param name="public">Whether its item is disclosed, so that the public may see it too.</param>
-    public async Task BallotChangedAsync(BallotView ballot, bool @public)
+    public async Task BallotChangedAsync(BallotView ballot, BallotStatus status, bool @public)
     {
         // Kept per ballot for the life of the process (a few per meeting), so that nothing is sent after a closing.
         var screens = _ballots.GetOrAdd(ballot.Id, _ => new BallotScreens());
+        var turnout = status == BallotStatus.Open && ballot.VotesCast > 0;
         lock (screens)
         {
-            if (screens.Latest is null || Newer(ballot, screens.Latest)) (screens.Latest, screens.Public) = (ballot, @public);
-            if (ballot.Status == "Open" && ballot.VotesCast > 0)
+            if (screens.Latest is null || Newer(ballot, status, screens.Latest, screens.LatestStatus))
+                (screens.Latest, screens.LatestStatus, screens.Public) = (ballot, status, @public);
+            if (turnout)
             {
                 if (screens.TurnoutScheduled) return;
                 screens.TurnoutScheduled = true;
             }
         }
-        if (ballot.Status == "Open" && ballot.VotesCast > 0)
+        if (turnout)
         {
             await Task.Delay(TurnoutWindow, clock);
             lock (screens) screens.TurnoutScheduled = false;
@@ -59,26 +63,28 @@ public sealed class MeetingPush(IHubContext<MeetingHub, IMeetingClient> hub, IGr
         try
         {
             BallotView? view;
+            BallotStatus status;
             bool toPublic;
-            lock (screens) (view, toPublic, screens.Latest) = (screens.Latest, screens.Public, null);
-            if (view is null || screens.Sent?.Status == "Closed") return;
+            lock (screens) (view, status, toPublic, screens.Latest) = (screens.Latest, screens.LatestStatus, screens.Public, null);
+            if (view is null || screens.SentClosing) return;
             var group = toPublic ? MeetingGroups.Everyone(view.CouncilId, view.MeetingId) : MeetingGroups.Insiders(view.CouncilId, view.MeetingId);
             await hub.Clients.Group(group).BallotChanged(view);
-            screens.Sent = view;
+            screens.SentClosing = status == BallotStatus.Closed;
         }
         catch (Exception e) { logger.LogWarning(e, "Could not push a ballot"); }
         finally { screens.Sending.Release(); }
     }
 
-    private static bool Newer(BallotView candidate, BallotView than) =>
-        than.Status != "Closed" && (candidate.Status == "Closed" || candidate.VotesCast >= than.VotesCast);
+    private static bool Newer(BallotView candidate, BallotStatus candidateStatus, BallotView than, BallotStatus thanStatus) =>
+        thanStatus != BallotStatus.Closed && (candidateStatus == BallotStatus.Closed || candidate.VotesCast >= than.VotesCast);
 
     private sealed class BallotScreens
     {
         public readonly SemaphoreSlim Sending = new(1, 1);
         public BallotView? Latest;
+        public BallotStatus LatestStatus;
         public bool Public;
         public bool TurnoutScheduled;
-        public BallotView? Sent;
+        public bool SentClosing;
     }
 }

@@ -1,5 +1,5 @@
 using Deliberation.Domain.Process;
-using Deliberation.Runtime.Grains;
+using Orleans;
 
 namespace Deliberation.Web.Process;
 

@@ -1,39 +1,55 @@
-using System.Collections.Immutable;
 using Deliberation.Domain.Process;
-using Deliberation.Runtime.EventLog;
-using Deliberation.Runtime.Grains;
 using Deliberation.Web.Hosting;
 
 namespace Deliberation.Web.Process;
 
-public sealed class ProcessTemplateGrain(IEventLog log, TimeProvider clock)
-    : JournaledGrain<ImmutableList<ProcessTemplate>>(log), IProcessTemplateGrain
+public sealed class ProcessTemplateGrain(TimeProvider clock)
+    : AggregateGrain<TemplateVersions, TemplatePublished>(Category), IProcessTemplateGrain
 {
     public const string Category = "process-template";
 
-    protected override string StreamId => $"{Category}-{GrainKey}";
+    protected override TemplateVersions Fold(TemplateVersions? versions, TemplatePublished e)
+    {
+        versions ??= new TemplateVersions();
+        versions.Add(ProcessTemplate.FromJson(e.Definition));
+        return versions;
+    }
 
-    protected override ImmutableList<ProcessTemplate> InitialState() => ImmutableList<ProcessTemplate>.Empty;
+    // Templates are shared by every council.
+    protected override string ScopeOf(TemplateVersions versions) => "*";
 
-    protected override ImmutableList<ProcessTemplate> Apply(ImmutableList<ProcessTemplate> state, EventEnvelope e) =>
-        state.Add(ProcessTemplate.FromJson(Codec.Decode(e).Definition));
+    protected override object SummaryOf(TemplateVersions versions, DateTimeOffset at) =>
+        new { id = versions.Latest!.Id, version = versions.Latest.Version };
 
-    private static EventCodec<TemplatePublished> Codec => EventCodec<TemplatePublished>.Instance;
+    public Task<ProcessTemplate?> GetAsync(int version) => Task.FromResult(Current?.Find(version));
 
-    public Task<ProcessTemplate?> GetAsync(int version) => Task.FromResult(State.FirstOrDefault(t => t.Version == version));
-
-    public Task<ProcessTemplate?> GetLatestAsync() => Task.FromResult(State.LastOrDefault());
+    public Task<ProcessTemplate?> GetLatestAsync() => Task.FromResult(Current?.Latest);
 
     public async Task<ProcessTemplate> PublishAsync(string definitionJson, string byUserId)
     {
         var parsed = ProcessTemplate.FromJson(definitionJson);
-        if (parsed.Id != GrainKey) throw new ArgumentException($"The definition is for template '{parsed.Id}', not '{GrainKey}'.");
-        var template = parsed with { Version = State.Count + 1 };
+        if (parsed.Id != Key) throw new ArgumentException($"The definition is for template '{parsed.Id}', not '{Key}'.");
+        var versions = Current ?? new TemplateVersions();
+        var template = parsed with { Version = versions.Count + 1 };
         template.Validate();
-        var now = clock.GetUtcNow();
+        versions.Add(template);
         var published = new TemplatePublished(template.Version, template.ToJson());
-        await RaiseAsync([Codec.Encode(published, byUserId, now)],
-            new StreamSummary(StreamId, Category, "*", 0, $"{{\"id\":\"{template.Id}\",\"version\":{template.Version}}}", now));
+        if (Current is null) await CommitNewAsync(versions, [published], byUserId, clock.GetUtcNow());
+        else await CommitAsync([published], byUserId, clock.GetUtcNow());
         return template;
     }
+}
+
+/// <summary>Every published version of one template, oldest first.</summary>
+public sealed class TemplateVersions
+{
+    private readonly List<ProcessTemplate> _versions = [];
+
+    public int Count => _versions.Count;
+
+    public ProcessTemplate? Latest => _versions.LastOrDefault();
+
+    public ProcessTemplate? Find(int version) => _versions.FirstOrDefault(t => t.Version == version);
+
+    public void Add(ProcessTemplate template) => _versions.Add(template);
 }

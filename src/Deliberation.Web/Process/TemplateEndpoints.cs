@@ -1,4 +1,4 @@
-using Deliberation.Runtime.Grains;
+using Orleans;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Hosting;
 

@@ -51,7 +51,17 @@ public class CouncilApp : WebApplicationFactory<Program>
         return this;
     }
 
-    /// <summary>Uses the SQLite file of another app: a restart of the same site.</summary>
+    /// <summary>Starts on a copy of a database file (a fixture), as a site upgraded in place would.</summary>
+    public CouncilApp UseCopyOf(string databaseFile)
+    {
+        File.Copy(databaseFile, DatabasePath, overwrite: true);
+        return this;
+    }
+
+    /// <summary>
+    /// Uses the SQLite file of another app: a restart of the same site. One process per database: stop the other app
+    /// first, or let an app that is never started own the file (it deletes it when disposed).
+    /// </summary>
     public CouncilApp UseDatabaseOf(CouncilApp earlier)
     {
         _settings["Storage:ConnectionString"] = $"Data Source={earlier.DatabasePath}";

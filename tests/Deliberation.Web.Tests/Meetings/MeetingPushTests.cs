@@ -1,3 +1,4 @@
+using Deliberation.Domain.Ballots;
 using Deliberation.Web.Ballots;
 using Deliberation.Web.Meetings;
 using Microsoft.AspNetCore.SignalR;
@@ -18,7 +19,7 @@ public sealed class MeetingPushTests
     public async Task AThousandVotesInOneWindowBecomeOnePushOfTheLatestTurnout()
     {
         var push = Push();
-        var pushes = Enumerable.Range(1, 1000).Select(n => push.BallotChangedAsync(Ballot("Open", n), @public: false)).ToList();
+        var pushes = Enumerable.Range(1, 1000).Select(n => push.BallotChangedAsync(Ballot("Open", n), BallotStatus.Open, @public: false)).ToList();
 
         _timers.FireAll();
         await Task.WhenAll(pushes).WaitAsync(TimeSpan.FromSeconds(10));
@@ -33,12 +34,12 @@ public sealed class MeetingPushTests
     {
         var push = Push();
 
-        await push.BallotChangedAsync(Ballot("Open", 0), @public: false);
-        var turnout = push.BallotChangedAsync(Ballot("Open", 7), @public: false);
-        await push.BallotChangedAsync(Ballot("Closed", 9), @public: true);
+        await push.BallotChangedAsync(Ballot("Open", 0), BallotStatus.Open, @public: false);
+        var turnout = push.BallotChangedAsync(Ballot("Open", 7), BallotStatus.Open, @public: false);
+        await push.BallotChangedAsync(Ballot("Closed", 9), BallotStatus.Closed, @public: true);
         _timers.FireAll();
         await turnout.WaitAsync(TimeSpan.FromSeconds(10));
-        var late = push.BallotChangedAsync(Ballot("Open", 8), @public: false);
+        var late = push.BallotChangedAsync(Ballot("Open", 8), BallotStatus.Open, @public: false);
         _timers.FireAll();
         await late.WaitAsync(TimeSpan.FromSeconds(10));
 
