@@ -47,19 +47,25 @@ public sealed class TwoNodes : IAsyncDisposable
 
     public static SiloAddress SiloOf(CouncilApp node) => node.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
 
-    /// <summary>Where the cluster has the ballot's activation, as the given node's silo knows it.</summary>
-    public static async Task<SiloAddress?> ActivationOfBallotAsync(CouncilApp node, string ballotId)
+    /// <summary>Where the cluster has the grain's activation, as the given node's silo knows it.</summary>
+    public static async Task<SiloAddress?> ActivationOfAsync(CouncilApp node, Func<IGrainFactory, IAddressable> grain)
     {
         var grains = node.Services.GetRequiredService<IGrainFactory>();
-        return await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grains.GetGrain<IBallotGrain>(ballotId));
+        return await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grain(grains));
     }
 
-    /// <summary>The node that holds the ballot's activation, and the other one.</summary>
-    public async Task<(CouncilApp Home, CouncilApp Other)> ByBallotAsync(string ballotId)
+    public static Task<SiloAddress?> ActivationOfBallotAsync(CouncilApp node, string ballotId) =>
+        ActivationOfAsync(node, grains => grains.GetGrain<IBallotGrain>(ballotId));
+
+    /// <summary>The node that holds the grain's activation, and the other one.</summary>
+    public async Task<(CouncilApp Home, CouncilApp Other)> ByGrainAsync(Func<IGrainFactory, IAddressable> grain)
     {
-        var home = await ActivationOfBallotAsync(A, ballotId) ?? throw new InvalidOperationException($"No activation of {ballotId}.");
+        var home = await ActivationOfAsync(A, grain) ?? throw new InvalidOperationException("The grain has no activation.");
         return home.Equals(SiloOf(A)) ? (A, B) : (B, A);
     }
+
+    public Task<(CouncilApp Home, CouncilApp Other)> ByBallotAsync(string ballotId) =>
+        ByGrainAsync(grains => grains.GetGrain<IBallotGrain>(ballotId));
 
     private async Task SeeEachOtherAsync(CouncilApp node)
     {

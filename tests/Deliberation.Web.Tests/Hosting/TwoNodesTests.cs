@@ -47,8 +47,26 @@ public sealed class TwoNodesTests
         var missing = await (await member.Post($"{Council}/ballots/ballot-nothing-here/votes", new { choice = "For", clientVoteId = "m-1" }))
             .ExpectProblem(HttpStatusCode.NotFound);
 
-        Assert.False(string.IsNullOrEmpty(refused.GetProperty("detail").GetString()));
+        Assert.Contains("cast already", refused.GetProperty("detail").GetString());
         Assert.Equal(404, missing.GetProperty("status").GetInt32());
+    }
+
+    [TwoNodesFact]
+    public async Task AProcessRefusalFromAnItemOnTheOtherNodeSaysWhatIsAllowed()
+    {
+        await using var nodes = await TwoNodes.StartAsync();
+        var resident = await nodes.A.SignedInAs("resident");
+        var created = await (await resident.Post($"{Council}/items", new { title = "长椅", text = "湖边加长椅", category = "设施", place = "湖边" }))
+            .Expect(HttpStatusCode.Created);
+        var itemId = created.GetProperty("id").GetString()!;
+        var (_, other) = await nodes.ByGrainAsync(grains => grains.GetGrain<Deliberation.Web.AgendaItems.IAgendaItemGrain>(itemId));
+        var clerk = await other.SignedInAs("clerk");
+        await (await clerk.Post($"{Council}/items/{itemId}/accept", new { })).Expect(HttpStatusCode.OK);
+
+        var refused = await (await clerk.Post($"{Council}/items/{itemId}/end-notice")).ExpectProblem(HttpStatusCode.Conflict);
+
+        Assert.Contains("end-notice", refused.GetProperty("detail").GetString());
+        Assert.NotEmpty(refused.GetProperty("allowed").EnumerateArray());
     }
 
     [TwoNodesFact]
