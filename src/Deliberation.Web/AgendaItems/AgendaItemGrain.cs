@@ -70,6 +70,8 @@ public sealed partial class AgendaItemGrain(IEventLog log, TimeProvider clock, I
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}."),
         };
         await CommitAsync(events, by.UserId, now);
+        // The objection that held a notice past its end is decided: the process ends it now, not at the next try.
+        if (command is DismissObjection) await CommitAsync(item.EndNoticeWhenDue(now), ProcessActor, now);
         await FollowNoticeAsync(now);
         return ItemProjection.View(item, StoredEvents, by);
     }
