@@ -10,7 +10,7 @@ using Deliberation.Web.Process;
 
 namespace Deliberation.Web.AgendaItems;
 
-public sealed class AgendaItemGrain(IEventLog log, TimeProvider clock)
+public sealed partial class AgendaItemGrain(IEventLog log, TimeProvider clock, ILogger<AgendaItemGrain> logger)
     : AggregateGrain<AgendaItem, AgendaItemEvent>(Category), IAgendaItemGrain
 {
     public const string Category = "agenda-item";
@@ -70,6 +70,9 @@ public sealed class AgendaItemGrain(IEventLog log, TimeProvider clock)
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}."),
         };
         await CommitAsync(events, by.UserId, now);
+        // The objection that held a notice past its end is decided: the process ends it now, not at the next try.
+        if (command is DismissObjection) await CommitAsync(item.EndNoticeWhenDue(now), ProcessActor, now);
+        await FollowNoticeAsync(now);
         return ItemProjection.View(item, StoredEvents, by);
     }
 

@@ -22,6 +22,8 @@ public static class DeliberationHost
         // Settings are read when services are built, not here, so a test host's overrides apply too.
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).Validate(o => o.TryValidate(out _), "Storage settings are not valid.");
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
+        // Before any hosted service starts, the silo included: one process per SQLite file.
+        services.AddSqliteOwnership();
         services.AddSingleton(TimeProvider.System);
         // First of the hosted services: the schema must exist before the key ring or anything else reads the database.
         services.AddHostedService<StartupWork>();

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Deliberation.Web.Hosting;
 
 /// <summary>
-/// <c>/healthz</c>: whether this node can serve (its database answers; the silo, once the grains run on Orleans), as
+/// <c>/healthz</c>: whether this node can serve (its database answers; its silo is an active member of the cluster), as
 /// <c>{status, checks:[{name, status}]}</c>, 503 when unhealthy. <c>/healthz/live</c>: only that the process answers.
 /// Both public, so they say nothing but names and statuses.
 /// </summary>
@@ -16,7 +16,9 @@ public static class Health
 
     public static IServiceCollection AddDeliberationHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(5));
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(5))
+            .AddCheck<SiloHealthCheck>("silo", timeout: TimeSpan.FromSeconds(5));
         return services;
     }
 

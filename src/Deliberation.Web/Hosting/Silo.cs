@@ -24,6 +24,8 @@ public static class Silo
             silo.Services.AddGrainSerialization();
             silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));
             silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromMinutes(10));
+            // Due dates (a notice period's end) wake their grain from the reminders table beside the event log.
+            silo.UseDeliberationReminders(sp => sp.GetRequiredService<StorageOptions>().ForEventLog());
             // Orleans keeps real time; the app's TimeProvider is the council's clock, which tests move by days.
             silo.Services.AddKeyedSingleton<TimeProvider>(KeyedService.AnyKey, TimeProvider.System);
         });

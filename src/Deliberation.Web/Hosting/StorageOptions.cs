@@ -1,3 +1,5 @@
+using Deliberation.Runtime.EventLog;
+
 namespace Deliberation.Web.Hosting;
 
 /// <summary>Where everything is kept: one database holds the event log and the accounts.</summary>
@@ -11,6 +13,9 @@ public sealed class StorageOptions
     public string ConnectionString { get; set; } = "Data Source=data/deliberation.db";
 
     public bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The same database for the log's neighbours (Orleans' reminders table).</summary>
+    public EventLogOptions ForEventLog() => new() { Provider = IsPostgres ? "postgres" : "sqlite", ConnectionString = ConnectionString };
 
     public bool TryValidate(out string? problem)
     {

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+using Orleans.Reminders;
 
 namespace Deliberation.Web.Tests.Hosting;
 
@@ -21,6 +23,7 @@ public class CouncilApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = new();
 
     private readonly string _environment;
+    private bool _remindersOnTestClock;
 
     /// <param name="environment">Testing by default; Production to meet what a real site meets.</param>
     public CouncilApp(bool seedDemo = true, IDictionary<string, string?>? settings = null, string environment = "Testing")
@@ -68,6 +71,17 @@ public class CouncilApp : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>
+    /// Orleans' reminder service runs on <see cref="Clock"/>, so a reminder due in days fires when the test moves it
+    /// there; the rest of Orleans keeps real time. All of a test's reminders are held in memory from the start (no
+    /// table refresh in between), so one armed before the clock moves is the one that fires.
+    /// </summary>
+    public CouncilApp WithRemindersOnTestClock()
+    {
+        _remindersOnTestClock = true;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
@@ -81,6 +95,13 @@ public class CouncilApp : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IStartupFilter, ClientAddresses>();
+            if (!_remindersOnTestClock) return;
+            services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, Clock.Timers);
+            services.Configure<ReminderOptions>(options =>
+            {
+                options.RefreshReminderListPeriod = TimeSpan.FromDays(30);
+                options.ReminderLoadingWindow = TimeSpan.FromDays(60);
+            });
         });
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Deliberation.Web.Tests.Hosting;
 
@@ -15,6 +16,22 @@ public sealed class HealthTests
 
         Assert.Equal("healthy", health.GetProperty("status").GetString());
         Assert.Equal("healthy", Check(health, "database"));
+        Assert.Equal("healthy", Check(health, "silo"));
+    }
+
+    [Fact]
+    public async Task Answers503NamingTheSiloOnceItHasStopped()
+    {
+        using var app = new CouncilApp(seedDemo: false);
+        var client = app.Visitor();
+        await (await client.GetAsync("/healthz")).Expect(HttpStatusCode.OK);
+
+        await app.Services.GetRequiredService<Orleans.Runtime.Silo>().StopAsync(CancellationToken.None);
+
+        var response = await client.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("unhealthy", Check(health, "silo"));
     }
 
     [Fact]

@@ -12,9 +12,9 @@ public sealed class SqliteOwnershipTests
     [Fact]
     public async Task ASecondAppOnTheSameSqliteFileRefusesToStartAndSaysWhy()
     {
-        using var first = new OwningApp();
+        using var first = new CouncilApp();
         await (await first.Visitor().GetAsync("/healthz")).Expect(HttpStatusCode.OK);
-        using var second = new OwningApp();
+        using var second = new CouncilApp();
         second.UseDatabaseOf(first);
 
         var refused = Assert.ThrowsAny<Exception>(() => second.Visitor());
@@ -28,14 +28,14 @@ public sealed class SqliteOwnershipTests
     [Fact]
     public async Task AnAppStartsOnTheFileOnceTheOneBeforeHasStopped()
     {
-        using var site = new OwningApp(); // owns the folder; never started
-        using (var before = new OwningApp())
+        using var site = new CouncilApp(); // owns the folder; never started
+        using (var before = new CouncilApp())
         {
             before.UseDatabaseOf(site);
             await (await before.Visitor().GetAsync("/healthz")).Expect(HttpStatusCode.OK);
         }
         Assert.True(File.Exists(site.DatabasePath + ".lock"));
-        using var after = new OwningApp();
+        using var after = new CouncilApp();
         after.UseDatabaseOf(site);
 
         var clerk = await after.SignedInAs("clerk");
@@ -58,16 +58,6 @@ public sealed class SqliteOwnershipTests
             yield return e;
             if (e is AggregateException aggregate)
                 foreach (var inner in aggregate.InnerExceptions.SelectMany(Chain)) yield return inner;
-        }
-    }
-
-    /// <summary>The real app with the ownership hook as DeliberationHost will have it (AddSqliteOwnership).</summary>
-    private sealed class OwningApp : CouncilApp
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSqliteOwnership());
         }
     }
 }
