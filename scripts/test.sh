@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: build, then the whole solution, on SQLite and on a local PostgreSQL that this script
-# installs and starts itself (set DELIBERATION_SKIP_POSTGRES=1 to skip those cases; they are then reported as skipped).
+# installs and starts itself (set DELIBERATION_SKIP_POSTGRES=1 to skip those cases; they are then reported as skipped),
+# and on a private Redis for the cluster cases, started the same way (DELIBERATION_SKIP_REDIS=1 skips those).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,14 +15,25 @@ fi
 
 log=$(mktemp)
 # Nothing of the run may outlive it (a runner may wait for every process it started): no MSBuild nodes kept for
-# reuse, the compiler servers shut down, and a PostgreSQL this run started stopped.
+# reuse, the compiler servers shut down, and a PostgreSQL or Redis this run started stopped.
 export MSBUILDDISABLENODEREUSE=1
 finish() {
   rm -f "$log"
   dotnet build-server shutdown >/dev/null 2>&1 || true
   if [ -n "${DELIBERATION_PG_STARTED:-}" ]; then bash scripts/postgres-stop.sh "$DELIBERATION_PG_STARTED"; fi
+  if [ -n "${DELIBERATION_REDIS_STARTED:-}" ]; then bash scripts/redis-stop.sh "$DELIBERATION_REDIS_STARTED"; fi
 }
 trap finish EXIT
+
+# After the trap: a PostgreSQL this run started is stopped even if Redis cannot be had.
+if [ "${DELIBERATION_SKIP_REDIS:-0}" = "1" ]; then
+  echo "Redis cluster cases will be skipped (DELIBERATION_SKIP_REDIS=1)." >&2
+  unset DELIBERATION_TEST_REDIS
+else
+  eval "$(bash scripts/redis.sh)"
+  echo "Redis for tests: $DELIBERATION_TEST_REDIS" >&2
+fi
+
 status=0
 # A test that hangs is stopped after 5 minutes and named, instead of holding the run until CI gives up.
 dotnet test Deliberation.sln --nologo -c Release --logger "console;verbosity=minimal" \

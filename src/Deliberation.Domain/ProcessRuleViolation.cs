@@ -14,6 +14,12 @@ public sealed class ProcessRuleViolation : Exception
         AllowedActions = allowedActions;
     }
 
+    /// <summary>The same refusal told again elsewhere (carried from another node of the cluster).</summary>
+    public ProcessRuleViolation(string message, IReadOnlyList<ItemAction> allowedActions) : base(message)
+    {
+        AllowedActions = allowedActions;
+    }
+
     public IReadOnlyList<ItemAction> AllowedActions { get; }
 
     private static string Describe(string attempted, string currentState, IReadOnlyList<ItemAction> allowed)

@@ -19,8 +19,9 @@ public sealed class ClusterSettings
     public string Redis { get; set; } = "";
 
     /// <summary>Where the other silos reach this one: each node of a cluster needs its own port (on one machine) or
-    /// address (on several).</summary>
-    public int SiloPort { get; set; } = 11111;
+    /// address (on several). 0 (the default): a free port picked when the silo starts; the silo advertises whichever
+    /// port it has (in Redis, with <c>redis</c>), so only a firewall between machines needs a fixed one.</summary>
+    public int SiloPort { get; set; }
 
     /// <summary>0: no gateway. The silo runs inside the app, which calls its grains directly; no outside client connects.</summary>
     public int GatewayPort { get; set; }
@@ -48,7 +49,7 @@ public sealed class ClusterSettings
         if (ProviderProblem() is { } provider) return provider;
         if (IsRedis && string.IsNullOrWhiteSpace(Redis))
             return "Cluster:Provider is 'redis' but Cluster:Redis (the Redis connection string) is empty.";
-        if (SiloPort is <= 0 or > 65535) return $"Cluster:SiloPort must be a TCP port (1-65535), not {SiloPort}.";
+        if (SiloPort is < 0 or > 65535) return $"Cluster:SiloPort must be 0 (a free port) or a TCP port, not {SiloPort}.";
         if (GatewayPort is < 0 or > 65535) return $"Cluster:GatewayPort must be 0 (none) or a TCP port, not {GatewayPort}.";
         if (!IPAddress.TryParse(AdvertisedAddress, out _)) return $"Cluster:AdvertisedAddress must be an IP address, not '{AdvertisedAddress}'.";
         if (string.IsNullOrWhiteSpace(ClusterId) || string.IsNullOrWhiteSpace(ServiceId)) return "Cluster:ClusterId and Cluster:ServiceId must not be empty.";

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Deliberation.Runtime.Clustering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +34,8 @@ public static class DeliberationClusteringExtensions
         silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<ClusterSettings>>((endpoint, settings) =>
         {
             endpoint.AdvertisedIPAddress = IPAddress.Parse(settings.Value.AdvertisedAddress);
-            endpoint.SiloPort = settings.Value.SiloPort;
+            // Tests run many apps side by side, and nodes on one machine each need their own port.
+            endpoint.SiloPort = settings.Value.SiloPort is > 0 and var port ? port : FreePort();
             endpoint.GatewayPort = settings.Value.GatewayPort;
         });
         silo.Services.AddOptions<ClusterOptions>().Configure<IOptions<ClusterSettings>>((cluster, settings) =>
@@ -48,5 +50,12 @@ public static class DeliberationClusteringExtensions
         silo.Services.AddOptions<RedisClusteringOptions>().Configure<IOptions<ClusterSettings>>((redis, settings) =>
             redis.ConfigurationOptions = ConfigurationOptions.Parse(settings.Value.Redis));
         return silo;
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

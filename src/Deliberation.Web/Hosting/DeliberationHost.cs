@@ -40,7 +40,7 @@ public static class DeliberationHost
             return EventLogFactory.Create(new EventLogOptions { Provider = storage.IsPostgres ? "postgres" : "sqlite", ConnectionString = storage.ConnectionString },
                 sp.GetService<ILoggerFactory>());
         });
-        services.AddFeatureServices();
+        services.AddFeatureServices(builder.Configuration);
 
         services.AddSingleton<IXmlRepository, DatabaseKeyRing>();
         services.AddDataProtection().SetApplicationName("Deliberation");

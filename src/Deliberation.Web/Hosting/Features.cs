@@ -15,10 +15,12 @@ namespace Deliberation.Web.Hosting;
 public static class Features
 {
     /// <summary>What the features use besides grains: the meeting hub and its pushes, sign-in, and the demo seed.</summary>
-    public static IServiceCollection AddFeatureServices(this IServiceCollection services)
+    public static IServiceCollection AddFeatureServices(this IServiceCollection services, IConfiguration configuration)
     {
+        // A push is sent where the grain lives; on several nodes, the backplane carries it to screens on the others.
         services.AddSignalR(options => options.AddFilter<HubAccess>())
-            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
+            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)))
+            .AddDeliberationBackplane(configuration);
         services.AddSingleton<MeetingPush>();
         services.AddScoped<SignInService>();
         services.AddScoped<DemoCouncil>();

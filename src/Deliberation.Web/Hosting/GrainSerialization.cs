@@ -9,14 +9,14 @@ namespace Deliberation.Web.Hosting;
 /// What crosses a grain call. Our records (web contracts and the domain records they carry) are immutable by house
 /// rule (positional, init-only, built afresh for every answer), so within the silo they are passed as they are, not
 /// copied; other types of ours are copied as JSON. Sent between silos, all of ours go as JSON in the shape the HTTP API
-/// uses. The domain stays free of Orleans attributes; exceptions keep Orleans' own handling (a domain refusal reaches
-/// the endpoint as itself).
+/// uses. The domain stays free of Orleans attributes. A refusal (one of our exceptions) thrown on one silo reaches the
+/// asking node's endpoint as itself, carried as <see cref="GrainRefusals"/> says; other exceptions keep Orleans' handling.
 /// </summary>
 public static class GrainSerialization
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(), new GrainRefusals() },
     };
 
     public static IServiceCollection AddGrainSerialization(this IServiceCollection services)
@@ -24,7 +24,8 @@ public static class GrainSerialization
         // Before the JSON copier: the first copier that takes a type is the one used.
         services.AddSingleton<IGeneralizedCopier, SharedRecords>();
         return services.AddSerializer(serializer => serializer.AddJsonSerializer(
-            isSerializable: IsOurs, isCopyable: type => IsOurs(type) && !SharedRecords.IsRecord(type), configureOptions:
+            isSerializable: type => IsOurs(type) || GrainRefusals.Carries(type),
+            isCopyable: type => IsOurs(type) && !SharedRecords.IsRecord(type), configureOptions:
             options => options.Configure(o => o.SerializerOptions = Json)));
     }
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Deliberation.Runtime.Journaling;
 using Orleans.Configuration;
 
@@ -8,7 +6,8 @@ namespace Deliberation.Web.Hosting;
 /// <summary>
 /// The Orleans silo co-hosted in the app, where every grain lives: one activation per key in the cluster, one call at
 /// a time (votes interleave), idle activations collected. Embedded default: one silo on localhost, no gateway (the
-/// app's own endpoints and pages are its only clients). Clustering, reminders and the like plug in here.
+/// app's own endpoints and pages are its only clients); with <c>Cluster:Provider</c> = <c>redis</c>, the app processes on
+/// one database form one cluster (see <c>ClusterSettings</c>). Reminders and the like plug in here.
 /// </summary>
 public static class Silo
 {
@@ -16,13 +15,11 @@ public static class Silo
 
     public static TBuilder UseDeliberationSilo<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        // A free port unless one is set: tests run many apps side by side, each its own one-silo cluster.
-        var port = builder.Configuration.GetValue($"{Section}:Port", 0) is > 0 and var configured ? configured : FreePort();
         // Orleans and its resilience pipelines log every placement at Information; keep what needs attention.
         builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort: port, gatewayPort: 0, serviceId: "deliberation", clusterId: "deliberation");
+            silo.UseDeliberationClustering(builder.Configuration);
             silo.Services.AddEventLogConsistency(options => builder.Configuration.GetSection($"{Section}:EventLog").Bind(options));
             silo.Services.AddGrainSerialization();
             silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));
@@ -33,12 +30,5 @@ public static class Silo
             silo.Services.AddKeyedSingleton<TimeProvider>(KeyedService.AnyKey, TimeProvider.System);
         });
         return builder;
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

@@ -85,6 +85,10 @@ public class CouncilApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
+        // The silo's cluster provider is chosen while the app is being built, before in-memory settings are added;
+        // host settings (like the environment) are known from the start.
+        foreach (var (key, value) in _settings.Where(s => s.Key.StartsWith("Cluster:", StringComparison.Ordinal) && s.Value is not null))
+            builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
         builder.ConfigureTestServices(services =>
         {
