@@ -62,6 +62,21 @@ internal abstract class SqlDialect
     /// <summary>Runs before the schema statements, inside their transaction (PostgreSQL: an advisory lock).</summary>
     public virtual string? SchemaLockStatement => null;
 
+    /// <summary>Creates every table that is missing (idempotent), in one transaction under the schema lock, so that
+    /// whichever part of the app starts first (the event log or the reminder table) creates everything.</summary>
+    public async Task CreateSchemaAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        IEnumerable<string> statements = SchemaLockStatement is { } lockStatement ? [lockStatement, .. SchemaStatements] : SchemaStatements;
+        foreach (var statement in statements)
+        {
+            await using var command = SqlEventLog.Command(connection, transaction, statement);
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>Locks the rows a query reads until commit (PostgreSQL). SQLite needs none: Microsoft.Data.Sqlite begins
     /// transactions IMMEDIATE, so the writer holds the database write lock from its first read.</summary>
     public virtual string? RowLockClause => null;

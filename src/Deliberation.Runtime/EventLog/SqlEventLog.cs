@@ -209,12 +209,6 @@ internal sealed partial class SqlEventLog : IEventLog, IAsyncDisposable, IDispos
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var command = Command(connection, transaction, sql, parameters);
-        return await command.ExecuteNonQueryAsync().ConfigureAwait(false);
-    }
-
     internal async Task EnsureSchemaAsync(CancellationToken ct)
     {
         if (_schemaReady) return;
@@ -222,13 +216,7 @@ internal sealed partial class SqlEventLog : IEventLog, IAsyncDisposable, IDispos
         try
         {
             if (_schemaReady) return;
-            await using var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
-            await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-            if (_dialect.SchemaLockStatement is { } lockStatement)
-                await ExecuteAsync(connection, transaction, lockStatement).ConfigureAwait(false);
-            foreach (var statement in _dialect.SchemaStatements)
-                await ExecuteAsync(connection, transaction, statement).ConfigureAwait(false);
-            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            await _dialect.CreateSchemaAsync(ct).ConfigureAwait(false);
             _schemaReady = true;
         }
         finally

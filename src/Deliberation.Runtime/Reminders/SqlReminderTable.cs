@@ -113,17 +113,7 @@ public sealed class SqlReminderTable : IReminderTable, IAsyncDisposable
         try
         {
             if (_schemaReady) return;
-            await using var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
-            await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-            IEnumerable<string> statements = _dialect.SchemaLockStatement is { } lockStatement
-                ? [lockStatement, .. _dialect.SchemaStatements]
-                : _dialect.SchemaStatements;
-            foreach (var statement in statements)
-            {
-                await using var command = SqlEventLog.Command(connection, transaction, statement);
-                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            }
-            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            await _dialect.CreateSchemaAsync(ct).ConfigureAwait(false);
             _schemaReady = true;
         }
         finally
