@@ -38,9 +38,10 @@ public static class VotesBench
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<TimeProvider>(TimeProvider.System);
-        builder.Services.AddSingleton(sp => EventLogFactory.Create(new EventLogOptions { Provider = provider, ConnectionString = connection },
-            sp.GetRequiredService<ILoggerFactory>()));
-        builder.Services.AddFeatureServices();
+        var storage = new StorageOptions { Provider = provider, ConnectionString = connection };
+        builder.Services.AddSingleton(storage); // the silo keeps its reminders in the same database
+        builder.Services.AddSingleton(sp => EventLogFactory.Create(storage.ForEventLog(), sp.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddFeatureServices(builder.Configuration);
         builder.UseDeliberationSilo();
         using var host = builder.Build();
         await host.StartAsync();
