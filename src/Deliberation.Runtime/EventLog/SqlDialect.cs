@@ -62,9 +62,30 @@ internal abstract class SqlDialect
     /// <summary>Runs before the schema statements, inside their transaction (PostgreSQL: an advisory lock).</summary>
     public virtual string? SchemaLockStatement => null;
 
-    /// <summary>Creates every table that is missing (idempotent), in one transaction under the schema lock, so that
-    /// whichever part of the app starts first (the event log or the reminder table) creates everything.</summary>
-    public async Task CreateSchemaAsync(CancellationToken ct)
+    // Once per dialect instance (each log or table has its own); a SemaphoreSlim that never hands out its wait handle
+    // holds nothing to dispose.
+    private readonly SemaphoreSlim _schemaOnce = new(1, 1);
+    private volatile bool _schemaReady;
+
+    /// <summary>Creates every table that is missing (idempotent), once, in one transaction under the schema lock, so
+    /// that whichever part of the app starts first (the event log or the reminder table) creates everything.</summary>
+    public async Task EnsureSchemaAsync(CancellationToken ct)
+    {
+        if (_schemaReady) return;
+        await _schemaOnce.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_schemaReady) return;
+            await CreateSchemaAsync(ct).ConfigureAwait(false);
+            _schemaReady = true;
+        }
+        finally
+        {
+            _schemaOnce.Release();
+        }
+    }
+
+    private async Task CreateSchemaAsync(CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);

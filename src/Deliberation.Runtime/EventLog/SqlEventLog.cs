@@ -21,8 +21,6 @@ internal sealed partial class SqlEventLog : IEventLog, IAsyncDisposable, IDispos
     private readonly Channel<WriteRequest> _queue =
         Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
     private readonly Task _writer;
-    private readonly SemaphoreSlim _schemaLock = new(1, 1);
-    private volatile bool _schemaReady;
     private int _disposed;
 
     public SqlEventLog(SqlDialect dialect, ILogger? logger = null)
@@ -209,21 +207,7 @@ internal sealed partial class SqlEventLog : IEventLog, IAsyncDisposable, IDispos
         return command;
     }
 
-    internal async Task EnsureSchemaAsync(CancellationToken ct)
-    {
-        if (_schemaReady) return;
-        await _schemaLock.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            if (_schemaReady) return;
-            await _dialect.CreateSchemaAsync(ct).ConfigureAwait(false);
-            _schemaReady = true;
-        }
-        finally
-        {
-            _schemaLock.Release();
-        }
-    }
+    internal Task EnsureSchemaAsync(CancellationToken ct) => _dialect.EnsureSchemaAsync(ct);
 
     public async ValueTask DisposeAsync()
     {
@@ -231,7 +215,6 @@ internal sealed partial class SqlEventLog : IEventLog, IAsyncDisposable, IDispos
         _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false); // drain: everything queued is written (or fails) before we go
         if (_dialect is IAsyncDisposable disposable) await disposable.DisposeAsync().ConfigureAwait(false);
-        _schemaLock.Dispose();
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -17,8 +17,6 @@ public sealed class SqlReminderTable : IReminderTable, IAsyncDisposable
 
     private readonly SqlDialect _dialect;
     private readonly string _serviceId;
-    private readonly SemaphoreSlim _schemaLock = new(1, 1);
-    private volatile bool _schemaReady;
 
     /// <param name="storage">The same database settings as the event log's.</param>
     /// <param name="cluster">Whose reminders these are: rows are kept per <see cref="ClusterOptions.ServiceId"/>.</param>
@@ -106,25 +104,10 @@ public sealed class SqlReminderTable : IReminderTable, IAsyncDisposable
 
     /// <summary>The same idempotent schema as the event log's (its statements include the reminders table), so
     /// whichever starts first creates everything.</summary>
-    private async Task EnsureSchemaAsync(CancellationToken ct)
-    {
-        if (_schemaReady) return;
-        await _schemaLock.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            if (_schemaReady) return;
-            await _dialect.CreateSchemaAsync(ct).ConfigureAwait(false);
-            _schemaReady = true;
-        }
-        finally
-        {
-            _schemaLock.Release();
-        }
-    }
+    private Task EnsureSchemaAsync(CancellationToken ct) => _dialect.EnsureSchemaAsync(ct);
 
     public async ValueTask DisposeAsync()
     {
         if (_dialect is IAsyncDisposable disposable) await disposable.DisposeAsync().ConfigureAwait(false);
-        _schemaLock.Dispose();
     }
 }
