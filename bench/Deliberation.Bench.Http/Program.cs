@@ -1,3 +1,4 @@
+using Deliberation.Web.Grains;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;

@@ -1,3 +1,4 @@
+using Deliberation.Web.Grains;
 using System.Text.Json;
 using Deliberation.Web.Hosting;
 using Microsoft.AspNetCore.Identity;

@@ -1,3 +1,4 @@
+using Deliberation.Web.Grains;
 using Deliberation.Domain;
 using Deliberation.Domain.AgendaItems;
 using Deliberation.Domain.Councils;

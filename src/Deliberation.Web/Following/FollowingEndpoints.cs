@@ -1,3 +1,4 @@
+using Deliberation.Web.Grains;
 using System.Text.Json;
 using Deliberation.Domain.Following;
 using Deliberation.Runtime.EventLog;

@@ -1,3 +1,4 @@
+using Deliberation.Web.Grains;
 using Deliberation.Runtime.EventLog;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Localization;

@@ -1,3 +1,4 @@
+using Deliberation.Web.Grains;
 using Deliberation.Web.Accounts;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

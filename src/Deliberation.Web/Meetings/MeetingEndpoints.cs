@@ -1,3 +1,4 @@
+using Deliberation.Web.Grains;
 using System.Text.Json;
 using Deliberation.Domain.Councils;
 using Deliberation.Runtime.EventLog;

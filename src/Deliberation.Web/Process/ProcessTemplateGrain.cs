@@ -1,3 +1,4 @@
+using Deliberation.Web.Grains;
 using Deliberation.Domain.Process;
 using Deliberation.Web.Hosting;
 

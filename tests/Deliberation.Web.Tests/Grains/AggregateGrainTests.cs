@@ -1,10 +1,12 @@
+using Deliberation.Web.Tests.Hosting;
+using Deliberation.Web.Grains;
 using System.Diagnostics;
 using System.Net;
 using Deliberation.Runtime.EventLog;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Deliberation.Web.Tests.Hosting;
+namespace Deliberation.Web.Tests.Grains;
 
 /// <summary>What people rely on from the grains and their log: nothing lost, nothing half written, a clear answer when storage fails.</summary>
 public sealed class AggregateGrainTests

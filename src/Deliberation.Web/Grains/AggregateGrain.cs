@@ -5,7 +5,7 @@ using Orleans;
 using Orleans.EventSourcing;
 using Orleans.Providers;
 
-namespace Deliberation.Web.Hosting;
+namespace Deliberation.Web.Grains;
 
 /// <summary>
 /// An Orleans journaled grain whose state is a pure domain aggregate and whose log is its event stream (the

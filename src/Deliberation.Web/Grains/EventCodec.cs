@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Text.Json;
 using Deliberation.Runtime.EventLog;
 
-namespace Deliberation.Web.Hosting;
+namespace Deliberation.Web.Grains;
 
 /// <summary>
 /// Writes a domain event as (type name, JSON payload) for the event log and reads it back. The stored type name is

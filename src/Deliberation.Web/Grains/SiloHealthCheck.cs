@@ -2,7 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans;
 using Orleans.Runtime;
 
-namespace Deliberation.Web.Hosting;
+namespace Deliberation.Web.Grains;
 
 /// <summary>
 /// Whether this node's silo is an active member of its cluster: a node whose silo is still joining, or is shutting

@@ -1,7 +1,8 @@
+using Deliberation.Web.Hosting;
 using Deliberation.Runtime.Journaling;
 using Orleans.Configuration;
 
-namespace Deliberation.Web.Hosting;
+namespace Deliberation.Web.Grains;
 
 /// <summary>
 /// The Orleans silo co-hosted in the app, where every grain lives: one activation per key in the cluster, one call at

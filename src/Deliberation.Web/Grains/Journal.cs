@@ -1,6 +1,6 @@
 using Deliberation.Runtime.EventLog;
 
-namespace Deliberation.Web.Hosting;
+namespace Deliberation.Web.Grains;
 
 /// <summary>
 /// An aggregate grain's view: the domain aggregate, held once, folded from the stream when the grain is activated and

@@ -1,3 +1,4 @@
+using Deliberation.Web.Hosting;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Deliberation.Domain;
@@ -7,7 +8,7 @@ using Deliberation.Domain.Meetings;
 using Deliberation.Runtime.EventLog;
 using Deliberation.Runtime.Journaling;
 
-namespace Deliberation.Web.Hosting;
+namespace Deliberation.Web.Grains;
 
 /// <summary>
 /// Our exceptions as they cross from the silo that threw them to the node that asked: its message and what the answer

@@ -3,7 +3,7 @@ using Orleans.Serialization;
 using Orleans.Serialization.Cloning;
 using Orleans.Serialization.Serializers;
 
-namespace Deliberation.Web.Hosting;
+namespace Deliberation.Web.Grains;
 
 /// <summary>
 /// What crosses a grain call. Our records (web contracts and the domain records they carry) are immutable by house
