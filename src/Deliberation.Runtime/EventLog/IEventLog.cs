@@ -22,6 +22,12 @@ public interface IEventLog
     /// <summary>The catalogue row of a stream, or null when it has none.</summary>
     Task<StreamSummary?> GetSummaryAsync(string streamId, CancellationToken ct = default);
 
+    /// <summary>
+    /// Streams that fall due, soonest first, after <paramref name="after"/> (keyset paging: the last row of the previous
+    /// page), at most <paramref name="limit"/>. An indexed read of the <c>dues</c> table, not of every stream.
+    /// </summary>
+    Task<IReadOnlyList<StreamDue>> ListDueAsync(StreamDue? after, int limit, CancellationToken ct = default);
+
     /// <summary>Recomputes every hash and link of a stream.</summary>
     Task<ChainVerification> VerifyStreamAsync(string streamId, CancellationToken ct = default);
 }

@@ -24,7 +24,21 @@ public sealed record StreamSummary(
     string Scope,
     long Version,
     string Summary,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>
+    /// Whether streams of this kind can fall due (a notice period's end, a ledger deadline): then the store keeps
+    /// <see cref="DueAt"/> in its <c>dues</c> table, in the same transaction, set or cleared. Streams that never fall due
+    /// (votes, follows) leave that table alone.
+    /// </summary>
+    public bool MayFallDue { get; init; }
+
+    /// <summary>When the stream's aggregate next falls due, if it does; null when nothing is due.</summary>
+    public DateTimeOffset? DueAt { get; init; }
+}
+
+/// <summary>A stream that falls due at a time (a row of the <c>dues</c> table).</summary>
+public sealed record StreamDue(string StreamId, string Category, DateTimeOffset DueAt);
 
 /// <summary>
 /// Events to append to one stream. <see cref="ExpectedVersion"/> is the sequence of the last event the caller has seen

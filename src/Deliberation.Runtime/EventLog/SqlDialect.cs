@@ -52,6 +52,16 @@ internal abstract class SqlDialect
         )
         """,
         "CREATE INDEX IF NOT EXISTS ix_reminders_service_hash ON reminders (service_id, grain_hash)",
+        // Streams whose aggregate falls due (StreamSummary.DueAt), kept with each append, so that what must happen on its
+        // own is found at start by an indexed read, not a scan of every stream.
+        $"""
+        CREATE TABLE IF NOT EXISTS dues (
+            stream_id TEXT NOT NULL PRIMARY KEY,
+            category TEXT NOT NULL,
+            due_at {TimeType} NOT NULL
+        )
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_dues_due_at ON dues (due_at, stream_id)",
     ];
 
     protected abstract string IdentityColumn { get; }

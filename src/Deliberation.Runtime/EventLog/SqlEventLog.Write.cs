@@ -139,6 +139,7 @@ internal sealed partial class SqlEventLog
             batch.Add(insert.Append(" ON CONFLICT (stream_id) DO NOTHING"));
             expected.Add(chunk.Length);
         }
+        AddDues(batch, changed.Select(s => s.Value.Summary));
         foreach (var chunk in events.Chunk(_dialect.RowsPerStatement))
         {
             var insert = new SqlStatement(EventInsert);

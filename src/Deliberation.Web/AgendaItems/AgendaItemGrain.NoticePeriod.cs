@@ -1,3 +1,5 @@
+using Deliberation.Domain.AgendaItems;
+using Deliberation.Web.Grains;
 using Orleans;
 using Orleans.Runtime;
 
@@ -5,11 +7,16 @@ namespace Deliberation.Web.AgendaItems;
 
 /// <summary>
 /// The notice period (公示期) ends by itself: an Orleans reminder, kept in our database, wakes the item when its notice
-/// is due, also after a restart. The council's clock decides whether it is due; the reminder only wakes the grain.
+/// is due, also after a restart. The council's clock decides whether it is due; the reminder only wakes the grain. The
+/// due time is also in the log's <c>dues</c> table, so an item in notice without a reminder is woken at start
+/// (<see cref="DueTimesGrain"/>).
 /// </summary>
 public sealed partial class AgendaItemGrain : IRemindable
 {
     public const string NoticeReminder = "notice-period";
+
+    /// <summary>Items fall due when their notice ends; the reconciler wakes one that has no reminder.</summary>
+    public static readonly DueKind Due = new(Category, NoticeReminder, (grains, key) => grains.GetGrain<IAgendaItemGrain>(key));
 
     /// <summary>The council's process, not a person, in the item's history.</summary>
     public const string ProcessActor = "system";
@@ -30,6 +37,19 @@ public sealed partial class AgendaItemGrain : IRemindable
         if (Current?.NoticeDueAt is not null) return;
         await ForgetNoticeAsync();
         _remindedFor = null;
+    }
+
+    protected override bool MayFallDue => true;
+
+    protected override DateTimeOffset? DueOf(AgendaItem item) => item.NoticeDueAt;
+
+    public async Task KeepDueTimeAsync()
+    {
+        var now = clock.GetUtcNow();
+        if (Current is { } item) await CommitAsync(item.EndNoticeWhenDue(now), ProcessActor, now);
+        // Found without a reminder: what this activation believes about it is not to be trusted.
+        _remindedFor = null;
+        await FollowNoticeAsync(now);
     }
 
     /// <summary>After a committed change: a running notice has its reminder, an ended one none.</summary>

@@ -1,11 +1,11 @@
 using Deliberation.Domain.Councils;
 using Deliberation.Runtime.EventLog;
-using Orleans;
+using Deliberation.Web.Grains;
 
 namespace Deliberation.Web.AgendaItems;
 
 /// <summary>One agenda item (议题) through its whole process. Keyed by item id.</summary>
-public interface IAgendaItemGrain : IGrainWithStringKey
+public interface IAgendaItemGrain : IFallsDue
 {
     Task<ItemView> SubmitAsync(string councilId, SubmitItem request, Actor by);
 

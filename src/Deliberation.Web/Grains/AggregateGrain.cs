@@ -34,6 +34,16 @@ public abstract class AggregateGrain<TAggregate, TEvent>(string category) : Jour
     /// <summary>What the catalogue shows for the stream, so that lists read it instead of replaying.</summary>
     protected abstract object SummaryOf(TAggregate aggregate, DateTimeOffset at);
 
+    /// <summary>
+    /// When the aggregate next falls due (a notice period's end), for grains whose state needs a reminder
+    /// (<see cref="IFallsDue"/>): kept in the log's <c>dues</c> table with each append, so that at start the
+    /// <see cref="DueTimes"/> reconciler finds every due time without a reminder. Null: nothing due.
+    /// </summary>
+    protected virtual DateTimeOffset? DueOf(TAggregate aggregate) => null;
+
+    /// <summary>Whether the aggregate can fall due at all (<see cref="DueOf"/> is overridden).</summary>
+    protected virtual bool MayFallDue => false;
+
     /// <summary>Whether the view keeps the stored events (with hashes) for the grain's answers to show.</summary>
     protected virtual bool KeepsStoredEvents => false;
 
@@ -104,7 +114,11 @@ public abstract class AggregateGrain<TAggregate, TEvent>(string category) : Jour
     {
         if (view.Aggregate is not { } aggregate) return null;
         var at = written[^1].At;
-        return new StreamSummary(StreamId, category, ScopeOf(aggregate), 0, JsonSerializer.Serialize(SummaryOf(aggregate, at), EventJson.Options), at);
+        return new StreamSummary(StreamId, category, ScopeOf(aggregate), 0, JsonSerializer.Serialize(SummaryOf(aggregate, at), EventJson.Options), at)
+        {
+            MayFallDue = MayFallDue,
+            DueAt = MayFallDue ? DueOf(aggregate) : null,
+        };
     }
 
     void IEventLogJournal<Journal<TAggregate>, Recorded<TEvent>>.Stored(Journal<TAggregate> view, EventEnvelope stored)

@@ -28,6 +28,8 @@ public static class DeliberationHost
         services.AddSingleton(TimeProvider.System);
         // First of the hosted services: the schema must exist before the key ring or anything else reads the database.
         services.AddHostedService<StartupWork>();
+        // After the silo: at start, every due time that has no reminder gets its grain woken.
+        services.AddDueTimes();
 
         services.AddDbContext<DeliberationDb>((sp, options) =>
         {

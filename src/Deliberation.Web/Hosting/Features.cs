@@ -5,6 +5,7 @@ using Deliberation.Web.Councils;
 using Deliberation.Web.DecisionRules;
 using Deliberation.Web.Demo;
 using Deliberation.Web.Following;
+using Deliberation.Web.Grains;
 using Deliberation.Web.Meetings;
 using Deliberation.Web.Process;
 using Microsoft.AspNetCore.SignalR;
@@ -22,6 +23,7 @@ public static class Features
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)))
             .AddDeliberationBackplane(configuration);
         services.AddSingleton<MeetingPush>();
+        services.AddDueKind(AgendaItemGrain.Due);
         services.AddScoped<SignInService>();
         services.AddScoped<DemoCouncil>();
         services.AddScoped<DemoItems>();

@@ -10,8 +10,8 @@ namespace Deliberation.Web.Tests.AgendaItems;
 /// </summary>
 public sealed class NoticePeriodTests
 {
-    private const string Items = "/api/councils/lakeside/items";
-    private static readonly TimeSpan PastTheNotice = TimeSpan.FromDays(8);
+    internal const string Items = "/api/councils/lakeside/items";
+    internal static readonly TimeSpan PastTheNotice = TimeSpan.FromDays(8);
 
     [Fact]
     public async Task EndsByItselfWhenDueAndMovesTheItemOnAsTheCouncilsProcess()
@@ -121,7 +121,7 @@ public sealed class NoticePeriodTests
     }
 
     /// <summary>An item taken by the clerk and the chair to its disclosure step; returns its API path.</summary>
-    private static async Task<string> ResolvedItemAsync(CouncilApp app)
+    internal static async Task<string> ResolvedItemAsync(CouncilApp app)
     {
         var (resident, clerk, chair) = (await app.SignedInAs("resident"), await app.SignedInAs("clerk"), await app.SignedInAs("chair"));
         var created = await (await resident.Post(Items, new { title = "湖边装路灯", text = "晚上太黑", category = "公共设施", place = "湖边" }))
@@ -138,10 +138,10 @@ public sealed class NoticePeriodTests
         return item;
     }
 
-    private static async Task DiscloseAsync(CouncilApp app, string item) =>
+    internal static async Task DiscloseAsync(CouncilApp app, string item) =>
         await (await (await app.SignedInAs("clerk")).Post($"{item}/disclose", new { })).Expect(HttpStatusCode.OK);
 
-    private static List<JsonElement> Timeline(JsonElement item) => item.GetProperty("timeline").EnumerateArray().ToList();
+    internal static List<JsonElement> Timeline(JsonElement item) => item.GetProperty("timeline").EnumerateArray().ToList();
 
     /// <summary>Who and when the public item page shows for the timeline entry of that title.</summary>
     private static string EndedBy(string html, string title) => Html.Parse(html).QuerySelectorAll("ol.timeline li")
