@@ -27,6 +27,10 @@ public sealed partial class AgendaItemGrain(IEventLog log, TimeProvider clock, I
 
     protected override object SummaryOf(AgendaItem item, DateTimeOffset at) => ItemProjection.Summary(item, at);
 
+    /// <summary>The catalogue row of an item written without its grain (the demo's history), as the grain would write it.</summary>
+    public static StreamSummary CatalogueRowOf(AgendaItem item, DateTimeOffset at) =>
+        CatalogueRow($"{Category}-{item.Id}", Category, item.CouncilId, ItemProjection.Summary(item, at), at, true, item.NoticeDueAt);
+
     // The item's answers carry its timeline, hashes included.
     protected override bool KeepsStoredEvents => true;
 

@@ -38,41 +38,36 @@ public static class ItemEndpoints
             return Results.Ok(await grain.VerifyAsync());
         }).Access(Audience.Public);
 
-        Act<AcceptItem>(items, "accept", null, CouncilRole.Clerk);
-        Act<MergeItem>(items, "merge", null, CouncilRole.Clerk);
-        Act<RouteItem>(items, "route", null, CouncilRole.Clerk);
-        Act<DeclineItem>(items, "decline", null, CouncilRole.Clerk);
-        Act<RecordProposal>(items, "record-proposal", null);
-        Act<ReviseProposal>(items, "revise-proposal", null);
-        Act<RecordConsultation>(items, "record-consultation", null);
-        Act(items, "complete-step", new CompleteStep());
-        Act<RecordResolution>(items, "record-resolution", null);
-        Act<ApproveReview>(items, "approve-review", null);
-        Act<ReturnReview>(items, "return-review", null);
-        Act<DiscloseResolution>(items, "disclose", null);
-        Act<RaiseObjection>(items, "object", null, CouncilRole.Resident);
-        Act<UpholdObjection>(items, "uphold-objection", null);
-        Act<DismissObjection>(items, "dismiss-objection", null);
-        Act(items, "end-notice", new EndNotice());
-        Act<AssignImplementation>(items, "assign-implementation", null, CouncilRole.Clerk);
-        Act<ReportProgress>(items, "report-progress", null);
-        Act<CompleteImplementation>(items, "complete-implementation", null);
-        Act<DiscloseResult>(items, "disclose-result", null);
-        Act<RateResult>(items, "rate", null, CouncilRole.Resident);
-        Act<CloseItem>(items, "close", null);
+        Commands.Map<AcceptItem>(items, "accept", null, CouncilRole.Clerk);
+        Commands.Map<MergeItem>(items, "merge", null, CouncilRole.Clerk);
+        Commands.Map<RouteItem>(items, "route", null, CouncilRole.Clerk);
+        Commands.Map<DeclineItem>(items, "decline", null, CouncilRole.Clerk);
+        Commands.Map<RecordProposal>(items, "record-proposal", null);
+        Commands.Map<ReviseProposal>(items, "revise-proposal", null);
+        Commands.Map<RecordConsultation>(items, "record-consultation", null);
+        Commands.Map(items, "complete-step", new CompleteStep());
+        Commands.Map<RecordResolution>(items, "record-resolution", null);
+        Commands.Map<ApproveReview>(items, "approve-review", null);
+        Commands.Map<ReturnReview>(items, "return-review", null);
+        Commands.Map<DiscloseResolution>(items, "disclose", null);
+        Commands.Map<RaiseObjection>(items, "object", null, CouncilRole.Resident);
+        Commands.Map<UpholdObjection>(items, "uphold-objection", null);
+        Commands.Map<DismissObjection>(items, "dismiss-objection", null);
+        Commands.Map(items, "end-notice", new EndNotice());
+        Commands.Map<AssignImplementation>(items, "assign-implementation", null, CouncilRole.Clerk);
+        Commands.Map<ReportProgress>(items, "report-progress", null);
+        Commands.Map<CompleteImplementation>(items, "complete-implementation", null);
+        Commands.Map<DiscloseResult>(items, "disclose-result", null);
+        Commands.Map<RateResult>(items, "rate", null, CouncilRole.Resident);
+        Commands.Map<CloseItem>(items, "close", null);
         return app;
     }
 
     // Triage, objections and ratings belong to fixed roles, checked at the gate. Every other action drives a step, and
     // the item's template (data) names who acts at that step: the gate asks only for a role in the council, the
     // engine checks the step's acting role.
-    private static void Act<TCommand>(RouteGroupBuilder items, string action, TCommand? noBody, params CouncilRole[] roles)
-        where TCommand : ItemCommand =>
-        items.MapCommand($"/{{itemId}}/{action}", noBody, async (http, command) => Results.Ok(
-                await http.RequestServices.GetRequiredService<IGrainFactory>()
-                    .GetGrain<IAgendaItemGrain>(Identifiers.Require(http.Route("itemId"), "item"))
-                    .ActAsync(http.Route("councilId"), command, http.Actor())))
-            .AccessFor(roles).WithName($"item-{action}");
+    private static readonly GrainCommands<IAgendaItemGrain, ItemCommand, ItemView> Commands =
+        new("item", (item, councilId, command, by) => item.ActAsync(councilId, command, by));
 }
 
 /// <summary>Item lists come from the stream catalogue, which every append keeps current in the same transaction.</summary>

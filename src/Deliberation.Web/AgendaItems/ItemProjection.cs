@@ -31,7 +31,7 @@ public static class ItemProjection
     }
 
     public static ItemSummary Summary(AgendaItem item, DateTimeOffset now) => new(
-        item.Id, item.CouncilId, item.Title, item.Category, item.Status.ToString(), item.Outcome?.ToString(),
+        item.Id, item.CouncilId, item.Title, item.Category, item.Status, item.Outcome?.ToString(),
         item.CurrentStep?.Id, item.CurrentStep is null ? null : item.CurrentStepIndex,
         item.CurrentStep?.Name.Zh, item.CurrentStep?.Name.En, item.IsPublic, now);
 

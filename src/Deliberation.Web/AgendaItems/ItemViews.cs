@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Deliberation.Domain.AgendaItems;
 
 namespace Deliberation.Web.AgendaItems;
 
@@ -24,5 +25,5 @@ public sealed record TimelineEntry(long Sequence, string Type, string Actor, Dat
 
 /// <summary>The catalogue row of an item: enough for lists, without replaying the item.</summary>
 public sealed record ItemSummary(
-    string Id, string CouncilId, string Title, string Category, string Status, string? Outcome,
+    string Id, string CouncilId, string Title, string Category, AgendaItemStatus Status, string? Outcome,
     string? StepId, int? StepIndex, string? StepNameZh, string? StepNameEn, bool IsPublic, DateTimeOffset UpdatedAt);

@@ -10,8 +10,6 @@ namespace Deliberation.Web.Ballots;
 /// <summary>A meeting's or an item's ballots, found through the stream catalogue, each read from its grain as this viewer may see it.</summary>
 public static class BallotCatalogue
 {
-    private sealed record BallotRow(string Id, string MeetingId, string ItemId, string Status);
-
     public static Task<IReadOnlyList<BallotView>> ForMeetingAsync(IEventLog log, IGrainFactory grains, string councilId, string meetingId, Actor? viewer) =>
         ListAsync(log, grains, councilId, row => row.MeetingId == meetingId, viewer);
 
@@ -19,12 +17,12 @@ public static class BallotCatalogue
         ListAsync(log, grains, councilId, row => row.ItemId == itemId, viewer);
 
     private static async Task<IReadOnlyList<BallotView>> ListAsync(IEventLog log, IGrainFactory grains, string councilId,
-        Func<BallotRow, bool> wanted, Actor? viewer)
+        Func<BallotSummary, bool> wanted, Actor? viewer)
     {
         var views = new List<BallotView>();
         foreach (var row in await log.ListStreamsAsync(BallotGrain.Category, councilId))
         {
-            var ballot = JsonSerializer.Deserialize<BallotRow>(row.Summary, EventJson.Options)!;
+            var ballot = JsonSerializer.Deserialize<BallotSummary>(row.Summary, EventJson.Options)!;
             if (!wanted(ballot)) continue;
             if (await grains.GetGrain<IBallotGrain>(ballot.Id).GetAsync(councilId, viewer) is { } view) views.Add(view);
         }

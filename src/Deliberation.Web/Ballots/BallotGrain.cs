@@ -36,8 +36,7 @@ public sealed class BallotGrain(TimeProvider clock, MeetingPush push, ILogger<Ba
 
     protected override string ScopeOf(Ballot ballot) => ballot.CouncilId;
 
-    protected override object SummaryOf(Ballot ballot, DateTimeOffset at) =>
-        new { ballot.Id, ballot.MeetingId, ballot.ItemId, Status = ballot.Status.ToString() };
+    protected override object SummaryOf(Ballot ballot, DateTimeOffset at) => BallotSummary.Of(ballot);
 
     // The adaptor reports a tentative change only when it has rebuilt the view from the log (after activation or a
     // failed write): what was in flight then is gone, and a resend is decided afresh.

@@ -109,8 +109,7 @@ public sealed class DemoItems(IGrainFactory grains, IEventLog log, TimeProvider 
 
     private async Task SaveAsync(Story story, CancellationToken ct)
     {
-        var summary = new StreamSummary($"{AgendaItemGrain.Category}-{story.Item.Id}", AgendaItemGrain.Category, story.Item.CouncilId, 0,
-            System.Text.Json.JsonSerializer.Serialize(ItemProjection.Summary(story.Item, story.LastAt), EventJson.Options), story.LastAt);
+        var summary = AgendaItemGrain.CatalogueRowOf(story.Item, story.LastAt);
         await log.AppendAsync(new StreamAppend(summary.StreamId, 0, story.Pending, summary), ct);
     }
 

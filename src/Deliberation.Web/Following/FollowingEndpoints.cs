@@ -77,7 +77,7 @@ public static class FollowedItems
                 if (!wanted.Contains(row.StreamId)) continue;
                 var s = JsonSerializer.Deserialize<ItemSummary>(row.Summary, EventJson.Options)!;
                 if (insider || s.IsPublic)
-                    views.Add(new FollowedItemView(s.CouncilId, s.Id, s.Title, s.Status, s.Outcome, s.StepNameZh, s.StepNameEn, s.UpdatedAt));
+                    views.Add(new FollowedItemView(s.CouncilId, s.Id, s.Title, s.Status.ToString(), s.Outcome, s.StepNameZh, s.StepNameEn, s.UpdatedAt));
             }
         }
         return views.OrderByDescending(v => v.UpdatedAt).ToList();

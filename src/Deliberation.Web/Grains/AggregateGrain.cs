@@ -114,12 +114,20 @@ public abstract class AggregateGrain<TAggregate, TEvent>(string category) : Jour
     {
         if (view.Aggregate is not { } aggregate) return null;
         var at = written[^1].At;
-        return new StreamSummary(StreamId, category, ScopeOf(aggregate), 0, JsonSerializer.Serialize(SummaryOf(aggregate, at), EventJson.Options), at)
-        {
-            MayFallDue = MayFallDue,
-            DueAt = MayFallDue ? DueOf(aggregate) : null,
-        };
+        return CatalogueRow(StreamId, category, ScopeOf(aggregate), SummaryOf(aggregate, at), at, MayFallDue, MayFallDue ? DueOf(aggregate) : null);
     }
+
+    /// <summary>
+    /// A stream's catalogue row as its grain writes it with each append; whatever writes such a stream without its grain
+    /// (the demo's made-up history) writes the row through the same grain's use of this, so both agree.
+    /// </summary>
+    protected static StreamSummary CatalogueRow(string streamId, string category, string scope, object summary, DateTimeOffset at,
+        bool mayFallDue, DateTimeOffset? dueAt) =>
+        new(streamId, category, scope, 0, JsonSerializer.Serialize(summary, summary.GetType(), EventJson.Options), at)
+        {
+            MayFallDue = mayFallDue,
+            DueAt = dueAt,
+        };
 
     void IEventLogJournal<Journal<TAggregate>, Recorded<TEvent>>.Stored(Journal<TAggregate> view, EventEnvelope stored)
     {

@@ -34,4 +34,5 @@ public sealed record MeetingView(
 
 public sealed record AttendanceView(string UserId, string Attendance, string? ProxyFor);
 
-public sealed record MeetingSummary(string Id, string CouncilId, string BodyId, string Title, DateTimeOffset StartsAt, string Place, string Status);
+/// <summary>A meeting's catalogue row (the <c>streams</c> summary): written by its grain, read by the lists.</summary>
+public sealed record MeetingSummary(string Id, string CouncilId, string BodyId, string Title, DateTimeOffset StartsAt, string Place, MeetingStatus Status);

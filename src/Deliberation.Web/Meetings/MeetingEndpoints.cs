@@ -31,21 +31,16 @@ public static class MeetingEndpoints
                 : Results.Problem(statusCode: 404, detail: "There is no such meeting."))
             .Access(Audience.Public);
 
-        Act<AddAgendaItem>(meetings, "agenda", null, CouncilRole.Clerk);
-        Act(meetings, "open", new OpenMeeting(), CouncilRole.Clerk, CouncilRole.Chair);
-        Act<RecordAttendance>(meetings, "attendance", null, CouncilRole.Clerk, CouncilRole.Chair);
-        Act<TakeUpItem>(meetings, "take-up", null, CouncilRole.Clerk, CouncilRole.Chair);
-        Act(meetings, "close", new CloseMeeting(), CouncilRole.Clerk, CouncilRole.Chair);
+        Commands.Map<AddAgendaItem>(meetings, "agenda", null, CouncilRole.Clerk);
+        Commands.Map(meetings, "open", new OpenMeeting(), CouncilRole.Clerk, CouncilRole.Chair);
+        Commands.Map<RecordAttendance>(meetings, "attendance", null, CouncilRole.Clerk, CouncilRole.Chair);
+        Commands.Map<TakeUpItem>(meetings, "take-up", null, CouncilRole.Clerk, CouncilRole.Chair);
+        Commands.Map(meetings, "close", new CloseMeeting(), CouncilRole.Clerk, CouncilRole.Chair);
         return app;
     }
 
-    private static void Act<TCommand>(RouteGroupBuilder meetings, string action, TCommand? noBody, params CouncilRole[] roles)
-        where TCommand : MeetingCommand =>
-        meetings.MapCommand($"/{{meetingId}}/{action}", noBody, async (http, command) => Results.Ok(
-                await http.RequestServices.GetRequiredService<IGrainFactory>()
-                    .GetGrain<IMeetingGrain>(Identifiers.Require(http.Route("meetingId"), "meeting"))
-                    .ActAsync(http.Route("councilId"), command, http.Actor())))
-            .AccessFor(roles).WithName($"meeting-{action}");
+    private static readonly GrainCommands<IMeetingGrain, MeetingCommand, MeetingView> Commands =
+        new("meeting", (meeting, councilId, command, by) => meeting.ActAsync(councilId, command, by));
 }
 
 public static class MeetingCatalogue

@@ -24,7 +24,7 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push) : Aggrega
     protected override string ScopeOf(Meeting meeting) => meeting.CouncilId;
 
     protected override object SummaryOf(Meeting meeting, DateTimeOffset at) => new MeetingSummary(meeting.Id, meeting.CouncilId,
-        meeting.BodyId, meeting.Title, meeting.StartsAt, meeting.Place, meeting.Status.ToString());
+        meeting.BodyId, meeting.Title, meeting.StartsAt, meeting.Place, meeting.Status);
 
     public async Task<MeetingView> ScheduleAsync(string councilId, ScheduleMeeting request, Actor by)
     {

@@ -20,7 +20,7 @@ public sealed class ProcessTemplateGrain(TimeProvider clock)
     protected override string ScopeOf(TemplateVersions versions) => "*";
 
     protected override object SummaryOf(TemplateVersions versions, DateTimeOffset at) =>
-        new { id = versions.Latest!.Id, version = versions.Latest.Version };
+        new TemplateSummary(versions.Latest!.Id, versions.Latest.Version);
 
     public Task<ProcessTemplate?> GetAsync(int version) => Task.FromResult(Current?.Find(version));
 
