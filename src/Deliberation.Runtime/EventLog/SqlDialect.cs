@@ -180,7 +180,14 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
 
-    public PostgresDialect(string connectionString) => _dataSource = NpgsqlDataSource.Create(connectionString);
+    public PostgresDialect(string connectionString)
+    {
+        // An append is acknowledged only once it is on disk: a database or role whose default is synchronous_commit=off
+        // would acknowledge what a crash can lose, so every session of ours sets it, after any options of the operator's.
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = $"{builder.Options} -c synchronous_commit=on".Trim();
+        _dataSource = NpgsqlDataSource.Create(builder);
+    }
 
     public override string Name => "postgres";
     protected override string IdentityColumn => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";

@@ -6,7 +6,7 @@ namespace Deliberation.Web.Grains;
 
 /// <summary>
 /// The Orleans silo co-hosted in the app, where every grain lives: one activation per key in the cluster, one call at
-/// a time (votes interleave), idle activations collected. Embedded default: one silo on localhost, no gateway (the
+/// a time (votes interleave), idle activations collected. Embedded default: one silo with development clustering (its own primary), no gateway (the
 /// app's own endpoints and pages are its only clients); with <c>Cluster:Provider</c> = <c>redis</c>, the app processes on
 /// one database form one cluster (see <c>ClusterSettings</c>). Reminders and the like plug in here.
 /// </summary>
@@ -23,6 +23,9 @@ public static class Silo
             silo.UseDeliberationClustering(builder.Configuration);
             silo.Services.AddEventLogConsistency(options => builder.Configuration.GetSection($"{Section}:EventLog").Bind(options));
             silo.Services.AddGrainSerialization();
+            // A grain call is a span of the request that made it (Orleans' sources, exported by Hosting/Telemetry.cs),
+            // and its trace context crosses to the silo that holds the grain.
+            silo.AddActivityPropagation();
             silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));
             silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromMinutes(10));
             // Due dates (a notice period's end) wake their grain from the reminders table beside the event log.

@@ -57,6 +57,21 @@ public sealed class TelemetryTests : IDisposable
         Assert.DoesNotContain(_app.Activities, a => a.Source.Name == "Microsoft.AspNetCore" && a.DisplayName.Contains("healthz", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task TracesTheGrainCallsOfARequestInsideItsTrace()
+    {
+        var clerk = await _app.SignedInAs("clerk");
+        _app.Flush();
+        _app.Activities.Clear();
+
+        await (await clerk.Post("/api/councils/lakeside/items/item-demo-lights/accept", new { note = "受理" })).Expect(HttpStatusCode.OK);
+        _app.Flush();
+
+        var request = Assert.Single(_app.Activities, a => a.Source.Name == "Microsoft.AspNetCore" && a.DisplayName.Contains("/accept", StringComparison.Ordinal));
+        var calls = _app.Activities.Where(a => a.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal) && a.TraceId == request.TraceId).ToList();
+        Assert.Contains(calls, a => a.DisplayName.Contains("AgendaItemGrain", StringComparison.Ordinal) || a.DisplayName.Contains("IAgendaItemGrain", StringComparison.Ordinal));
+    }
+
     private sealed class TelemetryApp : CouncilApp
     {
         public List<Metric> Metrics { get; } = [];
