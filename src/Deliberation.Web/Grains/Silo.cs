@@ -23,6 +23,9 @@ public static class Silo
             silo.UseDeliberationClustering(builder.Configuration);
             silo.Services.AddEventLogConsistency(options => builder.Configuration.GetSection($"{Section}:EventLog").Bind(options));
             silo.Services.AddGrainSerialization();
+            // Per-node caches (council roles, security stamps) are told of changes through this service on every silo.
+            silo.AddGrainService<ChangeNoticeService>();
+            silo.Services.AddSingleton<IChangeNotices, ChangeNotices>();
             silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));
             silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromMinutes(10));
             // Due dates (a notice period's end) wake their grain from the reminders table beside the event log.
