@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Deliberation.Domain.Councils;
 using Orleans;
 using Deliberation.Web.Councils;
+using Deliberation.Web.Hosting;
 
 namespace Deliberation.Web.Accounts;
 
@@ -14,7 +15,15 @@ public sealed class AccessGate(RequestDelegate next)
     /// <summary>The title of every refusal made here, so a client can tell it from the endpoint's own answers.</summary>
     public const string RefusalTitle = "Access refused";
 
-    public async Task InvokeAsync(HttpContext http, IGrainFactory grains)
+    /// <summary>The route values that name a stream of the route's council, and the stream's category.</summary>
+    private static readonly (string RouteValue, string Category, string What)[] Named =
+    [
+        ("itemId", AgendaItems.AgendaItemGrain.Category, "item"),
+        ("meetingId", Meetings.MeetingGrain.Category, "meeting"),
+        ("ballotId", Ballots.BallotGrain.Category, "ballot"),
+    ];
+
+    public async Task InvokeAsync(HttpContext http, IGrainFactory grains, KnownStreams streams)
     {
         var endpoint = http.GetEndpoint();
         if (endpoint is null)
@@ -37,10 +46,20 @@ public sealed class AccessGate(RequestDelegate next)
         }
 
         // An unknown council answers the same to everyone and on every route: nothing there to sign in for or to refuse.
-        if (http.GetRouteValue("councilId") is string named && !await CouncilExistsAsync(grains, named))
+        // Asked of the stream catalogue, not of a grain, so an id nobody created activates nothing.
+        if (http.GetRouteValue("councilId") is string named)
         {
-            await Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "There is no such council.").ExecuteAsync(http);
-            return;
+            if (!await streams.ExistsAsync(CouncilGrain.Category, named, scope: null))
+            {
+                await NotFound(http, "council");
+                return;
+            }
+            foreach (var (routeValue, category, what) in Named)
+                if (http.GetRouteValue(routeValue) is string id && !await streams.ExistsAsync(category, id, scope: named))
+                {
+                    await NotFound(http, what);
+                    return;
+                }
         }
 
         var signedIn = http.User.Identity?.IsAuthenticated == true;
@@ -81,9 +100,8 @@ public sealed class AccessGate(RequestDelegate next)
         await next(http);
     }
 
-    // A malformed id names no council; it never reaches a grain (nor creates an activation for junk).
-    private static async Task<bool> CouncilExistsAsync(IGrainFactory grains, string councilId) =>
-        Deliberation.Web.Hosting.Identifiers.IsValid(councilId) && await grains.GetGrain<ICouncilGrain>(councilId).GetAsync() is not null;
+    private static Task NotFound(HttpContext http, string what) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no such {what}.").ExecuteAsync(http);
 
     private static bool Permits(AccessAttribute access, Actor actor) =>
         access.Roles.Count == 0 ? actor.Roles.Count > 0 : access.Roles.Any(role => actor.Holds(role));

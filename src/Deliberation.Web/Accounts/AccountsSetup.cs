@@ -1,3 +1,4 @@
+using Deliberation.Web.Grains;
 using Deliberation.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -31,6 +32,12 @@ public static class AccountsSetup
         services.AddOptions<LockoutOptions>().BindConfiguration(LockoutOptions.Section);
         services.AddScoped<AccountLockout>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<KnownStreams>();
+        services.AddSingleton<CouncilActorCache>();
+        services.AddSingleton<IForgetsOnNotice>(sp => sp.GetRequiredService<CouncilActorCache>());
+        services.AddSingleton<SessionStamps>();
+        services.AddSingleton<IForgetsOnNotice>(sp => sp.GetRequiredService<SessionStamps>());
+        services.AddSingleton<IForgetsOnNotice>(sp => sp.GetRequiredService<StaffAccountCache>());
 
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -68,10 +75,19 @@ public static class AccountsSetup
         return services;
     }
 
+    // What Identity's SignInManager.ValidateSecurityStampAsync checks, with the stored stamp read through this node's
+    // SessionStamps instead of the database on every request.
     private static async Task ValidateStampAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
     {
-        var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<CouncilUser>>();
-        if (await signIn.ValidateSecurityStampAsync(context.Principal) is not null) return;
+        var services = context.HttpContext.RequestServices;
+        var claims = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        var userId = context.Principal?.FindFirst(claims.UserIdClaimType)?.Value;
+        var stamp = userId is null ? null : await services.GetRequiredService<SessionStamps>().CurrentAsync(userId, async id =>
+        {
+            var user = await services.GetRequiredService<UserManager<CouncilUser>>().FindByIdAsync(id);
+            return (user is not null, user?.SecurityStamp ?? "");
+        });
+        if (stamp is not null && stamp == (context.Principal!.FindFirst(claims.SecurityStampClaimType)?.Value ?? "")) return;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }

@@ -15,7 +15,7 @@ namespace Deliberation.Web.Accounts;
 /// with the council taken from its <c>councilId</c> argument. A method without a rule is refused (fail closed).
 /// Refusals and domain errors reach the caller as a <see cref="HubException"/> whose message says why.
 /// </summary>
-public sealed class HubAccess(IGrainFactory grains) : IHubFilter
+public sealed class HubAccess(CouncilActorCache actors) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -32,7 +32,7 @@ public sealed class HubAccess(IGrainFactory grains) : IHubFilter
         invocation.Context.Items[typeof(Actor)] = null;
         if (signedIn && councilId is not null)
         {
-            var actor = await CouncilActors.ResolveAsync(user!, grains, councilId);
+            var actor = await CouncilActors.ResolveAsync(user!, actors, councilId);
             if (access.Audience == Audience.Council && !(access.Roles.Count == 0 ? actor.Roles.Count > 0 : access.Roles.Any(r => actor.Holds(r))))
                 throw Refused(access.Roles.Count == 0 ? "You hold no role in this council."
                     : $"This needs one of these roles in this council: {string.Join(", ", access.Roles)}.");

@@ -18,27 +18,29 @@ public sealed class SignInService(SignInManager<CouncilUser> signIn, UserManager
     public async Task<SignInAttempt> SignInAsync(string login, string password, bool remember)
     {
         var address = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "local";
-        if (throttle.HeldBackFor(address, login) is { } wait) return new(SignInOutcome.HeldBack, null, wait);
-
+        // Resolved first, so a user name and a phone number of one account share one hold-back.
         var user = await FindAsync(login);
+        var subject = SignInThrottle.Subject(user, login);
+        if (throttle.HeldBackFor(address, subject) is { } wait) return new(SignInOutcome.HeldBack, null, wait);
+
         if (user is null)
         {
             _dummyHash ??= users.PasswordHasher.HashPassword(new CouncilUser(), Guid.NewGuid().ToString());
             users.PasswordHasher.VerifyHashedPassword(new CouncilUser(), _dummyHash, password);
-            throttle.Failed(address, login);
+            throttle.Failed(address, subject);
             return new(SignInOutcome.WrongCredentials, null);
         }
         if (lockout.LockedFor(user) is { } locked) return new(SignInOutcome.LockedOut, null, locked);
 
         if (!await users.CheckPasswordAsync(user, password) || !await signIn.CanSignInAsync(user))
         {
-            throttle.Failed(address, login);
+            throttle.Failed(address, subject);
             return await lockout.WrongPasswordAsync(user) is { } lockedNow
                 ? new(SignInOutcome.LockedOut, null, lockedNow)
                 : new(SignInOutcome.WrongCredentials, null);
         }
 
-        throttle.Succeeded(address, login);
+        throttle.Succeeded(address, subject);
         await lockout.SignedInAsync(user);
         await signIn.SignInWithClaimsAsync(user, remember, [new System.Security.Claims.Claim("amr", "pwd")]);
         return new(SignInOutcome.SignedIn, user);

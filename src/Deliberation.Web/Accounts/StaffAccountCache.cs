@@ -9,7 +9,7 @@ namespace Deliberation.Web.Accounts;
 /// (roles, lockout, password reset, logins: see CouncilUserManager), and the minute bounds what another node may
 /// still remember.
 /// </summary>
-public sealed class StaffAccountCache(TimeProvider clock)
+public sealed class StaffAccountCache(TimeProvider clock) : Deliberation.Web.Grains.IForgetsOnNotice
 {
     internal const int Capacity = 10_000;
     internal static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
@@ -36,6 +36,11 @@ public sealed class StaffAccountCache(TimeProvider clock)
         Interlocked.Increment(ref _changes);
         foreach (var (key, entry) in _entries)
             if (entry.Account.UserId == userId) _entries.TryRemove(key, out _);
+    }
+
+    public void Forget(Deliberation.Web.Grains.ChangeNotice notice)
+    {
+        if (notice.Kind == Deliberation.Web.Grains.ChangeNotice.Account) Forget(notice.Key);
     }
 
     private void MakeRoom()

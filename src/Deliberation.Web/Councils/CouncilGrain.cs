@@ -5,7 +5,7 @@ using Deliberation.Web.Hosting;
 
 namespace Deliberation.Web.Councils;
 
-public sealed class CouncilGrain(TimeProvider clock) : AggregateGrain<Council, CouncilEvent>(Category), ICouncilGrain
+public sealed class CouncilGrain(TimeProvider clock, IChangeNotices notices) : AggregateGrain<Council, CouncilEvent>(Category), ICouncilGrain
 {
     public const string Category = "council";
 
@@ -31,7 +31,14 @@ public sealed class CouncilGrain(TimeProvider clock) : AggregateGrain<Council, C
         if (request.Id != Key) throw new ArgumentException("The council id does not match.", nameof(request));
         var (council, events) = Council.Found(request.Id, new LocalizedText(request.NameZh, request.NameEn), request.Place,
             request.DefaultTemplateId, request.NoticeDays);
-        await CommitNewAsync(council, events, byUserId, clock.GetUtcNow());
+        try
+        {
+            await CommitNewAsync(council, events, byUserId, clock.GetUtcNow());
+        }
+        finally
+        {
+            await notices.TellEveryNodeAsync(new ChangeNotice(ChangeNotice.Council, Key));
+        }
         return ToView(council);
     }
 
@@ -73,7 +80,15 @@ public sealed class CouncilGrain(TimeProvider clock) : AggregateGrain<Council, C
     private async Task<T> ChangeAsync<T>(string actor, Func<Council, IReadOnlyList<CouncilEvent>> command, Func<Council, T> result)
     {
         var council = Existing();
-        await CommitAsync(command(council), actor, clock.GetUtcNow());
+        try
+        {
+            await CommitAsync(command(council), actor, clock.GetUtcNow());
+        }
+        finally
+        {
+            // Also when the write failed or its outcome is unknown: it may have landed, and forgetting costs one read.
+            await notices.TellEveryNodeAsync(new ChangeNotice(ChangeNotice.Council, Key));
+        }
         return result(council);
     }
 

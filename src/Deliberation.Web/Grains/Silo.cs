@@ -26,6 +26,9 @@ public static class Silo
             // A grain call is a span of the request that made it (Orleans' sources, exported by Hosting/Telemetry.cs),
             // and its trace context crosses to the silo that holds the grain.
             silo.AddActivityPropagation();
+            // Per-node caches (council roles, security stamps) are told of changes through this service on every silo.
+            silo.AddGrainService<ChangeNoticeService>();
+            silo.Services.AddSingleton<IChangeNotices, ChangeNotices>();
             silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));
             silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromMinutes(10));
             // Due dates (a notice period's end) wake their grain from the reminders table beside the event log.

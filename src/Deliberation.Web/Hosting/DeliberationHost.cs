@@ -107,6 +107,7 @@ public static class DeliberationHost
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseMiddleware<HttpsRequired>();
         app.UseMiddleware<CrossSiteGuard>();
         app.UseAuthentication();
         // After authentication: submissions are limited per person, sign-in attempts per address.

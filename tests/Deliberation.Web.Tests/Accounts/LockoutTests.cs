@@ -30,6 +30,30 @@ public sealed class LockoutTests : IDisposable
     }
 
     [Fact]
+    public async Task TheUserNameAndThePhoneNumberShareOneHoldBackSoOneAddressCannotLockTheAccount()
+    {
+        var attacker = _app.Visitor(address: "203.0.113.10");
+
+        for (var attempt = 0; attempt < 3; attempt++)
+            await (await WrongPassword(attacker, "clerk")).ExpectProblem(HttpStatusCode.Unauthorized);
+        var byPhone = new[] { await WrongPassword(attacker, "13900000001"), await WrongPassword(attacker, " 13900000001 ") };
+
+        foreach (var response in byPhone) await response.ExpectProblem(HttpStatusCode.TooManyRequests);
+        await _app.SignedInAs("clerk", address: "198.51.100.8");
+    }
+
+    [Fact]
+    public async Task UnknownLoginsAreHeldBackByTheLoginAsNormalised()
+    {
+        var attacker = _app.Visitor(address: "203.0.113.11");
+
+        for (var attempt = 0; attempt < 3; attempt++)
+            await (await WrongPassword(attacker, attempt % 2 == 0 ? "nobody-here" : " Nobody-Here ")).ExpectProblem(HttpStatusCode.Unauthorized);
+
+        await (await WrongPassword(attacker, "NOBODY-HERE")).ExpectProblem(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
     public async Task WrongPasswordsFromSeveralAddressesLockTheAccountWithAnAnswerOfItsOwn()
     {
         for (var attempt = 0; attempt < 4; attempt++)
