@@ -139,6 +139,8 @@ internal sealed partial class SqlEventLog
             batch.Add(insert.Append(" ON CONFLICT (stream_id) DO NOTHING"));
             expected.Add(chunk.Length);
         }
+        // After the catalogue statements, whose rows affected are checked by index below.
+        if (_dialect.PositionLockStatement is { } positionLock) batch.Add(new SqlStatement(positionLock));
         foreach (var chunk in events.Chunk(_dialect.RowsPerStatement))
         {
             var insert = new SqlStatement(EventInsert);
