@@ -1,4 +1,7 @@
 using Deliberation.Web.Hosting;
+using Deliberation.Web.ReadSide;
+
+if (args is [RebuildCommand.Verb, ..]) return await RebuildCommand.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDeliberation();
@@ -10,7 +13,8 @@ app.Lifetime.ApplicationStarted.Register(() =>
     foreach (var address in app.Urls)
         app.Logger.LogInformation("Deliberation is open at {Address}", address);
 });
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point; public so tests can host the real app.</summary>
 public partial class Program;

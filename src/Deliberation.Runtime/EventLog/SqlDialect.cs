@@ -62,6 +62,14 @@ internal abstract class SqlDialect
         )
         """,
         "CREATE INDEX IF NOT EXISTS ix_dues_due_at ON dues (due_at, stream_id)",
+        // The read side (Projections/): how far each projection has applied the log, by global position.
+        $"""
+        CREATE TABLE IF NOT EXISTS projection_checkpoints (
+            name TEXT NOT NULL PRIMARY KEY,
+            position BIGINT NOT NULL,
+            updated_at {TimeType} NOT NULL
+        )
+        """,
     ];
 
     protected abstract string IdentityColumn { get; }
@@ -111,6 +119,21 @@ internal abstract class SqlDialect
     /// <summary>Locks the rows a query reads until commit (PostgreSQL). SQLite needs none: Microsoft.Data.Sqlite begins
     /// transactions IMMEDIATE, so the writer holds the database write lock from its first read.</summary>
     public virtual string? RowLockClause => null;
+
+    /// <summary>
+    /// Taken in each write transaction just before its events are inserted and held until it commits, so that global
+    /// positions become visible in the order they were given: a projection reading up to a visible position then never
+    /// skips one still in flight. PostgreSQL needs it across nodes (a sequence hands out values to concurrent
+    /// transactions that may commit in another order); SQLite has one writer per database, which already does this.
+    /// </summary>
+    public virtual string? PositionLockStatement => null;
+
+    /// <summary>Tries to become the one node that runs the projections (PostgreSQL: a session advisory lock); null
+    /// when one process owns the database anyway (SQLite).</summary>
+    public virtual string? LeaderLockStatement => null;
+
+    /// <summary>Gives the leadership up (before the connection goes back to the pool).</summary>
+    public virtual string? LeaderUnlockStatement => null;
 
     /// <summary>Rows per multi-row statement. PostgreSQL allows 65,535 values per statement (8 per event row).</summary>
     public virtual int RowsPerStatement => 500;
@@ -194,6 +217,9 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
     protected override string TimeType => "TIMESTAMPTZ";
     public override string SchemaLockStatement => "SELECT pg_advisory_xact_lock(7243520917356403712)";
     public override string RowLockClause => "FOR UPDATE";
+    public override string PositionLockStatement => "SELECT pg_advisory_xact_lock(7243520917356403713)";
+    public override string LeaderLockStatement => "SELECT pg_try_advisory_lock(7243520917356403714)";
+    public override string LeaderUnlockStatement => "SELECT pg_advisory_unlock(7243520917356403714)";
 
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken ct) => await _dataSource.OpenConnectionAsync(ct);
 

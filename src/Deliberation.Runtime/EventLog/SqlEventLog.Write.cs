@@ -140,6 +140,8 @@ internal sealed partial class SqlEventLog
             expected.Add(chunk.Length);
         }
         AddDues(batch, changed.Select(s => s.Value.Summary));
+        // After the catalogue statements, whose rows affected are checked by index below.
+        if (_dialect.PositionLockStatement is { } positionLock) batch.Add(new SqlStatement(positionLock));
         foreach (var chunk in events.Chunk(_dialect.RowsPerStatement))
         {
             var insert = new SqlStatement(EventInsert);

@@ -1,7 +1,7 @@
 using Deliberation.Web.Grains;
 using System.Text.Json;
 using Deliberation.Domain.Councils;
-using Deliberation.Runtime.EventLog;
+using Deliberation.Runtime.Projections;
 using Orleans;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Hosting;
@@ -14,8 +14,8 @@ public static class ItemEndpoints
     {
         var items = app.MapGroup("/api/councils/{councilId}/items").WithTags("Agenda items");
 
-        items.MapGet("/", async (string councilId, HttpContext http, IEventLog log) =>
-            Results.Ok(await ItemCatalogue.ListAsync(log, councilId, http.ActorOrNull()))).Access(Audience.Public);
+        items.MapGet("/", async (string councilId, HttpContext http, ProjectionRunner readSide) =>
+            Results.Ok(await ItemCatalogue.ListAsync(readSide, councilId, http.ActorOrNull()))).Access(Audience.Public);
 
         items.MapPost("/", async (string councilId, SubmitItem request, HttpContext http, IGrainFactory grains) =>
         {
@@ -70,16 +70,16 @@ public static class ItemEndpoints
         new("item", (item, councilId, command, by) => item.ActAsync(councilId, command, by));
 }
 
-/// <summary>Item lists come from the stream catalogue, which every append keeps current in the same transaction.</summary>
+/// <summary>Item lists come from the items list projection (<see cref="ItemListProjection"/>), newest change first.</summary>
 public static class ItemCatalogue
 {
-    public static async Task<IReadOnlyList<ItemSummary>> ListAsync(IEventLog log, string councilId, Actor? viewer)
+    public static async Task<IReadOnlyList<ItemSummary>> ListAsync(ProjectionRunner readSide, string councilId, Actor? viewer)
     {
         var insider = viewer is { Roles.Count: > 0 };
-        return (await log.ListStreamsAsync(AgendaItemGrain.Category, councilId))
-            .Select(s => JsonSerializer.Deserialize<ItemSummary>(s.Summary, EventJson.Options)!)
-            .Where(s => insider || s.IsPublic)
-            .OrderByDescending(s => s.UpdatedAt)
-            .ToList();
+        return await readSide.QueryAsync(ItemListProjection.ProjectionName,
+            "SELECT summary FROM item_list WHERE council_id = @council" + (insider ? "" : " AND is_public = 1") +
+            " ORDER BY updated_at DESC, item_id",
+            row => JsonSerializer.Deserialize<ItemSummary>(row.GetString(0), EventJson.Options)!,
+            ("@council", councilId));
     }
 }

@@ -1,31 +1,27 @@
-using Deliberation.Web.Grains;
-using System.Text.Json;
 using Deliberation.Domain.Councils;
-using Deliberation.Runtime.EventLog;
+using Deliberation.Runtime.Projections;
 using Orleans;
-using Deliberation.Web.Hosting;
 
 namespace Deliberation.Web.Ballots;
 
-/// <summary>A meeting's or an item's ballots, found through the stream catalogue, each read from its grain as this viewer may see it.</summary>
+/// <summary>A meeting's or an item's ballots, found through the ballot list projection, each read from its grain as this viewer may see it.</summary>
 public static class BallotCatalogue
 {
-    public static Task<IReadOnlyList<BallotView>> ForMeetingAsync(IEventLog log, IGrainFactory grains, string councilId, string meetingId, Actor? viewer) =>
-        ListAsync(log, grains, councilId, row => row.MeetingId == meetingId, viewer);
+    public static Task<IReadOnlyList<BallotView>> ForMeetingAsync(ProjectionRunner readSide, IGrainFactory grains, string councilId, string meetingId, Actor? viewer) =>
+        ListAsync(readSide, grains, councilId, "meeting_id", meetingId, viewer);
 
-    public static Task<IReadOnlyList<BallotView>> ForItemAsync(IEventLog log, IGrainFactory grains, string councilId, string itemId, Actor? viewer) =>
-        ListAsync(log, grains, councilId, row => row.ItemId == itemId, viewer);
+    public static Task<IReadOnlyList<BallotView>> ForItemAsync(ProjectionRunner readSide, IGrainFactory grains, string councilId, string itemId, Actor? viewer) =>
+        ListAsync(readSide, grains, councilId, "item_id", itemId, viewer);
 
-    private static async Task<IReadOnlyList<BallotView>> ListAsync(IEventLog log, IGrainFactory grains, string councilId,
-        Func<BallotSummary, bool> wanted, Actor? viewer)
+    private static async Task<IReadOnlyList<BallotView>> ListAsync(ProjectionRunner readSide, IGrainFactory grains, string councilId,
+        string column, string value, Actor? viewer)
     {
+        var ids = await readSide.QueryAsync(BallotListProjection.ProjectionName,
+            $"SELECT ballot_id FROM ballot_list WHERE council_id = @council AND {column} = @value ORDER BY ballot_id",
+            row => row.GetString(0), ("@council", councilId), ("@value", value));
         var views = new List<BallotView>();
-        foreach (var row in await log.ListStreamsAsync(BallotGrain.Category, councilId))
-        {
-            var ballot = JsonSerializer.Deserialize<BallotSummary>(row.Summary, EventJson.Options)!;
-            if (!wanted(ballot)) continue;
-            if (await grains.GetGrain<IBallotGrain>(ballot.Id).GetAsync(councilId, viewer) is { } view) views.Add(view);
-        }
+        foreach (var id in ids)
+            if (await grains.GetGrain<IBallotGrain>(id).GetAsync(councilId, viewer) is { } view) views.Add(view);
         return views;
     }
 }

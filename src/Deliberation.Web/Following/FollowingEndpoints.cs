@@ -1,7 +1,7 @@
 using Deliberation.Web.Grains;
 using System.Text.Json;
 using Deliberation.Domain.Following;
-using Deliberation.Runtime.EventLog;
+using Deliberation.Runtime.Projections;
 using Orleans;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.AgendaItems;
@@ -28,8 +28,8 @@ public static class FollowingEndpoints
         item.MapPost("/unfollow", (string councilId, string itemId, HttpContext http, IGrainFactory grains) =>
             Change(councilId, itemId, follow: false, http, grains)).Access(Audience.SignedIn);
 
-        app.MapGet("/api/account/following", async (HttpContext http, IGrainFactory grains, IEventLog log) =>
-            Results.Ok(await FollowedItems.ListAsync(http, grains, log))).Access(Audience.SignedIn).WithTags("Following");
+        app.MapGet("/api/account/following", async (HttpContext http, IGrainFactory grains, ProjectionRunner readSide) =>
+            Results.Ok(await FollowedItems.ListAsync(http, grains, readSide))).Access(Audience.SignedIn).WithTags("Following");
 
         // The item page's button: a form, so it works without script; antiforgery is checked because a form is bound.
         app.MapPost("/councils/{councilId}/items/{itemId}/follow", async (string councilId, string itemId,
@@ -60,10 +60,10 @@ public sealed class FollowForm
     public bool Follow { get; set; }
 }
 
-/// <summary>The person's followed items that they may still read, newest change first, from the stream catalogue.</summary>
+/// <summary>The person's followed items that they may still read, newest change first, from the items list projection.</summary>
 public static class FollowedItems
 {
-    public static async Task<IReadOnlyList<FollowedItemView>> ListAsync(HttpContext http, IGrainFactory grains, IEventLog log)
+    public static async Task<IReadOnlyList<FollowedItemView>> ListAsync(HttpContext http, IGrainFactory grains, ProjectionRunner readSide)
     {
         var userId = http.User.UserId();
         var followed = await grains.GetGrain<IFollowingGrain>(userId).GetAsync();
@@ -71,15 +71,23 @@ public static class FollowedItems
         foreach (var council in followed.GroupBy(f => f.CouncilId))
         {
             var insider = (await CouncilActors.ResolveAsync(http.User, grains, council.Key)).Roles.Count > 0;
-            var wanted = council.Select(f => $"{AgendaItemGrain.Category}-{f.ItemId}").ToHashSet();
-            foreach (var row in await log.ListStreamsAsync(AgendaItemGrain.Category, council.Key))
-            {
-                if (!wanted.Contains(row.StreamId)) continue;
-                var s = JsonSerializer.Deserialize<ItemSummary>(row.Summary, EventJson.Options)!;
-                if (insider || s.IsPublic)
-                    views.Add(new FollowedItemView(s.CouncilId, s.Id, s.Title, s.Status.ToString(), s.Outcome, s.StepNameZh, s.StepNameEn, s.UpdatedAt));
-            }
+            var ids = council.Select(f => f.ItemId).Distinct().ToList();
+            var parameters = ids.Select((id, i) => ($"@i{i}", (object?)id)).Prepend(("@council", council.Key)).ToArray();
+            var rows = await readSide.QueryAsync(ItemListProjection.ProjectionName,
+                $"SELECT summary FROM item_list WHERE council_id = @council AND item_id IN ({string.Join(", ", ids.Select((_, i) => $"@i{i}"))})",
+                row => JsonSerializer.Deserialize<ItemSummary>(row.GetString(0), EventJson.Options)!, parameters);
+            views.AddRange(rows.Where(s => insider || s.IsPublic)
+                .Select(s => new FollowedItemView(s.CouncilId, s.Id, s.Title, s.Status.ToString(), s.Outcome, s.StepNameZh, s.StepNameEn, s.UpdatedAt)));
         }
         return views.OrderByDescending(v => v.UpdatedAt).ToList();
     }
+}
+
+/// <summary>Who follows an item: the people to tell when it moves on, one index read of the followers projection.</summary>
+public static class ItemFollowers
+{
+    public static Task<IReadOnlyList<string>> ListAsync(ProjectionRunner readSide, string councilId, string itemId) =>
+        readSide.QueryAsync(FollowersProjection.ProjectionName,
+            "SELECT user_id FROM item_followers WHERE council_id = @council AND item_id = @item ORDER BY user_id",
+            row => row.GetString(0), ("@council", councilId), ("@item", itemId));
 }

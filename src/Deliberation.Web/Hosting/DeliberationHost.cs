@@ -2,6 +2,7 @@ using Deliberation.Web.Grains;
 using Deliberation.Runtime.EventLog;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Localization;
+using Deliberation.Web.ReadSide;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -44,6 +45,7 @@ public static class DeliberationHost
                 sp.GetService<ILoggerFactory>());
         });
         services.AddFeatureServices(builder.Configuration);
+        services.AddReadSide();
 
         services.AddSingleton<IXmlRepository, DatabaseKeyRing>();
         services.AddDataProtection().SetApplicationName("Deliberation");
@@ -115,6 +117,8 @@ public static class DeliberationHost
         app.UseAuthorization();
         app.UseMiddleware<AccessGate>();
         app.UseAntiforgery();
+        // After the gate and the language: a cached public page is served only where the page itself would be.
+        app.UseOutputCache();
 
         app.MapOpenApi().WithMetadata(new AccessAttribute(Audience.Public));
         app.MapDeliberationHealth();

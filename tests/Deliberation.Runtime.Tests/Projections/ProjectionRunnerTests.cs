@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using Deliberation.Runtime.EventLog;
+using Deliberation.Runtime.Projections;
+using Deliberation.Runtime.Tests.Storage;
+
+namespace Deliberation.Runtime.Tests.Projections;
+
+/// <summary>The runner follows the log by global position: no event skipped or applied twice, on every storage.</summary>
+public sealed class ProjectionRunnerTests
+{
+    [Theory, MemberData(nameof(TestStorage.Kinds), MemberType = typeof(TestStorage))]
+    public async Task ATailFollowingTwoWritersAtOnceMissesNoEventAndAppliesNoneTwice(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        // Two logs on one database: two nodes' writers, whose transactions interleave.
+        await using var first = (IAsyncDisposable)storage.NewLog();
+        await using var second = (IAsyncDisposable)storage.NewLog();
+        var recording = new Recording();
+        await using var runner = new ProjectionRunner(storage.Options, [recording]);
+        await runner.EnsureSchemaAsync();
+        using var writing = new CancellationTokenSource();
+
+        var tail = Task.Run(async () =>
+        {
+            while (!writing.IsCancellationRequested) await runner.CatchUpAsync(recording.Name);
+        });
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(writer => Task.Run(async () =>
+        {
+            var log = (IEventLog)(writer % 2 == 0 ? first : second);
+            for (var i = 0; i < 25; i++)
+                await log.AppendAsync(new StreamAppend($"s-{writer}", i,
+                    [new PendingEvent("Happened", "tester", DateTimeOffset.UtcNow, "{}")], null));
+        })));
+        await writing.CancelAsync();
+        await tail;
+        await runner.CatchUpAsync(recording.Name);
+
+        Assert.Equal(1000, recording.Applied.Count);
+        Assert.Equal(1000, recording.Applied.Distinct().Count());
+        Assert.All(Enumerable.Range(0, 40), writer => Assert.Equal(Enumerable.Range(1, 25).Select(i => (long)i),
+            recording.Applied.Where(a => a.Stream == $"s-{writer}").Select(a => a.Sequence)));
+        Assert.Equal(1000, runner.EventsApplied(recording.Name));
+    }
+
+    [Theory, MemberData(nameof(TestStorage.Kinds), MemberType = typeof(TestStorage))]
+    public async Task TwoRunnersOnOneDatabaseApplyEachEventOnce(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var log = (IAsyncDisposable)storage.NewLog();
+        for (var i = 0; i < 300; i++)
+            await ((IEventLog)log).AppendAsync(new StreamAppend($"s-{i % 7}", i / 7,
+                [new PendingEvent("Happened", "tester", DateTimeOffset.UtcNow, "{}")], null));
+        var (a, b) = (new Recording(), new Recording());
+        await using var runnerA = new ProjectionRunner(storage.Options, [a]);
+        await using var runnerB = new ProjectionRunner(storage.Options, [b]);
+
+        await Task.WhenAll(runnerA.CatchUpAsync(a.Name), runnerB.CatchUpAsync(b.Name));
+
+        Assert.Equal(300, runnerA.EventsApplied(a.Name) + runnerB.EventsApplied(b.Name));
+        Assert.Equal(300, await runnerA.CheckpointAsync(a.Name));
+    }
+
+    /// <summary>Writes a row per event (so a rolled-back batch leaves none) and records what it committed.</summary>
+    private sealed class Recording : IProjection
+    {
+        private readonly List<(string Stream, long Sequence)> _pending = [];
+
+        public ConcurrentQueue<(string Stream, long Sequence)> Applied { get; } = new();
+        public string Name => "recording";
+        public IReadOnlyList<string> Schema { get; } =
+            ["CREATE TABLE IF NOT EXISTS recorded (stream_id TEXT NOT NULL, sequence BIGINT NOT NULL, PRIMARY KEY (stream_id, sequence))"];
+        public IReadOnlyList<string> Tables { get; } = ["recorded"];
+
+        public async Task ApplyAsync(IReadOnlyList<LoggedEvent> events, ProjectionContext context, CancellationToken ct)
+        {
+            _pending.Clear();
+            foreach (var (_, e) in events)
+            {
+                // The primary key refuses an event applied twice.
+                await context.ExecuteAsync("INSERT INTO recorded (stream_id, sequence) VALUES (@s, @n)", ("@s", e.StreamId), ("@n", e.Sequence));
+                _pending.Add((e.StreamId, e.Sequence));
+            }
+            foreach (var applied in _pending) Applied.Enqueue(applied);
+        }
+
+        public void Forget() => _pending.Clear();
+    }
+}

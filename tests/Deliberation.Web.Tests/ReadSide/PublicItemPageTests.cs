@@ -1,0 +1,42 @@
+using System.Net;
+using Deliberation.Web.Tests.Hosting;
+
+namespace Deliberation.Web.Tests.ReadSide;
+
+/// <summary>A visitor's item page is rendered once per state of the log: served again while nothing changes, never stale after a change.</summary>
+public sealed class PublicItemPageTests : IDisposable
+{
+    private const string Page = "/councils/lakeside/items/item-demo-kiosks";
+    private readonly CouncilApp _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task AVisitorSeesAnObjectionOnTheItemPageRightAfterItIsRaised()
+    {
+        var visitor = _app.Visitor();
+        var before = await visitor.GetStringAsync(Page);
+        var again = await visitor.GetStringAsync(Page);
+
+        var resident = await _app.SignedInAs("resident");
+        await (await resident.Post("/api/councils/lakeside/items/item-demo-kiosks/object", new { text = "亭子挡住了盲道" })).Expect(HttpStatusCode.OK);
+        var after = await visitor.GetStringAsync(Page);
+
+        Assert.Equal(before, again);
+        Assert.DoesNotContain("亭子挡住了盲道", before);
+        Assert.Contains("亭子挡住了盲道", after);
+    }
+
+    [Fact]
+    public async Task TheCachedPageFollowsTheVisitorsLanguage()
+    {
+        var chinese = await _app.Visitor().GetStringAsync(Page);
+        var english = _app.Visitor();
+        english.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+
+        var inEnglish = await english.GetStringAsync(Page);
+
+        Assert.Contains("<html lang=\"zh", chinese);
+        Assert.Contains("<html lang=\"en\"", inEnglish);
+    }
+}

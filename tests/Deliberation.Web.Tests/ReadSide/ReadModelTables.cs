@@ -1,0 +1,40 @@
+using Deliberation.Runtime.Projections;
+using Deliberation.Web.AgendaItems;
+using Deliberation.Web.Ballots;
+using Deliberation.Web.Following;
+using Deliberation.Web.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Deliberation.Web.Tests.ReadSide;
+
+/// <summary>Every read model's rows, straight from its tables (after its projection caught up), for comparing.</summary>
+public static class ReadModelTables
+{
+    public static readonly (string Projection, string Query)[] All =
+    [
+        (ItemListProjection.ProjectionName, "SELECT item_id, council_id, is_public, updated_at, summary FROM item_list ORDER BY item_id"),
+        (FollowersProjection.ProjectionName, "SELECT council_id, item_id, user_id FROM item_followers ORDER BY council_id, item_id, user_id"),
+        (BallotListProjection.ProjectionName, "SELECT ballot_id, council_id, meeting_id, item_id, status FROM ballot_list ORDER BY ballot_id"),
+    ];
+
+    public static ProjectionRunner ReadSide(this CouncilApp app) => app.Services.GetRequiredService<ProjectionRunner>();
+
+    public static async Task<Dictionary<string, IReadOnlyList<string>>> DumpAsync(this CouncilApp app)
+    {
+        var dump = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var (projection, query) in All)
+            dump[projection] = await app.ReadSide().QueryAsync(projection, query,
+                row => string.Join(" | ", Enumerable.Range(0, row.FieldCount).Select(i => Convert.ToString(row.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        return dump;
+    }
+
+    /// <summary>A follow, a followed-then-unfollowed item and a ballot opened: a row or a change in each read model.</summary>
+    public static async Task WriteSomethingForEachAsync(this CouncilApp app)
+    {
+        var resident = await app.SignedInAs("resident");
+        await (await resident.Post("/api/councils/lakeside/items/item-demo-kiosks/follow")).Expect(System.Net.HttpStatusCode.OK);
+        await (await resident.Post("/api/councils/lakeside/items/item-demo-road/follow")).Expect(System.Net.HttpStatusCode.OK);
+        await (await resident.Post("/api/councils/lakeside/items/item-demo-road/unfollow")).Expect(System.Net.HttpStatusCode.OK);
+        await app.PartyMeetingVotingAsync();
+    }
+}
