@@ -7,13 +7,20 @@ using Deliberation.Web.Hosting;
 
 namespace Deliberation.Web.Ballots;
 
-/// <summary>A meeting's or an item's ballots, found through the stream catalogue, each read from its grain as this viewer may see it.</summary>
+/// <summary>
+/// A meeting's ballots, named by the meeting itself, or an item's, found through the stream catalogue; each read from
+/// its grain as this viewer may see it.
+/// </summary>
 public static class BallotCatalogue
 {
     private sealed record BallotRow(string Id, string MeetingId, string ItemId, string Status);
 
-    public static Task<IReadOnlyList<BallotView>> ForMeetingAsync(IEventLog log, IGrainFactory grains, string councilId, string meetingId, Actor? viewer) =>
-        ListAsync(log, grains, councilId, row => row.MeetingId == meetingId, viewer);
+    /// <summary>The ballots the meeting holds, in the order it opened them; one it names that never opened is skipped.</summary>
+    public static async Task<IReadOnlyList<BallotView>> ForMeetingAsync(IGrainFactory grains, string councilId, IReadOnlyList<string> ballotIds, Actor? viewer)
+    {
+        var views = await Task.WhenAll(ballotIds.Where(Identifiers.IsValid).Select(id => grains.GetGrain<IBallotGrain>(id).GetAsync(councilId, viewer)));
+        return views.OfType<BallotView>().ToList();
+    }
 
     public static Task<IReadOnlyList<BallotView>> ForItemAsync(IEventLog log, IGrainFactory grains, string councilId, string itemId, Actor? viewer) =>
         ListAsync(log, grains, councilId, row => row.ItemId == itemId, viewer);
