@@ -7,20 +7,46 @@ public abstract record BallotEvent;
 /// <summary>
 /// Who may vote is fixed when the ballot opens, from the meeting's roll call: each member present votes for themselves,
 /// and a proxy also casts the vote of the absent member who named them (<see cref="BallotVoter.CastBy"/>).
-/// The electorate is the whole roll, absent members included, and the rule is recorded so the count can be checked later.
+/// The electorate is the whole roll, absent members included, and the rule is recorded so the count can be checked later
+/// and so a change to the roll or the body during the ballot changes nothing in its count.
+/// <c>Options</c> empty (or null, in events written before they existed) is a motion: for, against or abstain.
+/// Otherwise each voter marks up to <c>MaxChoices</c> of the options, and <c>SelectionRuleId</c> names the rule for the winners.
+/// <c>Practice</c> null is the default practice.
 /// </summary>
 public sealed record BallotOpened(string BallotId, string CouncilId, string MeetingId, string ItemId, string BodyId,
-    string DecisionRuleId, BallotKind Kind, Count Electorate, IReadOnlyList<BallotVoter> Voters) : BallotEvent;
+    string DecisionRuleId, BallotKind Kind, Count Electorate, IReadOnlyList<BallotVoter> Voters,
+    IReadOnlyList<string>? Options = null, int? MaxChoices = null, string? SelectionRuleId = null, BallotPractice? Practice = null) : BallotEvent;
 
-/// <summary>A named vote. <see cref="ClientVoteId"/> lets a phone resend after a lost answer without voting twice.</summary>
-public sealed record VoteCast(string VoterId, VoteChoice Choice, string CastBy, string ClientVoteId) : BallotEvent;
+/// <summary>
+/// A named vote. <see cref="ClientVoteId"/> lets a phone resend after a lost answer without voting twice.
+/// On a multi-option ballot <c>Options</c> holds the options marked, and <c>Choice</c> is For when any is marked, Abstain when blank.
+/// </summary>
+public sealed record VoteCast(string VoterId, VoteChoice Choice, string CastBy, string ClientVoteId, IReadOnlyList<string>? Options = null) : BallotEvent;
 
-public sealed record BallotClosed(Tally Tally, bool Quorum, bool Passes) : BallotEvent;
+/// <summary>A voter changed their vote while the ballot was open, as the body allows; the last vote counts.</summary>
+public sealed record VoteChanged(string VoterId, VoteChoice Choice, string CastBy, string ClientVoteId, IReadOnlyList<string>? Options = null) : BallotEvent;
+
+/// <summary>
+/// Paper ballots counted by hand in the hall: the counts as the tellers gave them, and who counted.
+/// <c>Options</c> holds each option's count on a multi-option ballot; For, Against and Abstain are then zero.
+/// </summary>
+public sealed record BallotHandCounted(Count For, Count Against, Count Abstain, IReadOnlyList<OptionCount> Options,
+    IReadOnlyList<string> CountedBy) : BallotEvent;
+
+/// <summary>
+/// The count. On a multi-option ballot <c>Options</c> holds each option's support and <c>Elected</c> the winners under
+/// the selection rule; the tally's For is then the ballots that marked anything and its Abstain the blank ones, and
+/// <c>Passes</c> means the quorum held and someone won.
+/// </summary>
+public sealed record BallotClosed(Tally Tally, bool Quorum, bool Passes,
+    IReadOnlyList<OptionCount>? Options = null, IReadOnlyList<string>? Elected = null) : BallotEvent;
 
 public sealed record BallotVoter(string UserId, decimal Weight, string CastBy);
 
-/// <summary>Named ballots show who voted what once closed. Secret ballots (which never store voter and choice together) come with live voting.</summary>
-public enum BallotKind { Named }
+/// <summary>
+/// Named ballots show who voted what once closed. Paper ballots are counted by hand in the hall and recorded as such.
+/// </summary>
+public enum BallotKind { Named, Paper }
 
 public enum VoteChoice { For, Against, Abstain }
 

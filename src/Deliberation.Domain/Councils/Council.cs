@@ -1,3 +1,4 @@
+using Deliberation.Domain.Ballots;
 using Deliberation.Domain.DecisionRules;
 
 namespace Deliberation.Domain.Councils;
@@ -41,7 +42,7 @@ public sealed class Council
         return council;
     }
 
-    public IReadOnlyList<CouncilEvent> EstablishBody(Actor by, string bodyId, LocalizedText name, string decisionRuleId)
+    public IReadOnlyList<CouncilEvent> EstablishBody(Actor by, string bodyId, LocalizedText name, string decisionRuleId, BallotPractice? practice = null)
     {
         RequireClerk(by, "establish a body");
         Require(bodyId, "body id");
@@ -49,7 +50,7 @@ public sealed class Council
         if (_bodies.Any(b => b.Id == bodyId)) throw new ArgumentException($"The council already has a body '{bodyId}'.", nameof(bodyId));
         if (!DecisionRuleCatalog.TryFind(decisionRuleId, out _))
             throw new ArgumentException($"Unknown decision rule '{decisionRuleId}'.", nameof(decisionRuleId));
-        return Raise(new BodyEstablished(bodyId, name, decisionRuleId));
+        return Raise(new BodyEstablished(bodyId, name, decisionRuleId, practice));
     }
 
     public IReadOnlyList<CouncilEvent> GrantRole(Actor by, string userId, string displayName, CouncilRole role, string? body, decimal weight, string reason)
@@ -135,7 +136,7 @@ public sealed class Council
             case CouncilFounded f:
                 (Id, Name, Place, DefaultTemplateId, NoticeDays) = (f.CouncilId, f.Name, f.Place, f.DefaultTemplateId, f.NoticeDays);
                 break;
-            case BodyEstablished b: _bodies.Add(new Body(b.BodyId, b.Name, b.DecisionRuleId)); break;
+            case BodyEstablished b: _bodies.Add(new Body(b.BodyId, b.Name, b.DecisionRuleId, b.Practice ?? BallotPractice.Default)); break;
             case RoleGranted g: _holders.Add(new RoleHolder(g.UserId, g.DisplayName, g.Role, g.Body, g.Weight)); break;
             case RoleRevoked r: _holders.RemoveAll(h => h.UserId == r.UserId && h.Role == r.Role && h.Body == r.Body); break;
             case InvitationIssued i: _invitations[i.CodeHash] = new Invitation(i.Household, i.Grid, null); break;

@@ -1,3 +1,5 @@
+using Deliberation.Domain.Ballots;
+
 namespace Deliberation.Domain.Councils;
 
 /// <summary>Something that happened to a council: its founding, its bodies, who holds which role, its invitations.</summary>
@@ -5,7 +7,8 @@ public abstract record CouncilEvent;
 
 public sealed record CouncilFounded(string CouncilId, LocalizedText Name, string Place, string DefaultTemplateId, int NoticeDays) : CouncilEvent;
 
-public sealed record BodyEstablished(string BodyId, LocalizedText Name, string DecisionRuleId) : CouncilEvent;
+/// <summary><c>Practice</c> is null in events written before bodies had one: the default practice.</summary>
+public sealed record BodyEstablished(string BodyId, LocalizedText Name, string DecisionRuleId, BallotPractice? Practice = null) : CouncilEvent;
 
 public sealed record RoleGranted(string UserId, string DisplayName, CouncilRole Role, string? Body, decimal Weight, string Reason) : CouncilEvent;
 
@@ -18,6 +21,6 @@ public sealed record InvitationRedeemed(string CodeHash, string UserId, string D
 
 public sealed record PasswordResetRecorded(string UserId, string Reason) : CouncilEvent;
 
-public sealed record Body(string Id, LocalizedText Name, string DecisionRuleId);
+public sealed record Body(string Id, LocalizedText Name, string DecisionRuleId, BallotPractice Practice);
 
 public sealed record RoleHolder(string UserId, string DisplayName, CouncilRole Role, string? Body, decimal Weight);

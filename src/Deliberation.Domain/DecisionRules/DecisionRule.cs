@@ -20,11 +20,11 @@ public sealed record DecisionRule(
 
     public bool HasWeightConditions => Quorum.Concat(Passing).Any(c => c.Measure == Measure.Weight);
 
-    internal bool QuorumHolds(Tally tally) => Quorum.All(c => c.HoldsFor(tally, baseMustBePositive: false));
+    internal bool QuorumHolds(Tally tally) => Quorum.All(c => c.HoldsFor(tally.ForQuorum, baseMustBePositive: false));
 
     internal bool PassingHolds(Tally tally) => Passing.All(c => c.HoldsFor(tally, baseMustBePositive: true));
 
     internal bool Holds(Tally tally, Measure measure) =>
-        Quorum.Where(c => c.Measure == measure).All(c => c.HoldsFor(tally, baseMustBePositive: false))
+        Quorum.Where(c => c.Measure == measure).All(c => c.HoldsFor(tally.ForQuorum, baseMustBePositive: false))
         && Passing.Where(c => c.Measure == measure).All(c => c.HoldsFor(tally, baseMustBePositive: true));
 }

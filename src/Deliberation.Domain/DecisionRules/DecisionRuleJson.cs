@@ -26,3 +26,14 @@ internal sealed record ConditionJson(Measure Measure, Counted Count, Base Of, st
         _ => throw new FormatException($"Rule '{ruleId}': a condition needs exactly one of moreThan or atLeast."),
     };
 }
+
+internal sealed record SelectionRuleJson(string Id, LocalizedText Name, Measure Measure, SelectionBase Of, string? MoreThan, string? AtLeast)
+{
+    public SelectionRule ToRule() => (MoreThan, AtLeast) switch
+    {
+        (null, null) => new(Id, Name, Measure, Of, null, null),
+        ({ } more, null) => new(Id, Name, Measure, Of, Comparison.MoreThan, Fraction.Parse(more)),
+        (null, { } least) => new(Id, Name, Measure, Of, Comparison.AtLeast, Fraction.Parse(least)),
+        _ => throw new FormatException($"Selection rule '{Id}': give at most one of moreThan or atLeast."),
+    };
+}

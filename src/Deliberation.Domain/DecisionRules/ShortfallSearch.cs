@@ -16,6 +16,7 @@ internal static class ShortfallSearch
             {
                 Present = tally.Present with { Members = checked(tally.Present.Members + (int)extra) },
                 For = tally.For with { Members = checked(tally.For.Members + (int)extra) },
+                QuorumPresent = tally.QuorumPresent is { } q ? q with { Members = checked(q.Members + (int)extra) } : null,
             },
             Measure.Members);
 
@@ -32,6 +33,7 @@ internal static class ShortfallSearch
             {
                 Present = tally.Present with { Weight = tally.Present.Weight + units * unit },
                 For = tally.For with { Weight = tally.For.Weight + units * unit },
+                QuorumPresent = tally.QuorumPresent is { } q ? q with { Weight = q.Weight + units * unit } : null,
             },
             Measure.Weight);
 

@@ -5,6 +5,15 @@ public sealed record Tally(Count Electorate, Count Present, Count For, Count Aga
 {
     public Count VotesCast => For + Against;
 
+    /// <summary>
+    /// Those who count toward the quorum, when that differs from <see cref="Present"/>: a body whose rule says proxies
+    /// do not count toward the quorum counts only the members there in person. Null means everyone present counts.
+    /// </summary>
+    public Count? QuorumPresent { get; init; }
+
+    /// <summary>The tally the quorum conditions read: present means present for the quorum.</summary>
+    internal Tally ForQuorum => QuorumPresent is { } p ? this with { Present = p, QuorumPresent = null } : this;
+
     public static Tally Create(Count electorate, Count present, Count @for, Count against, Count abstain)
     {
         NotNegative(electorate, nameof(electorate));

@@ -117,12 +117,15 @@ public sealed class Meeting
         return Raise(new MeetingClosed());
     }
 
-    /// <summary>Who counts as present: members present, proxies, and the absent members a proxy stands for.</summary>
-    public Count PresentCount(IReadOnlyList<RoleHolder> roll)
+    /// <summary>
+    /// Who counts as present: members present, proxies, and (unless <paramref name="withRepresented"/> is false, for a
+    /// body whose proxies do not count toward the quorum) the absent members a proxy stands for.
+    /// </summary>
+    public Count PresentCount(IReadOnlyList<RoleHolder> roll, bool withRepresented = true)
     {
         var present = new HashSet<string>(_attendance
             .Where(a => a.Value.Attendance is Meetings.Attendance.Present or Meetings.Attendance.Proxy).Select(a => a.Key));
-        present.UnionWith(_attendance.Values.Where(a => a.ProxyFor is not null).Select(a => a.ProxyFor!));
+        if (withRepresented) present.UnionWith(_attendance.Values.Where(a => a.ProxyFor is not null).Select(a => a.ProxyFor!));
         var members = roll.Where(m => present.Contains(m.UserId)).ToList();
         return new Count(members.Count, members.Sum(m => m.Weight));
     }

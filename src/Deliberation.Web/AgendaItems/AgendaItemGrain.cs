@@ -59,6 +59,7 @@ public sealed partial class AgendaItemGrain(IEventLog log, TimeProvider clock, I
             RecordConsultation c => item.RecordConsultation(by, c.MeetingId, c.Summary),
             CompleteStep => item.CompleteStep(by),
             RecordResolution c => await ResolveAsync(item, councilId, c, by),
+            TakeBallotResult c => TakeBallotResult(item, c, by),
             ApproveReview c => item.ApproveReview(by, c.Opinion),
             ReturnReview c => item.ReturnReview(by, c.Reasons),
             DiscloseResolution c => item.Disclose(by, now, c.NoticeDays ?? (await CouncilAsync(councilId)).NoticeDays),
@@ -125,6 +126,15 @@ public sealed partial class AgendaItemGrain(IEventLog log, TimeProvider clock, I
         var tally = Tally.Create(electorate, Counted(c.Present, "present"), Counted(c.For, "for"),
             Counted(c.Against, "against"), Counted(c.Abstain, "abstain"));
         return item.RecordResolution(by, DecisionRuleCatalog.Find(body.DecisionRuleId), tally, c.MeetingId);
+    }
+
+    /// <summary>The ballot counted under the rule and electorate it recorded at opening; the item only checks it is its deciding body's.</summary>
+    private static IReadOnlyList<AgendaItemEvent> TakeBallotResult(AgendaItem item, TakeBallotResult c, Actor by)
+    {
+        var step = item.CurrentStep ?? throw new ProcessRuleViolation("record-resolution", "not at a step", item.ValidActions());
+        if (c.BodyId != step.Body)
+            throw new ArgumentException($"This count comes from another body's ballot; step '{step.Id}' is decided by '{step.Body}'.", nameof(c.BodyId));
+        return item.RecordResolution(by, DecisionRuleCatalog.Find(c.DecisionRuleId), c.Tally, c.MeetingId);
     }
 
     private static Count Counted(CountBody? count, string name) => count is null

@@ -1,3 +1,5 @@
+using Deliberation.Domain.DecisionRules;
+
 namespace Deliberation.Web.AgendaItems;
 
 /// <summary>What someone asks an agenda item to do; each is also the JSON body of its endpoint.</summary>
@@ -19,6 +21,12 @@ public sealed record CompleteStep : ItemCommand;
 public sealed record RecordResolution(CountBody Present, CountBody For, CountBody Against, CountBody Abstain, string? MeetingId, string? BodyId = null)
     : ItemCommand;
 public sealed record CountBody(int Members, decimal? Weight);
+
+/// <summary>
+/// Sent by a ballot as it closes, never over HTTP: the count as the ballot made it, with the electorate and the rule it
+/// recorded when it opened, so a change to the roll or the body during the ballot changes nothing in the outcome.
+/// </summary>
+public sealed record TakeBallotResult(string BallotId, string MeetingId, string BodyId, string DecisionRuleId, Tally Tally) : ItemCommand;
 
 public sealed record ApproveReview(string Opinion) : ItemCommand;
 public sealed record ReturnReview(string Reasons) : ItemCommand;

@@ -1,17 +1,25 @@
+using Deliberation.Web.Hosting;
 using Deliberation.Domain.Councils;
 using Deliberation.Runtime.Projections;
 using Orleans;
 
 namespace Deliberation.Web.Ballots;
 
-/// <summary>A meeting's or an item's ballots, found through the ballot list projection, each read from its grain as this viewer may see it.</summary>
+/// <summary>
+/// A meeting's ballots, named by the meeting itself, or an item's, found through the ballot list projection; each read
+/// from its grain as this viewer may see it.
+/// </summary>
 public static class BallotCatalogue
 {
-    public static Task<IReadOnlyList<BallotView>> ForMeetingAsync(ProjectionRunner readSide, IGrainFactory grains, string councilId, string meetingId, Actor? viewer) =>
-        ListAsync(readSide, grains, councilId, "meeting_id", meetingId, viewer);
-
     public static Task<IReadOnlyList<BallotView>> ForItemAsync(ProjectionRunner readSide, IGrainFactory grains, string councilId, string itemId, Actor? viewer) =>
         ListAsync(readSide, grains, councilId, "item_id", itemId, viewer);
+
+    /// <summary>The ballots the meeting holds, in the order it opened them; one it names that never opened is skipped.</summary>
+    public static async Task<IReadOnlyList<BallotView>> ForMeetingAsync(IGrainFactory grains, string councilId, IReadOnlyList<string> ballotIds, Actor? viewer)
+    {
+        var views = await Task.WhenAll(ballotIds.Where(Identifiers.IsValid).Select(id => grains.GetGrain<IBallotGrain>(id).GetAsync(councilId, viewer)));
+        return views.OfType<BallotView>().ToList();
+    }
 
     private static async Task<IReadOnlyList<BallotView>> ListAsync(ProjectionRunner readSide, IGrainFactory grains, string councilId,
         string column, string value, Actor? viewer)

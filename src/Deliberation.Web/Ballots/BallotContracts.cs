@@ -1,4 +1,5 @@
 using Deliberation.Web.Grains;
+using Deliberation.Web.AgendaItems;
 using Deliberation.Domain.Ballots;
 using Deliberation.Domain.Councils;
 using Deliberation.Domain.DecisionRules;
@@ -23,6 +24,9 @@ public interface IBallotGrain : IGrainWithStringKey
 
     Task<BallotView> CloseAsync(string councilId, Actor by);
 
+    /// <summary>Closes a paper ballot with the tellers' count, recorded as a hand count with who counted.</summary>
+    Task<BallotView> CloseByHandAsync(string councilId, HandCount count, Actor by);
+
     /// <summary>The ballot for this viewer; null when it does not exist in that council.</summary>
     Task<BallotView?> GetAsync(string councilId, Actor? viewer);
 
@@ -30,27 +34,72 @@ public interface IBallotGrain : IGrainWithStringKey
     Task<BallotStatus?> GetStatusAsync(string councilId);
 }
 
-/// <summary>What the meeting hands a new ballot: the item, the body and its rule, the whole roll's count, and who votes.</summary>
+/// <summary>
+/// What the meeting hands a new ballot: the item, the body and its rule, the whole roll's count, and who votes, all as
+/// they stand at opening (the ballot keeps them, so a change to the roll or the body later changes nothing in its count);
+/// and what is put to the vote, with the body's practice.
+/// </summary>
 public sealed record BallotSetup(string CouncilId, string MeetingId, string ItemId, string BodyId, string DecisionRuleId,
-    Count Electorate, IReadOnlyList<BallotVoter> Voters);
+    Count Electorate, IReadOnlyList<BallotVoter> Voters, BallotTerms? Terms = null);
 
-/// <summary>Without an item, the ballot is on the meeting's current item.</summary>
-public sealed record OpenBallot(string? ItemId);
+/// <summary>
+/// Without an item, the ballot is on the meeting's current item. Without options it is a motion (for, against,
+/// abstain); with options each voter marks up to <c>MaxChoices</c> (default 1) of them and <c>SelectionRuleId</c>
+/// (default "plurality") finds the winners. <c>Kind</c> "Paper" is a ballot on paper, closed with the tellers' hand count.
+/// </summary>
+public sealed record OpenBallot(string? ItemId, BallotKind? Kind = null, IReadOnlyList<string>? Options = null, int? MaxChoices = null,
+    string? SelectionRuleId = null);
 
-/// <summary>A vote; <c>VoterId</c> only when casting for the absent member one stands for as proxy.</summary>
-public sealed record CastVote(VoteChoice? Choice, string? ClientVoteId, string? VoterId);
+/// <summary>
+/// A vote; <c>VoterId</c> only when casting for the absent member one stands for as proxy. On a ballot between options,
+/// <c>Options</c> are the options marked (none: a blank vote) and <c>Choice</c> may be left out.
+/// </summary>
+public sealed record CastVote(VoteChoice? Choice, string? ClientVoteId, string? VoterId, IReadOnlyList<string>? Options = null);
 
-/// <summary>Sent once the vote is durable. <c>Recorded</c> is false for a resend of a vote already counted.</summary>
-public sealed record VoteReceipt(string BallotId, string VoterId, VoteChoice Choice, string ClientVoteId, bool Recorded, int VotesCast);
+/// <summary>
+/// Sent once the vote is durable. <c>Recorded</c> is false for a resend of a vote already counted; <c>Choice</c> and
+/// <c>Options</c> are then the vote that counts. <c>Changed</c> is true when this vote replaced an earlier one.
+/// </summary>
+public sealed record VoteReceipt(string BallotId, string VoterId, VoteChoice Choice, string ClientVoteId, bool Recorded, int VotesCast,
+    IReadOnlyList<string>? Options = null, bool Changed = false);
 
+/// <summary>
+/// The tellers' count of a paper ballot. On a ballot between options, <c>For</c> is the ballots that marked anything,
+/// <c>Abstain</c> the blank ones, <c>Options</c> each option's marks; a weight left out is the number of members.
+/// </summary>
+public sealed record HandCount(CountBody For, CountBody? Against, CountBody Abstain, IReadOnlyList<OptionCountBody>? Options,
+    IReadOnlyList<string> CountedBy);
+
+public sealed record OptionCountBody(string Option, int Members, decimal? Weight);
+
+/// <summary>
+/// Fields after <c>RecordedOnItem</c> came with multi-option ballots and stay at their defaults on a motion:
+/// <c>Options</c> (empty on a motion), <c>MaxChoices</c>, <c>SelectionRuleId</c>; the body's practice as the ballot
+/// recorded it (<c>VotesMayChange</c>, <c>ProxiesCountTowardQuorum</c>); <c>YouMayChangeFor</c>, the voters whose cast
+/// vote this viewer may still change; and <c>YourVotes</c>, the votes this viewer cast that count now (while open).
+/// </summary>
 public sealed record BallotView(
     string Id, string CouncilId, string MeetingId, string ItemId, string BodyId, string DecisionRuleId, string Kind, string Status,
     int EligibleVoters, int VotesCast, IReadOnlyList<string> YouMayCastFor, BallotResultView? Result,
-    IReadOnlyList<NamedVoteView> Votes, bool? RecordedOnItem);
+    IReadOnlyList<NamedVoteView> Votes, bool? RecordedOnItem,
+    IReadOnlyList<string>? Options = null, int MaxChoices = 1, string? SelectionRuleId = null, bool VotesMayChange = false,
+    bool ProxiesCountTowardQuorum = true, IReadOnlyList<string>? YouMayChangeFor = null, IReadOnlyList<NamedVoteView>? YourVotes = null);
 
+/// <summary>
+/// The count. Fields after <c>Passes</c>: <c>QuorumPresent*</c>, those counted toward the quorum when proxies are not
+/// (null otherwise); on a ballot between options, <c>Options</c> with each option's support and whether it won, and
+/// <c>Passes</c> means the quorum held and someone won (For is then the ballots that marked anything, Abstain the blank
+/// ones); <c>HandCount</c> when paper ballots were counted by hand, with who counted.
+/// </summary>
 public sealed record BallotResultView(int ForMembers, decimal ForWeight, int AgainstMembers, decimal AgainstWeight,
     int AbstainMembers, decimal AbstainWeight, int PresentMembers, decimal PresentWeight, int ElectorateMembers,
-    decimal ElectorateWeight, bool Quorum, bool Passes);
+    decimal ElectorateWeight, bool Quorum, bool Passes,
+    int? QuorumPresentMembers = null, decimal? QuorumPresentWeight = null, IReadOnlyList<OptionResultView>? Options = null,
+    HandCountView? HandCount = null);
 
-/// <summary>Who voted what: shown only once the ballot is closed, and only for named ballots.</summary>
-public sealed record NamedVoteView(string VoterId, string Choice, string CastBy);
+public sealed record OptionResultView(string Option, int Members, decimal Weight, bool Elected);
+
+public sealed record HandCountView(IReadOnlyList<string> CountedBy);
+
+/// <summary>Who voted what: shown only once the ballot is closed, and only for named ballots. <c>Options</c> on a ballot between options.</summary>
+public sealed record NamedVoteView(string VoterId, string Choice, string CastBy, IReadOnlyList<string>? Options = null);

@@ -39,6 +39,10 @@ public static class BallotEndpoints
         council.MapPost("/ballots/{ballotId}/close", async (string councilId, string ballotId, HttpContext http, IGrainFactory grains) =>
             Results.Ok(await grains.GetGrain<IBallotGrain>(Identifiers.Require(ballotId, "ballot")).CloseAsync(councilId, http.Actor())))
             .AccessFor(CouncilRole.Chair, CouncilRole.Clerk);
+
+        council.MapPost("/ballots/{ballotId}/hand-count", async (string councilId, string ballotId, HandCount count, HttpContext http, IGrainFactory grains) =>
+            Results.Ok(await grains.GetGrain<IBallotGrain>(Identifiers.Require(ballotId, "ballot")).CloseByHandAsync(councilId, count, http.Actor())))
+            .AccessFor(CouncilRole.Chair, CouncilRole.Clerk);
         return app;
     }
 }

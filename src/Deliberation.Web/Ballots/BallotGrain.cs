@@ -46,7 +46,7 @@ public sealed class BallotGrain(TimeProvider clock, MeetingPush push, ILogger<Ba
     {
         if (Current is not null) throw new ArgumentException($"Ballot '{Key}' already exists.");
         var (ballot, events) = Ballot.Open(by, Key, setup.CouncilId, setup.MeetingId, setup.ItemId, setup.BodyId,
-            DecisionRuleCatalog.Find(setup.DecisionRuleId), setup.Electorate, setup.Voters);
+            DecisionRuleCatalog.Find(setup.DecisionRuleId), setup.Electorate, setup.Voters, setup.Terms ?? BallotTerms.Motion());
         await CommitNewAsync(ballot, events, by.UserId, clock.GetUtcNow());
         await RefreshItemPublicAsync(ballot);
         await PushAsync(ballot);
@@ -61,13 +61,15 @@ public sealed class BallotGrain(TimeProvider clock, MeetingPush push, ILogger<Ba
     {
         // No await before the raise: this part runs in one piece on the activation.
         var ballot = Current is { } live && live.CouncilId == councilId ? live : throw new NotFound("There is no such ballot.");
-        var choice = vote.Choice ?? throw new ArgumentException("Choose for, against or abstain.", nameof(vote.Choice));
         var voterId = vote.VoterId ?? by.UserId;
-        var events = ballot.Cast(by, vote.VoterId, choice, vote.ClientVoteId ?? "");
+        var events = ballot.Cast(by, vote.VoterId, vote.Choice, vote.Options, vote.ClientVoteId ?? "");
         var recorded = events.Count > 0;
         var durable = recorded ? Raise(events, by.UserId, clock.GetUtcNow()) : _durableVotes.GetValueOrDefault(voterId) ?? Task.CompletedTask;
         if (recorded) _durableVotes[voterId] = durable;
-        var receipt = new VoteReceipt(Key, voterId, choice, vote.ClientVoteId!.Trim(), recorded, ballot.Votes.Count);
+        // The vote that counts now: this one, or for a resend the one it stands beside.
+        var counts = ballot.VoteOf(voterId)!;
+        var receipt = new VoteReceipt(Key, voterId, counts.Choice, vote.ClientVoteId!.Trim(), recorded, ballot.Votes.Count,
+            counts.Options, events.Any(e => e is VoteChanged));
         var changed = recorded ? View(ballot, null, null) : null;
         await durable;
         // Pushing never delays an acknowledgement: the push waits out its own coalescing window on its own.
@@ -84,6 +86,24 @@ public sealed class BallotGrain(TimeProvider clock, MeetingPush push, ILogger<Ba
         await PushAsync(ballot);
         return View(ballot, by, recordedOnItem);
     }
+
+    public async Task<BallotView> CloseByHandAsync(string councilId, HandCount count, Actor by)
+    {
+        var ballot = Current is { } live && live.CouncilId == councilId ? live : throw new NotFound("There is no such ballot.");
+        var counted = new BallotHandCounted(Counted(count.For, "for"), count.Against is null ? Count.Zero : Counted(count.Against, "against"),
+            Counted(count.Abstain, "abstain"),
+            (count.Options ?? []).Select(o => new OptionCount(o.Option?.Trim() ?? "", new Count(o.Members, o.Weight ?? o.Members))).ToList(),
+            count.CountedBy ?? []);
+        await CommitAsync(ballot.CloseByHand(by, DecisionRuleCatalog.Find(ballot.DecisionRuleId), counted), by.UserId, clock.GetUtcNow());
+        var recordedOnItem = await RecordOnItemAsync(ballot, by);
+        await RefreshItemPublicAsync(ballot);
+        await PushAsync(ballot);
+        return View(ballot, by, recordedOnItem);
+    }
+
+    private static Count Counted(CountBody? count, string name) => count is null
+        ? throw new ArgumentException($"The count '{name}' is missing.", name)
+        : new Count(count.Members, count.Weight ?? count.Members);
 
     public Task<BallotStatus?> GetStatusAsync(string councilId) =>
         Task.FromResult(Current is { } ballot && ballot.CouncilId == councilId ? ballot.Status : (BallotStatus?)null);
@@ -103,8 +123,9 @@ public sealed class BallotGrain(TimeProvider clock, MeetingPush push, ILogger<Ba
     /// </summary>
     private async Task<bool> RecordOnItemAsync(Ballot ballot, Actor by)
     {
-        var t = ballot.Result!.Tally;
-        var command = new RecordResolution(Body(t.Present), Body(t.For), Body(t.Against), Body(t.Abstain), ballot.MeetingId, ballot.BodyId);
+        // A ballot between options elects or chooses; it stays with the ballot, the item's resolution being a motion.
+        if (!ballot.IsMotion) return false;
+        var command = new TakeBallotResult(ballot.Id, ballot.MeetingId, ballot.BodyId, ballot.DecisionRuleId, ballot.Result!.Tally);
         try
         {
             await GrainFactory.GetGrain<IAgendaItemGrain>(ballot.ItemId).ActAsync(ballot.CouncilId, command, by);
@@ -134,20 +155,5 @@ public sealed class BallotGrain(TimeProvider clock, MeetingPush push, ILogger<Ba
     private async Task RefreshItemPublicAsync(Ballot ballot) =>
         _itemPublic = await GrainFactory.GetGrain<IAgendaItemGrain>(ballot.ItemId).GetAsync(ballot.CouncilId, null) is not null;
 
-    private static CountBody Body(Count count) => new(count.Members, count.Weight);
-
-    private static BallotView View(Ballot ballot, Actor? viewer, bool? recordedOnItem)
-    {
-        var closed = ballot.Status == BallotStatus.Closed;
-        var mine = viewer is null || closed ? [] : ballot.Voters
-            .Where(v => v.CastBy == viewer.UserId && ballot.Votes.All(x => x.VoterId != v.UserId)).Select(v => v.UserId).ToList();
-        var result = ballot.Result is { } r ? new BallotResultView(r.Tally.For.Members, r.Tally.For.Weight, r.Tally.Against.Members,
-            r.Tally.Against.Weight, r.Tally.Abstain.Members, r.Tally.Abstain.Weight, r.Tally.Present.Members, r.Tally.Present.Weight,
-            r.Tally.Electorate.Members, r.Tally.Electorate.Weight, r.Quorum, r.Passes) : null;
-        var votes = closed && ballot.Kind == BallotKind.Named
-            ? ballot.Votes.OrderBy(v => v.VoterId, StringComparer.Ordinal).Select(v => new NamedVoteView(v.VoterId, v.Choice.ToString(), v.CastBy)).ToList()
-            : [];
-        return new BallotView(ballot.Id, ballot.CouncilId, ballot.MeetingId, ballot.ItemId, ballot.BodyId, ballot.DecisionRuleId,
-            ballot.Kind.ToString(), ballot.Status.ToString(), ballot.Voters.Count, ballot.Votes.Count, mine, result, votes, recordedOnItem);
-    }
+    private static BallotView View(Ballot ballot, Actor? viewer, bool? recordedOnItem) => BallotProjection.View(ballot, viewer, recordedOnItem);
 }

@@ -1,3 +1,4 @@
+using Deliberation.Domain.Ballots;
 using Deliberation.Web.Grains;
 using Deliberation.Domain;
 using Deliberation.Domain.Councils;
@@ -43,7 +44,8 @@ public sealed class CouncilGrain(TimeProvider clock, IChangeNotices notices) : A
     }
 
     public Task<CouncilView> EstablishBodyAsync(EstablishBody request, Actor by) => ChangeAsync(by,
-        council => council.EstablishBody(by, request.BodyId, new LocalizedText(request.NameZh, request.NameEn), request.DecisionRuleId),
+        council => council.EstablishBody(by, request.BodyId, new LocalizedText(request.NameZh, request.NameEn), request.DecisionRuleId,
+            new BallotPractice(request.VotesMayChange ?? false, request.ProxiesCountTowardQuorum ?? true)),
         ToView);
 
     public Task<IReadOnlyList<RoleHolderView>> GetRoleHoldersAsync() =>
@@ -96,7 +98,8 @@ public sealed class CouncilGrain(TimeProvider clock, IChangeNotices notices) : A
 
     private static CouncilView ToView(Council council) => new(council.Id, council.Name.Zh, council.Name.En, council.Place,
         council.DefaultTemplateId, council.NoticeDays,
-        council.Bodies.Select(b => new BodyView(b.Id, b.Name.Zh, b.Name.En, b.DecisionRuleId, council.RollOf(b.Id).Count)).ToList());
+        council.Bodies.Select(b => new BodyView(b.Id, b.Name.Zh, b.Name.En, b.DecisionRuleId, council.RollOf(b.Id).Count,
+            b.Practice.VotesMayChange, b.Practice.ProxiesCountTowardQuorum)).ToList());
 
     private static RoleHolderView ToView(RoleHolder holder) =>
         new(holder.UserId, holder.DisplayName, holder.Role, holder.Body, holder.Weight);

@@ -5,13 +5,17 @@ namespace Deliberation.Web.Councils;
 public sealed record CouncilView(
     string Id, string NameZh, string NameEn, string Place, string DefaultTemplateId, int NoticeDays, IReadOnlyList<BodyView> Bodies);
 
-public sealed record BodyView(string Id, string NameZh, string NameEn, string DecisionRuleId, int Members);
+/// <summary>The body's ballot practice stands beside its rule: whether votes may change while open, whether proxies count toward the quorum.</summary>
+public sealed record BodyView(string Id, string NameZh, string NameEn, string DecisionRuleId, int Members,
+    bool VotesMayChange = false, bool ProxiesCountTowardQuorum = true);
 
 public sealed record RoleHolderView(string UserId, string DisplayName, CouncilRole Role, string? Body, decimal Weight);
 
 public sealed record FoundCouncil(string Id, string NameZh, string NameEn, string Place, string DefaultTemplateId, int NoticeDays = 7);
 
-public sealed record EstablishBody(string BodyId, string NameZh, string NameEn, string DecisionRuleId);
+/// <summary>The practice left out is the default: votes cannot change, proxies count toward the quorum.</summary>
+public sealed record EstablishBody(string BodyId, string NameZh, string NameEn, string DecisionRuleId,
+    bool? VotesMayChange = null, bool? ProxiesCountTowardQuorum = null);
 
 public sealed record GrantRole(string UserId, string DisplayName, CouncilRole Role, string? Body, decimal? Weight, string Reason);
 

@@ -24,6 +24,10 @@ public static class DecisionRuleEndpoints
         rules.MapGet("/", () => DecisionRuleCatalog.All.Select(r => new RuleView(r.Id, r.Name.Zh, r.Name.En)))
             .Access(Audience.Public);
 
+        // The rules for the winners of a ballot between options, named when a ballot opens (selectionRuleId).
+        rules.MapGet("/selections", () => DecisionRuleCatalog.Selections.Select(r => new RuleView(r.Id, r.Name.Zh, r.Name.En)))
+            .Access(Audience.Public);
+
         // A calculator over no council's data, so anyone may use it: residents learn what a rule means this way.
         rules.MapPost("/evaluate", (EvaluationRequest request) =>
         {

@@ -30,7 +30,8 @@ public sealed record CloseMeeting : MeetingCommand;
 public sealed record MeetingView(
     string Id, string CouncilId, string BodyId, string Title, DateTimeOffset StartsAt, string Place, string Status,
     IReadOnlyList<string> Agenda, string? CurrentItemId, IReadOnlyList<AttendanceView> Attendance,
-    int RollSize, int PresentMembers, decimal PresentWeight, bool? Quorum, IReadOnlyList<string> Ballots);
+    int RollSize, int PresentMembers, decimal PresentWeight, bool? Quorum, IReadOnlyList<string> Ballots,
+    bool ProxiesCountTowardQuorum = true);
 
 public sealed record AttendanceView(string UserId, string Attendance, string? ProxyFor);
 

@@ -25,6 +25,11 @@ public static class MeetingFormEndpoints
                 var meeting = grains.GetGrain<IMeetingGrain>(meetingId);
                 Task Run(MeetingCommand command) => meeting.ActAsync(councilId, command, by);
                 IBallotGrain Ballot() => grains.GetGrain<IBallotGrain>(Identifiers.Require(form.BallotId, "ballot"));
+                async Task HandCountAsync()
+                {
+                    var ballot = await Ballot().GetAsync(councilId, by) ?? throw new NotFound("There is no such ballot.");
+                    await Ballot().CloseByHandAsync(councilId, form.ToHandCount(ballot.Options ?? []), by);
+                }
                 await (form.Action switch
                 {
                     "open" => Run(new OpenMeeting()),
@@ -32,9 +37,10 @@ public static class MeetingFormEndpoints
                         form.Attendance ?? throw new ArgumentException("Choose present, absent, excused or proxy."), form.ProxyFor)),
                     "take-up" => Run(new TakeUpItem(form.ItemId ?? "")),
                     "close" => Run(new CloseMeeting()),
-                    "open-ballot" => meeting.OpenBallotAsync(councilId, new OpenBallot(null), by),
+                    "open-ballot" => meeting.OpenBallotAsync(councilId, form.ToOpenBallot(), by),
                     "close-ballot" => Ballot().CloseAsync(councilId, by),
-                    "vote" => Ballot().CastAsync(councilId, new CastVote(form.Choice, form.ClientVoteId, form.VoterId), by).Acknowledged("form"),
+                    "hand-count" => HandCountAsync(),
+                    "vote" => Ballot().CastAsync(councilId, new CastVote(form.Choice, form.ClientVoteId, form.VoterId, form.Options), by).Acknowledged("form"),
                     _ => throw new ArgumentException("Unknown action."),
                 });
                 return $"{page}?done={Uri.EscapeDataString(form.Action!)}";

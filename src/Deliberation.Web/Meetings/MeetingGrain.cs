@@ -63,8 +63,9 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push) : Aggrega
         Current is { } meeting && meeting.CouncilId == councilId ? await ViewAsync(meeting) : null;
 
     /// <summary>
-    /// The ballot is made durable first and then recorded here; should this record fail, the ballot still exists, is
-    /// listed with the meeting's ballots (they are found by the catalogue) and can be closed.
+    /// The meeting records the ballot first, so it always knows its ballots; should the ballot then fail to open, the
+    /// meeting names a ballot that does not exist, which every reader skips and which does not hold up the next one.
+    /// What the ballot would refuse is checked before anything is written.
     /// </summary>
     public async Task<BallotView> OpenBallotAsync(string councilId, OpenBallot request, Actor by)
     {
@@ -73,22 +74,22 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push) : Aggrega
             && await GrainFactory.GetGrain<IBallotGrain>(meeting.Ballots[^1].BallotId).GetStatusAsync(councilId) == BallotStatus.Open;
         var roll = await RollAsync(meeting);
         var council = await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetAsync() ?? throw new NotFound("There is no such council.");
+        var body = council.Bodies.First(b => b.Id == meeting.BodyId);
+        var terms = new BallotTerms(request.Kind ?? BallotKind.Named, request.Options ?? [], request.MaxChoices ?? 1,
+            request.Options is { Count: > 0 } ? request.SelectionRuleId ?? "plurality" : null,
+            new BallotPractice(body.VotesMayChange, body.ProxiesCountTowardQuorum)).Checked();
+        var voters = meeting.Voters(roll);
         var ballotId = Identifiers.New("ballot");
         var events = meeting.HoldBallot(by, ballotId, request.ItemId, lastOpen);
-        BallotView ballot;
-        try
+        if (voters.Count == 0)
         {
-            var setup = new BallotSetup(councilId, meeting.Id, meeting.CurrentItemId!, meeting.BodyId,
-                council.Bodies.First(b => b.Id == meeting.BodyId).DecisionRuleId, new Count(roll.Count, roll.Sum(h => h.Weight)), meeting.Voters(roll));
-            ballot = await GrainFactory.GetGrain<IBallotGrain>(ballotId).OpenAsync(setup, by);
-        }
-        catch
-        {
-            // HoldBallot has already changed the live meeting; without its ballot that change must not stay.
             DiscardView();
-            throw;
+            throw new BallotRuleViolation("Nobody on the roll is present: take the roll call before opening a ballot.");
         }
         await CommitAsync(events, by.UserId, clock.GetUtcNow());
+        var setup = new BallotSetup(councilId, meeting.Id, meeting.CurrentItemId!, meeting.BodyId, body.DecisionRuleId,
+            new Count(roll.Count, roll.Sum(h => h.Weight)), voters, terms);
+        var ballot = await GrainFactory.GetGrain<IBallotGrain>(ballotId).OpenAsync(setup, by);
         await push.MeetingChangedAsync(await ViewAsync(meeting));
         return ballot;
     }
@@ -111,14 +112,16 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push) : Aggrega
         var roll = await RollAsync(meeting);
         var present = meeting.PresentCount(roll);
         var council = await GrainFactory.GetGrain<ICouncilGrain>(meeting.CouncilId).GetAsync();
-        var ruleId = council?.Bodies.FirstOrDefault(b => b.Id == meeting.BodyId)?.DecisionRuleId;
-        bool? quorum = ruleId is not null && meeting.Status != MeetingStatus.Scheduled && roll.Count > 0
-            ? DecisionRuleCatalog.Find(ruleId).Evaluate(Tally.Create(
-                new Count(roll.Count, roll.Sum(h => h.Weight)), present, new Count(0, 0), new Count(0, 0), new Count(0, 0))).Quorum
+        var body = council?.Bodies.FirstOrDefault(b => b.Id == meeting.BodyId);
+        var proxiesCount = body?.ProxiesCountTowardQuorum ?? true;
+        bool? quorum = body is not null && meeting.Status != MeetingStatus.Scheduled && roll.Count > 0
+            ? DecisionRuleCatalog.Find(body.DecisionRuleId).Evaluate(Tally.Create(
+                new Count(roll.Count, roll.Sum(h => h.Weight)), present, Count.Zero, Count.Zero, Count.Zero)
+                with { QuorumPresent = proxiesCount ? null : meeting.PresentCount(roll, withRepresented: false) }).Quorum
             : null;
         return new MeetingView(meeting.Id, meeting.CouncilId, meeting.BodyId, meeting.Title, meeting.StartsAt, meeting.Place,
             meeting.Status.ToString(), meeting.Agenda.ToList(), meeting.CurrentItemId,
             meeting.Attendance.Select(a => new AttendanceView(a.Key, a.Value.Attendance.ToString(), a.Value.ProxyFor)).ToList(),
-            roll.Count, present.Members, present.Weight, quorum, meeting.Ballots.Select(b => b.BallotId).ToList());
+            roll.Count, present.Members, present.Weight, quorum, meeting.Ballots.Select(b => b.BallotId).ToList(), proxiesCount);
     }
 }

@@ -1,5 +1,4 @@
 using Deliberation.Domain.Councils;
-using Deliberation.Runtime.Projections;
 using Orleans;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Ballots;
@@ -12,7 +11,7 @@ namespace Deliberation.Web.Meetings;
 /// The live meeting (<c>/hubs/meeting</c>): screens join a meeting to receive its pushes, and members cast votes.
 /// Each method carries an access rule, enforced by <see cref="HubAccess"/> as the gate does for endpoints.
 /// </summary>
-public sealed class MeetingHub(IGrainFactory grains, ProjectionRunner readSide) : Hub<IMeetingClient>
+public sealed class MeetingHub(IGrainFactory grains) : Hub<IMeetingClient>
 {
     [Access(Audience.Public)]
     public async Task<MeetingLive> Join(string councilId, string meetingId)
@@ -25,7 +24,7 @@ public sealed class MeetingHub(IGrainFactory grains, ProjectionRunner readSide) 
         await Groups.AddToGroupAsync(Context.ConnectionId,
             insider ? MeetingGroups.Insiders(councilId, meetingId) : MeetingGroups.Outsiders(councilId, meetingId));
         return new MeetingLive(await MeetingDisclosure.ForViewerAsync(meeting, grains, actor),
-            await BallotCatalogue.ForMeetingAsync(readSide, grains, councilId, meetingId, actor));
+            await BallotCatalogue.ForMeetingAsync(grains, councilId, meeting.Ballots, actor));
     }
 
     [Access(Audience.Public)]

@@ -1,0 +1,31 @@
+namespace Deliberation.Domain.Ballots;
+
+/// <summary>
+/// What is put to the vote and how it is counted, chosen by the chair when opening: a motion (for, against, abstain)
+/// when there are no options, otherwise up to <see cref="MaxChoices"/> of the options under a selection rule.
+/// The practice is the body's.
+/// </summary>
+public sealed record BallotTerms(BallotKind Kind, IReadOnlyList<string> Options, int MaxChoices, string? SelectionRuleId, BallotPractice Practice)
+{
+    public const int MostOptions = 50;
+
+    public static BallotTerms Motion(BallotPractice? practice = null, BallotKind kind = BallotKind.Named) =>
+        new(kind, [], 1, null, practice ?? BallotPractice.Default);
+
+    public bool IsMotion => Options.Count == 0;
+
+    /// <summary>Checks the terms and returns them with the options trimmed.</summary>
+    public BallotTerms Checked()
+    {
+        if (!Enum.IsDefined(Kind)) throw new ArgumentException("There is no such kind of ballot.", nameof(Kind));
+        var options = Options.Select(o => TextRules.Required(o, TextKind.Name, "option")).ToList();
+        if (options.Count == 0) return this with { Options = [], MaxChoices = 1, SelectionRuleId = null };
+        if (options.Count is 1 or > MostOptions) throw new ArgumentException($"A ballot between options needs 2 to {MostOptions} of them.", nameof(Options));
+        if (options.Distinct(StringComparer.Ordinal).Count() != options.Count) throw new ArgumentException("An option is listed twice.", nameof(Options));
+        if (MaxChoices < 1 || MaxChoices >= options.Count)
+            throw new ArgumentException($"Each voter may mark 1 to {options.Count - 1} of these options.", nameof(MaxChoices));
+        if (string.IsNullOrWhiteSpace(SelectionRuleId)) throw new ArgumentException("Name the rule for the winners.", nameof(SelectionRuleId));
+        DecisionRules.DecisionRuleCatalog.FindSelection(SelectionRuleId);
+        return this with { Options = options };
+    }
+}
