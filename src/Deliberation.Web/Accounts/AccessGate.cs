@@ -15,12 +15,15 @@ public sealed class AccessGate(RequestDelegate next)
     /// <summary>The title of every refusal made here, so a client can tell it from the endpoint's own answers.</summary>
     public const string RefusalTitle = "Access refused";
 
-    /// <summary>The route values that name a stream of the route's council, and the stream's category.</summary>
-    private static readonly (string RouteValue, string Category, string What)[] Named =
+    /// <summary>
+    /// The route values that name a stream of the route's council, its category, and the answer when it does not exist:
+    /// the same as the endpoints give for one the caller may not see, so the answer tells nobody what exists.
+    /// </summary>
+    private static readonly (string RouteValue, string Category, string Missing)[] Named =
     [
-        ("itemId", AgendaItems.AgendaItemGrain.Category, "item"),
-        ("meetingId", Meetings.MeetingGrain.Category, "meeting"),
-        ("ballotId", Ballots.BallotGrain.Category, "ballot"),
+        ("itemId", AgendaItems.AgendaItemGrain.Category, "There is no such item, or it has not been disclosed."),
+        ("meetingId", Meetings.MeetingGrain.Category, "There is no such meeting."),
+        ("ballotId", Ballots.BallotGrain.Category, "There is no such ballot, or its item has not been disclosed."),
     ];
 
     public async Task InvokeAsync(HttpContext http, IGrainFactory grains, KnownStreams streams)
@@ -51,15 +54,9 @@ public sealed class AccessGate(RequestDelegate next)
         {
             if (!await streams.ExistsAsync(CouncilGrain.Category, named, scope: null))
             {
-                await NotFound(http, "council");
+                await Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "There is no such council.").ExecuteAsync(http);
                 return;
             }
-            foreach (var (routeValue, category, what) in Named)
-                if (http.GetRouteValue(routeValue) is string id && !await streams.ExistsAsync(category, id, scope: named))
-                {
-                    await NotFound(http, what);
-                    return;
-                }
         }
 
         var signedIn = http.User.Identity?.IsAuthenticated == true;
@@ -97,11 +94,18 @@ public sealed class AccessGate(RequestDelegate next)
             return;
         }
 
+        // After the access rule, so a refusal does not depend on whether the id exists; before the endpoint, so an id nobody
+        // created reaches no grain.
+        if (councilId is not null)
+            foreach (var (routeValue, category, missing) in Named)
+                if (http.GetRouteValue(routeValue) is string id && !await streams.ExistsAsync(category, id, scope: councilId))
+                {
+                    await Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: missing).ExecuteAsync(http);
+                    return;
+                }
+
         await next(http);
     }
-
-    private static Task NotFound(HttpContext http, string what) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no such {what}.").ExecuteAsync(http);
 
     private static bool Permits(AccessAttribute access, Actor actor) =>
         access.Roles.Count == 0 ? actor.Roles.Count > 0 : access.Roles.Any(role => actor.Holds(role));
