@@ -19,7 +19,8 @@ public static class ItemEndpoints
 
         items.MapPost("/", async (string councilId, SubmitItem request, HttpContext http, IGrainFactory grains) =>
         {
-            var itemId = Identifiers.New("item");
+            request = request with { RequestId = RequestIds.Of(http, request.RequestId) };
+            var itemId = Identifiers.For("item", councilId, http.Actor().UserId, request.RequestId);
             var view = await grains.GetGrain<IAgendaItemGrain>(itemId).SubmitAsync(councilId, request, http.Actor());
             return Results.Created($"/api/councils/{councilId}/items/{itemId}", view);
         }).AccessFor(CouncilRole.Resident, CouncilRole.GridWorker).RequireRateLimiting(RateLimits.Submission);
@@ -71,7 +72,7 @@ public static class ItemEndpoints
         items.MapCommand($"/{{itemId}}/{action}", noBody, async (http, command) => Results.Ok(
                 await http.RequestServices.GetRequiredService<IGrainFactory>()
                     .GetGrain<IAgendaItemGrain>(Identifiers.Require(http.Route("itemId"), "item"))
-                    .ActAsync(http.Route("councilId"), command, http.Actor())))
+                    .ActAsync(http.Route("councilId"), command with { RequestId = RequestIds.Of(http, command.RequestId) }, http.Actor())))
             .AccessFor(roles).WithName($"item-{action}");
 }
 

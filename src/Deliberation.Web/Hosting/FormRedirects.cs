@@ -1,7 +1,4 @@
-using Deliberation.Domain;
-using Deliberation.Domain.Ballots;
-using Deliberation.Domain.Meetings;
-using Deliberation.Runtime.EventLog;
+using Deliberation.Web.Grains;
 
 namespace Deliberation.Web.Hosting;
 
@@ -17,8 +14,7 @@ public static class FormRedirects
         {
             return Results.LocalRedirect(await act());
         }
-        catch (Exception refused) when (refused is ArgumentException or ProcessRuleViolation or NotPermitted or NotFound
-            or StreamConcurrencyException or MeetingRuleViolation or BallotRuleViolation)
+        catch (Exception refused) when (Refusals.IsRefused(refused))
         {
             return Results.LocalRedirect($"{page}?error={Uri.EscapeDataString(FormMessages.For(refused))}");
         }
