@@ -23,7 +23,7 @@ public static class ItemFormEndpoints
             {
                 await grains.GetGrain<IAgendaItemGrain>(Identifiers.Require(itemId, "item")).ActAsync(councilId, form.ToCommand() with { RequestId = RequestIds.Checked(form.RequestId) }, http.Actor());
                 return $"{page}?done={Uri.EscapeDataString(form.Action ?? "")}";
-            });
+            }, FormRedirects.Keep($"act.{form.Action}", form.RequestId));
         }).Access(Audience.Council).ExcludeFromDescription();
 
         app.MapPost("/councils/{councilId}/items/new", async (string councilId, [FromForm] SubmitItemForm form, HttpContext http, IGrainFactory grains) =>
@@ -35,7 +35,7 @@ public static class ItemFormEndpoints
                 await grains.GetGrain<IAgendaItemGrain>(itemId).SubmitAsync(councilId,
                     new SubmitItem(form.Title ?? "", form.Text ?? "", form.Category ?? "", form.Place ?? "", form.OnBehalfOf) { RequestId = requestId }, http.Actor());
                 return $"/councils/{councilId}/items/{itemId}?done=submitted";
-            });
+            }, FormRedirects.Keep("submit", form.RequestId));
         }).AccessFor(CouncilRole.Resident, CouncilRole.GridWorker).RequireRateLimiting(RateLimits.Submission).ExcludeFromDescription();
 
         return app;

@@ -27,6 +27,15 @@ public sealed class GatedEventLog(IEventLog inner) : IEventLog, IAsyncDisposable
         _failAfterCommit = true;
     }
 
+    /// <summary>The next append to the stream fails before anything is written, as a dropped connection would.</summary>
+    public void FailNext(string streamPrefix)
+    {
+        _held = streamPrefix;
+        _failBefore = true;
+    }
+
+    private volatile bool _failBefore;
+
     public void Release()
     {
         _held = null;
@@ -46,6 +55,12 @@ public sealed class GatedEventLog(IEventLog inner) : IEventLog, IAsyncDisposable
         _appends.AddOrUpdate(append.StreamId, 1, (_, n) => n + 1);
         if (_held is { } prefix && append.StreamId.StartsWith(prefix, StringComparison.Ordinal))
         {
+            if (_failBefore)
+            {
+                _failBefore = false;
+                _held = null;
+                throw new IOException("The connection to the database was reset before the write was sent.");
+            }
             if (_failAfterCommit)
             {
                 _failAfterCommit = false;
