@@ -56,6 +56,28 @@ public sealed class OutcomeUnknownTests
     }
 
     [Fact]
+    public async Task AVoteWhoseCommitWentUnconfirmedGetsAHubErrorWithTheOutcomeUnknownCodeAndItsResendCountsOnce()
+    {
+        using var app = new CouncilApp().WrapEventLog(log => new GatedEventLog(log));
+        var (_, ballot) = await app.PartyMeetingVotingAsync();
+        var ballotId = ballot.Split('/')[^1];
+        var log = (GatedEventLog)app.Services.GetRequiredService<IEventLog>();
+        await using var member = await app.MeetingHubAsync("member1");
+        var vote = new Deliberation.Web.Ballots.CastVote(Deliberation.Domain.Ballots.VoteChoice.For, "phone-7", null);
+
+        log.FailAfterCommit($"ballot-{ballotId}");
+        var unknown = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() =>
+            Microsoft.AspNetCore.SignalR.Client.HubConnectionExtensions.InvokeAsync<Deliberation.Web.Ballots.VoteReceipt>(member, "CastVote", "lakeside", ballotId, vote));
+        var resent = await Microsoft.AspNetCore.SignalR.Client.HubConnectionExtensions.InvokeAsync<Deliberation.Web.Ballots.VoteReceipt>(member, "CastVote", "lakeside", ballotId, vote);
+        var closed = await (await (await app.SignedInAs("chair")).Post($"{ballot}/close")).Expect(HttpStatusCode.OK);
+
+        // SignalR puts its own preface before a HubException's message; the code follows it.
+        Assert.Contains("HubException: outcome-unknown: ", unknown.Message, StringComparison.Ordinal);
+        Assert.False(resent.Recorded); // already there: the first one landed
+        Assert.Equal(1, closed.GetProperty("votesCast").GetInt32());
+    }
+
+    [Fact]
     public async Task AWriteThatFailedBeforeItsCommitSaysNothingWasKept()
     {
         using var app = new CouncilApp(settings: new Dictionary<string, string?> { ["Silo:EventLog:Timeout"] = "00:00:02" });
