@@ -9,6 +9,19 @@ namespace Deliberation.Domain.Process;
 /// </summary>
 public sealed record ProcessTemplate(string Id, int Version, LocalizedText Name, IReadOnlyList<ProcessStep> Steps)
 {
+    // Held as a copy nobody can change, whatever list it was made from: a template is handed to many items at once.
+    private readonly IReadOnlyList<ProcessStep> _steps = Frozen(Steps);
+
+    public IReadOnlyList<ProcessStep> Steps
+    {
+        get => _steps;
+        init => _steps = Frozen(value);
+    }
+
+    // A template read from JSON may lack its steps: Validate says so.
+    private static IReadOnlyList<ProcessStep> Frozen(IReadOnlyList<ProcessStep>? steps) =>
+        steps is null ? null! : System.Collections.Immutable.ImmutableArray.CreateRange(steps);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,

@@ -68,3 +68,14 @@ public sealed class StreamConcurrencyException : Exception
     public long Expected { get; }
     public long Actual { get; }
 }
+
+/// <summary>
+/// The write was sent and may or may not have been committed: the connection failed during the commit, or the write
+/// outlived its time limit and is still running. Nothing can be said about it until the stream is read again; a caller
+/// resends its request with the same id (idempotency key), which is then answered from what the log holds.
+/// </summary>
+public sealed class WriteOutcomeUnknownException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>What a person is told: the words are part of the contract (clients look for them).</summary>
+    public const string Advice = "outcome unknown: resend with the same id";
+}

@@ -22,7 +22,16 @@ internal sealed partial class SqlEventLog
         var events = new List<EventEnvelope>();
         for (var i = 0; i < requests.Count; i++) outcomes[i] = Decide(requests[i], streams, events);
         if (events.Count > 0) await WriteRowsAsync(connection, transaction, streams, events).ConfigureAwait(false);
-        await transaction.CommitAsync().ConfigureAwait(false);
+        try
+        {
+            await transaction.CommitAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (!_dialect.IsUniqueViolation(e))
+        {
+            // Sent and not confirmed: the database may have committed it before the connection failed.
+            throw new WriteOutcomeUnknownException(
+                $"The commit of {requests.Count} append(s) failed before it was confirmed; {WriteOutcomeUnknownException.Advice}.", e);
+        }
         Interlocked.Increment(ref _batchesCommitted);
         flush.Committed(events.Count);
         return outcomes;

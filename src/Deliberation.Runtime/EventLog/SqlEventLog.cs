@@ -10,7 +10,8 @@ namespace Deliberation.Runtime.EventLog;
 /// requests and commits them in one transaction per batch (group commit); each caller awaits its own outcome, which is
 /// set only after the commit. Versions are checked inside the transaction against the catalogue rows it read (locked
 /// on PostgreSQL), the catalogue is updated conditionally, and UNIQUE(stream_id, sequence) is the backstop; when a
-/// batch transaction fails as a whole, its requests are retried one transaction each so only the offender fails.
+/// batch transaction fails as a whole before its commit, its requests are retried one transaction each so only the
+/// offender fails. A commit that fails unconfirmed is not retried: every caller learns its outcome is unknown.
 /// </summary>
 internal sealed partial class SqlEventLog : IEventLog, IAsyncDisposable, IDisposable
 {
@@ -129,6 +130,12 @@ internal sealed partial class SqlEventLog : IEventLog, IAsyncDisposable, IDispos
         try
         {
             outcomes = await WriteAsync(batch).ConfigureAwait(false);
+        }
+        catch (WriteOutcomeUnknownException unknown)
+        {
+            // Retrying one by one would find what did commit and call it a conflict: every caller hears the truth instead.
+            foreach (var request in batch) request.Completion.TrySetException(unknown);
+            return;
         }
         catch (Exception ex) when (batch.Count > 1)
         {

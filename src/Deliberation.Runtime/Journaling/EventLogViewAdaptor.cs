@@ -10,7 +10,10 @@ namespace Deliberation.Runtime.Journaling;
 /// them again. Everything raised while a write is out goes together in the next write (one append, chained on the
 /// version the last write reached), so interleaved calls share commits. A write that conflicts or fails fails every
 /// caller waiting on it or raised after it (their decisions included it), nothing is retried, and the view is rebuilt
-/// from the log before the next call. Reads and writes give up after a bounded time.
+/// from the log before the next call. Reads and writes give up after a bounded time: a read or a write that failed
+/// before its commit is "storage unavailable" (nothing kept), a write that did not answer in time or whose commit went
+/// unconfirmed is "outcome unknown" (<see cref="WriteOutcomeUnknownException"/>): the next call rereads the stream
+/// once that write has finished, so a resend with the same request id finds it if it landed.
 /// All of this runs on the activation's scheduler, one piece at a time: no locks.
 /// </summary>
 internal sealed class EventLogViewAdaptor<TView, TEntry>(
@@ -122,7 +125,7 @@ internal sealed class EventLogViewAdaptor<TView, TEntry>(
                 var append = new StreamAppend(journal.StreamId, _version, entries.Select(journal.Encode).ToList(), journal.Summarize(_view, entries));
                 var sent = log.AppendAsync(append);
                 _lastAppend = sent;
-                stored = await Bounded(sent, "write");
+                stored = await BoundedWrite(sent);
             }
             catch (Exception failure)
             {
@@ -164,7 +167,7 @@ internal sealed class EventLogViewAdaptor<TView, TEntry>(
         {
             try { await _lastAppend.WaitAsync(timeout); }
             catch (TimeoutException e) { throw Unavailable("write", e); }
-            catch (Exception) { /* it failed: nothing of it is in the log */ }
+            catch (Exception) { /* failed, or its outcome is unknown: the read below says which */ }
         }
         while (_writer is { } writing) await writing;
         var events = await Bounded(log.ReadStreamAsync(journal.StreamId), "read");
@@ -192,9 +195,31 @@ internal sealed class EventLogViewAdaptor<TView, TEntry>(
         }
     }
 
+    /// <summary>
+    /// A write that failed before its commit kept nothing; one that did not answer in time, or whose commit failed
+    /// unconfirmed, may still land: its outcome is unknown, and the view is reread once it has finished.
+    /// </summary>
+    private async Task<IReadOnlyList<EventEnvelope>> BoundedWrite(Task<IReadOnlyList<EventEnvelope>> write)
+    {
+        try
+        {
+            return await write.WaitAsync(timeout);
+        }
+        catch (TimeoutException e)
+        {
+            throw new WriteOutcomeUnknownException(
+                $"The event log did not confirm a write to stream '{journal.StreamId}' within {timeout.TotalSeconds:0.#} s and it may still land; " +
+                $"{WriteOutcomeUnknownException.Advice}.", e);
+        }
+        catch (Exception e) when (e is DbException or IOException or System.Net.Sockets.SocketException)
+        {
+            throw Unavailable("write", e);
+        }
+    }
+
     private StorageUnavailableException Unavailable(string what, Exception inner) => new(
         $"The event log failed or did not answer a {what} of stream '{journal.StreamId}' within {timeout.TotalSeconds:0.#} s; " +
-        "nothing of this request is kept. Try again (a vote resent with the same client vote id is never counted twice).", inner);
+        "nothing of this request is kept. Try again.", inner);
 
     private sealed class Submission(TEntry[] entries)
     {

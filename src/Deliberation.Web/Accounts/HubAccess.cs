@@ -5,6 +5,7 @@ using Deliberation.Domain.Councils;
 using Deliberation.Domain.Meetings;
 using Deliberation.Runtime.EventLog;
 using Orleans;
+using Deliberation.Web.Grains;
 using Deliberation.Web.Hosting;
 using Microsoft.AspNetCore.SignalR;
 
@@ -13,7 +14,8 @@ namespace Deliberation.Web.Accounts;
 /// <summary>
 /// The access gate for hub methods: each carries an <see cref="AccessAttribute"/>, read and enforced before it runs,
 /// with the council taken from its <c>councilId</c> argument. A method without a rule is refused (fail closed).
-/// Refusals and domain errors reach the caller as a <see cref="HubException"/> whose message says why.
+/// Refusals (<see cref="Refusals"/>) reach the caller as a <see cref="HubException"/> whose message says why, after
+/// a stable code when the client must act on it ("outcome-unknown: ..." means resend with the same client vote id).
 /// </summary>
 public sealed class HubAccess(CouncilActorCache actors) : IHubFilter
 {
@@ -45,10 +47,9 @@ public sealed class HubAccess(CouncilActorCache actors) : IHubFilter
         {
             return await next(invocation);
         }
-        catch (Exception e) when (e is ArgumentException or NotPermitted or NotFound or ProcessRuleViolation or MeetingRuleViolation
-            or BallotRuleViolation or StreamConcurrencyException)
+        catch (Exception e) when (Refusals.Find(e) is { } refusal)
         {
-            throw new HubException(e.Message);
+            throw new HubException(refusal.HubMessage(e));
         }
     }
 

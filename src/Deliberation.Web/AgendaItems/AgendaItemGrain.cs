@@ -36,10 +36,13 @@ public sealed partial class AgendaItemGrain(IEventLog log, TimeProvider clock, I
 
     public async Task<ItemView> SubmitAsync(string councilId, SubmitItem request, Actor by)
     {
-        if (Current is not null) throw new ArgumentException($"Item '{Key}' already exists.");
+        if (Current is { } existing)
+            return existing.CouncilId == councilId && Answered(by.UserId, request.RequestId)
+                ? ItemProjection.View(existing, StoredEvents, by)
+                : throw new ArgumentException($"Item '{Key}' already exists.");
         var (item, events) = AgendaItem.Submit(by, Key, councilId, request.Title ?? "", request.Text ?? "",
             request.Category ?? "", request.Place ?? "", request.OnBehalfOf);
-        await CommitNewAsync(item, events, by.UserId, clock.GetUtcNow());
+        await CommitNewAsync(item, events, by.UserId, clock.GetUtcNow(), request.RequestId);
         return ItemProjection.View(item, StoredEvents, by);
     }
 
@@ -47,6 +50,8 @@ public sealed partial class AgendaItemGrain(IEventLog log, TimeProvider clock, I
     {
         if (Current is not { } item || item.CouncilId != councilId)
             throw new NotFound($"There is no item '{Key}' in this council.");
+        // A resend of a command already durable: the item as it is, nothing acted on twice.
+        if (Answered(by.UserId, command.RequestId)) return ItemProjection.View(item, StoredEvents, by);
         var now = clock.GetUtcNow();
         var events = command switch
         {
@@ -75,9 +80,10 @@ public sealed partial class AgendaItemGrain(IEventLog log, TimeProvider clock, I
             CloseItem c => item.Close(by, c.Reason),
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}."),
         };
-        await CommitAsync(events, by.UserId, now);
-        // The objection that held a notice past its end is decided: the process ends it now, not at the next try.
-        if (command is DismissObjection) await CommitAsync(item.EndNoticeWhenDue(now), ProcessActor, now);
+        var entries = Entries(events, by.UserId, now, command.RequestId);
+        // The objection that held a notice past its end is decided: the process ends it now, in the same commit.
+        if (command is DismissObjection) entries = [.. entries, .. Entries(item.EndNoticeWhenDue(now), ProcessActor, now)];
+        await CommitAsync(entries);
         await FollowNoticeAsync(now);
         return ItemProjection.View(item, StoredEvents, by);
     }

@@ -23,6 +23,9 @@ public sealed class ItemActionForm
     public int? Score { get; set; }
     public int? NoticeDays { get; set; }
 
+    /// <summary>The form's idempotency key, made when the page is drawn: posting it twice acts once.</summary>
+    public string? RequestId { get; set; }
+
     public ItemCommand ToCommand() => Action switch
     {
         "accept" => new AcceptItem(null, Text),

@@ -2,10 +2,20 @@ using Deliberation.Domain.DecisionRules;
 
 namespace Deliberation.Web.AgendaItems;
 
-/// <summary>What someone asks an agenda item to do; each is also the JSON body of its endpoint.</summary>
-public abstract record ItemCommand;
+/// <summary>
+/// What someone asks an agenda item to do; each is also the JSON body of its endpoint. <c>RequestId</c> is its
+/// idempotency key (or the <c>Idempotency-Key</c> header): sent again with the same one, it is not done twice.
+/// </summary>
+public abstract record ItemCommand
+{
+    public string? RequestId { get; init; }
+}
 
-public sealed record SubmitItem(string Title, string Text, string Category, string Place, string? OnBehalfOf);
+public sealed record SubmitItem(string Title, string Text, string Category, string Place, string? OnBehalfOf)
+{
+    /// <summary>Its idempotency key; a resend with the same one answers the item it created.</summary>
+    public string? RequestId { get; init; }
+}
 
 public sealed record AcceptItem(string? TemplateId, string? Note) : ItemCommand;
 public sealed record MergeItem(string IntoItemId, string Reason) : ItemCommand;

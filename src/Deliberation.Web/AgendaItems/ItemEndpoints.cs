@@ -19,7 +19,8 @@ public static class ItemEndpoints
 
         items.MapPost("/", async (string councilId, SubmitItem request, HttpContext http, IGrainFactory grains) =>
         {
-            var itemId = Identifiers.New("item");
+            request = request with { RequestId = RequestIds.Of(http, request.RequestId) };
+            var itemId = Identifiers.For("item", councilId, http.Actor().UserId, request.RequestId);
             var view = await grains.GetGrain<IAgendaItemGrain>(itemId).SubmitAsync(councilId, request, http.Actor());
             return Results.Created($"/api/councils/{councilId}/items/{itemId}", view);
         }).AccessFor(CouncilRole.Resident, CouncilRole.GridWorker).RequireRateLimiting(RateLimits.Submission);
@@ -67,7 +68,8 @@ public static class ItemEndpoints
     // the item's template (data) names who acts at that step: the gate asks only for a role in the council, the
     // engine checks the step's acting role.
     private static readonly GrainCommands<IAgendaItemGrain, ItemCommand, ItemView> Commands =
-        new("item", (item, councilId, command, by) => item.ActAsync(councilId, command, by));
+        new("item", (item, councilId, command, by) => item.ActAsync(councilId, command, by),
+            (http, command) => command with { RequestId = RequestIds.Of(http, command.RequestId) });
 }
 
 /// <summary>Item lists come from the items list projection (<see cref="ItemListProjection"/>), newest change first.</summary>

@@ -1,3 +1,4 @@
+using Deliberation.Web.Grains;
 using Deliberation.Domain.Councils;
 using Orleans;
 using Deliberation.Web.Accounts;
@@ -20,20 +21,21 @@ public static class ItemFormEndpoints
             var page = $"/councils/{councilId}/items/{itemId}";
             return await FormRedirects.Attempt(page, async () =>
             {
-                await grains.GetGrain<IAgendaItemGrain>(Identifiers.Require(itemId, "item")).ActAsync(councilId, form.ToCommand(), http.Actor());
+                await grains.GetGrain<IAgendaItemGrain>(Identifiers.Require(itemId, "item")).ActAsync(councilId, form.ToCommand() with { RequestId = RequestIds.Checked(form.RequestId) }, http.Actor());
                 return $"{page}?done={Uri.EscapeDataString(form.Action ?? "")}";
-            });
+            }, FormRedirects.Keep($"act.{form.Action}", form.RequestId));
         }).Access(Audience.Council).ExcludeFromDescription();
 
         app.MapPost("/councils/{councilId}/items/new", async (string councilId, [FromForm] SubmitItemForm form, HttpContext http, IGrainFactory grains) =>
         {
-            var itemId = Identifiers.New("item");
             return await FormRedirects.Attempt($"/councils/{councilId}/items/new", async () =>
             {
+                var requestId = RequestIds.Checked(form.RequestId);
+                var itemId = Identifiers.For("item", councilId, http.Actor().UserId, requestId);
                 await grains.GetGrain<IAgendaItemGrain>(itemId).SubmitAsync(councilId,
-                    new SubmitItem(form.Title ?? "", form.Text ?? "", form.Category ?? "", form.Place ?? "", form.OnBehalfOf), http.Actor());
+                    new SubmitItem(form.Title ?? "", form.Text ?? "", form.Category ?? "", form.Place ?? "", form.OnBehalfOf) { RequestId = requestId }, http.Actor());
                 return $"/councils/{councilId}/items/{itemId}?done=submitted";
-            });
+            }, FormRedirects.Keep("submit", form.RequestId));
         }).AccessFor(CouncilRole.Resident, CouncilRole.GridWorker).RequireRateLimiting(RateLimits.Submission).ExcludeFromDescription();
 
         return app;
@@ -47,4 +49,5 @@ public sealed class SubmitItemForm
     public string? Category { get; set; }
     public string? Place { get; set; }
     public string? OnBehalfOf { get; set; }
+    public string? RequestId { get; set; }
 }

@@ -132,8 +132,7 @@ public sealed class BallotGrain(TimeProvider clock, MeetingPush push, ILogger<Ba
             return true;
         }
         // The ballot is closed whatever happens here: the caller must hear that, not an error about the item.
-        catch (Exception e) when (e is ProcessRuleViolation or NotPermitted or ArgumentException or NotFound
-            or StreamConcurrencyException or StorageUnavailableException or InvalidOperationException) { return false; }
+        catch (Exception e) when (Refusals.Find(e) is not null || e is InvalidOperationException) { return false; }
     }
 
     private Task PushAsync(Ballot ballot) => PushAsync(View(ballot, null, null), ballot.Status);

@@ -58,7 +58,7 @@ public static class CouncilEndpoints
         }).AccessFor(CouncilRole.Clerk);
 
         council.MapPost("/invitations", async (string councilId, IssueInvitation request, HttpContext http, IGrainFactory grains) =>
-            Results.Ok(await grains.GetGrain<ICouncilGrain>(councilId).IssueInvitationAsync(request, http.Actor())))
+            Results.Ok(await grains.GetGrain<ICouncilGrain>(councilId).IssueInvitationAsync(request with { RequestId = RequestIds.Of(http, request.RequestId) }, http.Actor())))
             .AccessFor(CouncilRole.Clerk);
 
         // Any signed-in account may try a code: that is how an unverified sign-up becomes a verified resident.

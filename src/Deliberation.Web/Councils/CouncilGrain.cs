@@ -61,8 +61,13 @@ public sealed class CouncilGrain(TimeProvider clock, IChangeNotices notices) : A
 
     public async Task<IssuedInvitation> IssueInvitationAsync(IssueInvitation request, Actor by)
     {
-        var code = InvitationCode.New();
-        await ChangeAsync(by, council => council.IssueInvitation(by, InvitationCode.Hash(Key, code), request.Household, request.Grid), _ => true);
+        var requestId = RequestIds.Checked(request.RequestId);
+        var code = InvitationCode.For(Key, by.UserId, requestId);
+        // A resend of an invitation already recorded answers its code again (the same request id gives the same code).
+        if (Answered(by.UserId, requestId)) return new IssuedInvitation(code, request.Household, request.Grid);
+        var council = Existing();
+        await CommitAsync(council.IssueInvitation(by, InvitationCode.Hash(Key, code), request.Household, request.Grid),
+            by.UserId, clock.GetUtcNow(), requestId);
         return new IssuedInvitation(code, request.Household, request.Grid);
     }
 

@@ -21,6 +21,10 @@ public sealed record GrantRole(string UserId, string DisplayName, CouncilRole Ro
 
 public sealed record RevokeRole(string UserId, CouncilRole Role, string? Body, string Reason);
 
-public sealed record IssueInvitation(string Household, string Grid);
+public sealed record IssueInvitation(string Household, string Grid)
+{
+    /// <summary>Its idempotency key (or the <c>Idempotency-Key</c> header): a resend answers the same code, and issues none.</summary>
+    public string? RequestId { get; init; }
+}
 
 public sealed record IssuedInvitation(string Code, string Household, string Grid);

@@ -18,6 +18,22 @@ public static class InvitationCode
         return $"{chars[..5]}-{chars[5..]}";
     }
 
+    /// <summary>
+    /// The code of an invitation issued with a request id: the same for every resend of that request (so the clerk who
+    /// resends after an unknown outcome gets the code that was recorded), and unguessable without the id, which only its
+    /// sender holds (the log keeps a hash of it). Hence a long id: at least a GUID's worth.
+    /// </summary>
+    public static string For(string councilId, string issuedBy, string? requestId)
+    {
+        if (requestId is null) return New();
+        if (requestId.Length < 16)
+            throw new ArgumentException("An invitation's request id seeds its code: use at least 16 random characters (a GUID).", nameof(requestId));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"invitation\n{councilId}\n{issuedBy}\n{requestId}"));
+        Span<char> chars = stackalloc char[10];
+        for (var i = 0; i < chars.Length; i++) chars[i] = Alphabet[hash[i] % Alphabet.Length];
+        return $"{chars[..5]}-{chars[5..]}";
+    }
+
     /// <summary>What people type varies (case, spaces, dashes); the hash does not.</summary>
     public static string Normalize(string code) =>
         new(code.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant).ToArray());

@@ -70,25 +70,45 @@ public abstract class AggregateGrain<TAggregate, TEvent>(string category) : Jour
     protected override void TransitionState(Journal<TAggregate> state, Recorded<TEvent> @event) =>
         state.Aggregate = Fold(state.Aggregate, @event.Event);
 
-    /// <summary>Commits events the command decided on the live aggregate; returns once they are durable.</summary>
-    protected Task CommitAsync(IReadOnlyList<TEvent> events, string actor, DateTimeOffset at) => Raise(events, actor, at);
+    /// <summary>
+    /// Commits events the command decided on the live aggregate; returns once they are durable. A command sent with a
+    /// request id (idempotency key) carries it on its first event, and <see cref="Answered"/> knows it from then on.
+    /// </summary>
+    protected Task CommitAsync(IReadOnlyList<TEvent> events, string actor, DateTimeOffset at, string? requestId = null) =>
+        Raise(Entries(events, actor, at, requestId));
+
+    /// <summary>One command's events by more than one actor (a person's and then the process's), in one commit.</summary>
+    protected Task CommitAsync(IEnumerable<Recorded<TEvent>> entries) => Raise(entries.ToList());
 
     /// <summary>Makes a newly created aggregate the view and commits the events that created it.</summary>
-    protected Task CommitNewAsync(TAggregate created, IReadOnlyList<TEvent> events, string actor, DateTimeOffset at)
+    protected Task CommitNewAsync(TAggregate created, IReadOnlyList<TEvent> events, string actor, DateTimeOffset at, string? requestId = null)
     {
         State.Aggregate = created;
-        return Raise(events, actor, at);
+        return Raise(Entries(events, actor, at, requestId));
     }
+
+    /// <summary>The entries of one command: the request id, when there is one, on the first.</summary>
+    protected static IReadOnlyList<Recorded<TEvent>> Entries(IReadOnlyList<TEvent> events, string actor, DateTimeOffset at, string? requestId = null) =>
+        events.Select((e, i) => new Recorded<TEvent>(e, actor, at, i == 0 ? RequestIds.Fingerprint(requestId) : null)).ToList();
+
+    /// <summary>
+    /// Whether this actor's command with this request id is already durable in the stream: a resend (after a timeout,
+    /// an unknown outcome or a lost answer) is then answered with the current state and writes nothing.
+    /// </summary>
+    protected bool Answered(string actor, string? requestId) =>
+        RequestIds.Fingerprint(requestId) is { } fingerprint && State.Requests?.Contains(RequestIds.Scoped(actor, fingerprint)) == true;
 
     /// <summary>
     /// Raises the events in the caller's turn and returns the task of their durability. An interleaved call returns
     /// its decision's task this way before its first await, so the calls that arrive meanwhile join the same write.
     /// </summary>
-    protected Task Raise(IReadOnlyList<TEvent> events, string actor, DateTimeOffset at)
+    protected Task Raise(IReadOnlyList<TEvent> events, string actor, DateTimeOffset at) => Raise(Entries(events, actor, at));
+
+    private Task Raise(IReadOnlyList<Recorded<TEvent>> entries)
     {
-        if (events.Count == 0) return Task.CompletedTask;
+        if (entries.Count == 0) return Task.CompletedTask;
         var expected = Version;
-        return DurableAsync(RaiseConditionalEvents(events.Select(e => new Recorded<TEvent>(e, actor, at)).ToList()), expected);
+        return DurableAsync(RaiseConditionalEvents(entries), expected);
     }
 
     /// <summary>
@@ -105,10 +125,10 @@ public abstract class AggregateGrain<TAggregate, TEvent>(string category) : Jour
     }
 
     PendingEvent IEventLogJournal<Journal<TAggregate>, Recorded<TEvent>>.Encode(Recorded<TEvent> entry) =>
-        Codec.Encode(entry.Event, entry.Actor, entry.At);
+        Codec.Encode(entry.Event, entry.Actor, entry.At, entry.RequestId);
 
     Recorded<TEvent> IEventLogJournal<Journal<TAggregate>, Recorded<TEvent>>.Decode(EventEnvelope stored) =>
-        new(Codec.Decode(stored), stored.Actor, stored.OccurredAt);
+        new(Codec.Decode(stored), stored.Actor, stored.OccurredAt, EventCodec<TEvent>.RequestIdOf(stored));
 
     StreamSummary? IEventLogJournal<Journal<TAggregate>, Recorded<TEvent>>.Summarize(Journal<TAggregate> view, IReadOnlyList<Recorded<TEvent>> written)
     {
@@ -132,6 +152,7 @@ public abstract class AggregateGrain<TAggregate, TEvent>(string category) : Jour
     void IEventLogJournal<Journal<TAggregate>, Recorded<TEvent>>.Stored(Journal<TAggregate> view, EventEnvelope stored)
     {
         if (KeepsStoredEvents) (view.Stored ??= []).Add(stored);
+        if (EventCodec<TEvent>.RequestIdOf(stored) is { } requestId) (view.Requests ??= []).Add(RequestIds.Scoped(stored.Actor, requestId));
     }
 
     bool IEventLogJournal<Journal<TAggregate>, Recorded<TEvent>>.TakeViewDiscarded()

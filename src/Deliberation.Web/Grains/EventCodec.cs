@@ -21,8 +21,25 @@ public sealed class EventCodec<TEvent> where TEvent : class
 
     public static EventCodec<TEvent> Instance { get; } = new();
 
-    public PendingEvent Encode(TEvent e, string actor, DateTimeOffset at) =>
-        new(e.GetType().Name, actor, at, JsonSerializer.Serialize(e, e.GetType(), EventJson.Options));
+    /// <summary>The request id, when there is one, rides in the payload (under the chain's hash) beside the event's own fields.</summary>
+    public PendingEvent Encode(TEvent e, string actor, DateTimeOffset at, string? requestId = null)
+    {
+        if (requestId is null) return new(e.GetType().Name, actor, at, JsonSerializer.Serialize(e, e.GetType(), EventJson.Options));
+        var payload = JsonSerializer.SerializeToNode(e, e.GetType(), EventJson.Options)!.AsObject();
+        payload[RequestIdField] = requestId;
+        return new(e.GetType().Name, actor, at, payload.ToJsonString(EventJson.Options));
+    }
+
+    public const string RequestIdField = "requestId";
+
+    /// <summary>The request id a stored event carries, or null.</summary>
+    public static string? RequestIdOf(EventEnvelope envelope)
+    {
+        // Most events carry none: skip the parse for them.
+        if (!envelope.Payload.Contains("\"" + RequestIdField + "\"", StringComparison.Ordinal)) return null;
+        using var document = JsonDocument.Parse(envelope.Payload);
+        return document.RootElement.TryGetProperty(RequestIdField, out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+    }
 
     public TEvent Decode(EventEnvelope envelope) =>
         _byName.TryGetValue(envelope.EventType, out var type)

@@ -1,7 +1,7 @@
 using Deliberation.Domain;
 using Deliberation.Domain.AgendaItems;
 using Deliberation.Runtime.EventLog;
-using Deliberation.Runtime.Journaling;
+using Deliberation.Web.Grains;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Deliberation.Web.Hosting;
@@ -14,18 +14,16 @@ public sealed class DomainErrors(IProblemDetailsService problems) : IExceptionHa
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        var refusal = Refusals.Find(exception);
         var (status, title, extensions) = exception switch
         {
             ProcessRuleViolation violation => (StatusCodes.Status409Conflict, "Not allowed at this step",
                 new Dictionary<string, object?> { ["allowed"] = violation.AllowedActions.Select(a => a.ToKebabCase()).ToArray() }),
-            NotPermitted => (StatusCodes.Status403Forbidden, "Not permitted", null),
-            Deliberation.Domain.Meetings.MeetingRuleViolation or Deliberation.Domain.Ballots.BallotRuleViolation =>
-                (StatusCodes.Status409Conflict, "Not allowed now", null),
-            NotFound => (StatusCodes.Status404NotFound, "Not found", null),
-            StreamConcurrencyException => (StatusCodes.Status409Conflict, "Changed by someone else; try again", null),
+            // The one list of refusals says how each is answered (Grains/Refusals.cs).
+            _ when refusal is not null => (refusal.Status, refusal.Title, null),
             // The database did not answer in time: nothing the request decided was kept, and it may be sent again.
-            StorageUnavailableException or TimeoutException or System.Data.Common.DbException => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable; try again shortly", null),
-            ArgumentException or FormatException or System.Text.Json.JsonException => (StatusCodes.Status400BadRequest, "Invalid request", null),
+            TimeoutException or System.Data.Common.DbException => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable; try again shortly", null),
+            FormatException or System.Text.Json.JsonException => (StatusCodes.Status400BadRequest, "Invalid request", null),
             Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or
                 Microsoft.AspNetCore.Http.BadHttpRequestException { InnerException: Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } } =>
                 (StatusCodes.Status413PayloadTooLarge, "Request too large", null),
@@ -36,6 +34,10 @@ public sealed class DomainErrors(IProblemDetailsService problems) : IExceptionHa
 
         http.Response.StatusCode = status;
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = exception.Message };
+        if (refusal?.ProblemType is { } type) problem.Type = type;
+        // "Outcome unknown: resend with the same id" is said in so many words, first, for people and programs alike.
+        if (exception is WriteOutcomeUnknownException) problem.Detail = $"{WriteOutcomeUnknownException.Advice}. {exception.Message}";
+        if (status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = "1";
         if (extensions is not null)
             foreach (var (key, value) in extensions) problem.Extensions[key] = value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });

@@ -1,4 +1,5 @@
 using Deliberation.Domain;
+using Deliberation.Web.Grains;
 using Deliberation.Web.Localization;
 
 namespace Deliberation.Web.Hosting;
@@ -19,6 +20,7 @@ public static class FormMessages
             TextProblem.ControlCharacter => "control-character",
             _ => "not-one-line",
         }}", FieldName(text.Field), text.MaxLength, text.Length)
+        : Refusals.Find(refused)?.Code is { } code && Text[$"form.{code}"] is var said && said != $"form.{code}" ? said
         : refused.Message;
 
     private static string FieldName(string field)

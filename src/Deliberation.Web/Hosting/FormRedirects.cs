@@ -1,7 +1,4 @@
-using Deliberation.Domain;
-using Deliberation.Domain.Ballots;
-using Deliberation.Domain.Meetings;
-using Deliberation.Runtime.EventLog;
+using Deliberation.Web.Grains;
 
 namespace Deliberation.Web.Hosting;
 
@@ -11,16 +8,37 @@ namespace Deliberation.Web.Hosting;
 /// </summary>
 public static class FormRedirects
 {
-    public static async Task<IResult> Attempt(string page, Func<Task<string>> act)
+    /// <param name="resend">
+    /// What the page needs to draw the form again with the same idempotency key (client vote id, request id), so that
+    /// sending it again after storage failed, or after an unknown outcome, does not act twice. Read back by <see cref="Resend"/>.
+    /// </param>
+    public static async Task<IResult> Attempt(string page, Func<Task<string>> act, string? resend = null)
     {
         try
         {
             return Results.LocalRedirect(await act());
         }
-        catch (Exception refused) when (refused is ArgumentException or ProcessRuleViolation or NotPermitted or NotFound
-            or StreamConcurrencyException or MeetingRuleViolation or BallotRuleViolation)
+        catch (Exception refused) when (Refusals.IsRefused(refused))
         {
             return Results.LocalRedirect($"{page}?error={Uri.EscapeDataString(FormMessages.For(refused))}");
         }
+        catch (Exception failed) when (Refusals.Find(failed) is { Refused: false })
+        {
+            var keep = resend is null ? "" : $"&{ResendQuery}={Uri.EscapeDataString(resend)}";
+            return Results.LocalRedirect($"{page}?error={Uri.EscapeDataString(FormMessages.For(failed))}{keep}");
+        }
     }
+
+    private const string ResendQuery = "resend";
+
+    /// <summary>
+    /// The idempotency key a form drawn on this page keeps, if the last post of that form (named by
+    /// <paramref name="form"/>) failed and may be sent again; otherwise a fresh one.
+    /// </summary>
+    public static string Resend(HttpContext? http, string form) =>
+        http?.Request.Query[ResendQuery].FirstOrDefault() is { } kept && kept.StartsWith(form + ":", StringComparison.Ordinal)
+            && RequestIds.Checked(kept[(form.Length + 1)..]) is { } key ? key : Guid.NewGuid().ToString("n");
+
+    /// <summary>What <see cref="Attempt"/> carries for the form's key.</summary>
+    public static string? Keep(string form, string? key) => string.IsNullOrEmpty(key) ? null : $"{form}:{key}";
 }

@@ -10,7 +10,9 @@ namespace Deliberation.Web.Hosting;
 /// </summary>
 /// <param name="noun">The grain's name in routes and endpoint names (<c>item</c>: route value <c>itemId</c>, name <c>item-accept</c>).</param>
 /// <param name="act">How the grain takes a command.</param>
-public sealed class GrainCommands<TGrain, TCommand, TView>(string noun, Func<TGrain, string, TCommand, Actor, Task<TView>> act)
+/// <param name="prepare">What the request adds to the command before it goes (its idempotency key from a header).</param>
+public sealed class GrainCommands<TGrain, TCommand, TView>(string noun, Func<TGrain, string, TCommand, Actor, Task<TView>> act,
+    Func<HttpContext, TCommand, TCommand>? prepare = null)
     where TGrain : IGrainWithStringKey
     where TCommand : class
 {
@@ -19,6 +21,6 @@ public sealed class GrainCommands<TGrain, TCommand, TView>(string noun, Func<TGr
     public RouteHandlerBuilder Map<T>(RouteGroupBuilder group, string action, T? noBody, params CouncilRole[] roles) where T : class, TCommand =>
         group.MapCommand($"/{{{noun}Id}}/{action}", noBody, async (http, command) => Results.Ok(await act(
                 http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<TGrain>(Identifiers.Require(http.Route($"{noun}Id"), noun)),
-                http.Route("councilId"), command, http.Actor())))
+                http.Route("councilId"), prepare is null ? command : prepare(http, command), http.Actor())))
             .AccessFor(roles).WithName($"{noun}-{action}");
 }

@@ -44,7 +44,7 @@ public static class MeetingFormEndpoints
                     _ => throw new ArgumentException("Unknown action."),
                 });
                 return $"{page}?done={Uri.EscapeDataString(form.Action!)}";
-            });
+            }, form.Action == "vote" ? FormRedirects.Keep(BallotCard.FormName(form.BallotId, form.VoterId), form.ClientVoteId) : null);
         }).Access(Audience.Council).ExcludeFromDescription();
 
         app.MapPost("/councils/{councilId}/meetings/new", async (string councilId, [FromForm] ScheduleMeetingForm form,

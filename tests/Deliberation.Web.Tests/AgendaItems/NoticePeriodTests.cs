@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Deliberation.Runtime.EventLog;
 using Deliberation.Web.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Deliberation.Web.Tests.AgendaItems;
 
@@ -93,6 +95,29 @@ public sealed class NoticePeriodTests
         Assert.Equal("implementation", dismissed.GetProperty("currentStep").GetProperty("id").GetString());
         Assert.Equal(["ObjectionDismissed", "NoticePeriodEnded"], Timeline(dismissed)[^4..^2].Select(e => e.GetProperty("type").GetString()));
         Assert.Equal("system", Timeline(dismissed)[^3].GetProperty("actor").GetString());
+    }
+
+    [Fact]
+    public async Task DismissingTheObjectionThatHeldTheNoticeEndsItInTheSameCommit()
+    {
+        using var app = new CouncilApp().WrapEventLog(log => new GatedEventLog(log));
+        var log = (GatedEventLog)app.Services.GetRequiredService<IEventLog>();
+        const string stream = "agenda-item-item-demo-kiosks";
+        // The demo's kiosks item is in its notice period, held by a pending objection; its notice is now past due.
+        app.Clock.Advance(PastTheNotice);
+        var clerk = await app.SignedInAs("clerk");
+        var appendsBefore = log.AppendsTo(stream);
+
+        var dismissed = await (await clerk.Post($"{Items}/item-demo-kiosks/dismiss-objection", new { objectionNo = 1, reason = "选址已避开水井" }))
+            .Expect(HttpStatusCode.OK);
+
+        Assert.Equal(appendsBefore + 1, log.AppendsTo(stream));
+        Assert.Equal("implementation", dismissed.GetProperty("currentStep").GetProperty("id").GetString());
+        var types = Timeline(dismissed).Select(e => e.GetProperty("type").GetString()).ToList();
+        var at = types.LastIndexOf("ObjectionDismissed");
+        Assert.Equal("NoticePeriodEnded", types[at + 1]);
+        var events = await log.ReadStreamAsync(stream);
+        Assert.Equal(events.Single(e => e.EventType == "ObjectionDismissed").Sequence + 1, events.Single(e => e.EventType == "NoticePeriodEnded").Sequence);
     }
 
     [Fact]

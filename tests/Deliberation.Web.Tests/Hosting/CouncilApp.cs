@@ -24,6 +24,7 @@ public class CouncilApp : WebApplicationFactory<Program>
 
     private readonly string _environment;
     private bool _remindersOnTestClock;
+    private Func<Deliberation.Runtime.EventLog.IEventLog, Deliberation.Runtime.EventLog.IEventLog>? _wrapLog;
 
     /// <param name="environment">Testing by default; Production to meet what a real site meets.</param>
     public CouncilApp(bool seedDemo = true, IDictionary<string, string?>? settings = null, string environment = "Testing")
@@ -82,6 +83,13 @@ public class CouncilApp : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Puts something between the app and its event log (a fault to inject), around the real one.</summary>
+    public CouncilApp WrapEventLog(Func<Deliberation.Runtime.EventLog.IEventLog, Deliberation.Runtime.EventLog.IEventLog> wrap)
+    {
+        _wrapLog = wrap;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
@@ -95,6 +103,12 @@ public class CouncilApp : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IStartupFilter, ClientAddresses>();
+            if (_wrapLog is { } wrap)
+            {
+                var real = services.Last(d => d.ServiceType == typeof(Deliberation.Runtime.EventLog.IEventLog));
+                services.Remove(real);
+                services.AddSingleton(sp => wrap((Deliberation.Runtime.EventLog.IEventLog)real.ImplementationFactory!(sp)));
+            }
             if (!_remindersOnTestClock) return;
             services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, Clock.Timers);
             services.Configure<ReminderOptions>(options =>

@@ -1,0 +1,87 @@
+using Deliberation.Domain;
+using Deliberation.Domain.AgendaItems;
+using Deliberation.Domain.Ballots;
+using Deliberation.Domain.Meetings;
+using Deliberation.Runtime.EventLog;
+using Deliberation.Runtime.Journaling;
+using Deliberation.Web.Hosting;
+
+namespace Deliberation.Web.Grains;
+
+/// <summary>
+/// The one list of refusals: the exceptions that are an answer to a request, not a fault of the app. Each is answered
+/// the same wherever it is met (HTTP problem, hub error, form message) and whichever node's grain threw it: it crosses
+/// between silos as itself (<see cref="GrainRefusals"/>). A 4xx refusal changed nothing; a 503 says whether anything
+/// may have been kept. A test finds every exception type of ours and checks it is here, so a new one cannot be missed.
+/// </summary>
+public static class Refusals
+{
+    /// <summary>One kind: how HTTP answers it, the stable code a client tells it by (the problem type's last part and
+    /// the hub error's prefix), and how it is rebuilt from what crossed between silos.</summary>
+    public sealed record Kind(Type Type, int Status, string Title, string? Code, Func<Wire, Exception> Rebuild)
+    {
+        /// <summary>The request was refused and changed nothing; sending it again as it is will be refused again.</summary>
+        public bool Refused => Status < 500;
+
+        public string? ProblemType => Code is null ? null : $"urn:deliberation:problem:{Code}";
+
+        /// <summary>What a hub client reads: the code first when there is one, so that it can act on it.</summary>
+        public string HubMessage(Exception e) => Code is null ? e.Message : $"{Code}: {e.Message}";
+    }
+
+    /// <summary>What crosses between silos: the message and, for the kinds that have them, the parts the answer needs.</summary>
+    public sealed record Wire(string Message, IReadOnlyList<ItemAction>? Allowed = null, string? StreamId = null, long? Expected = null,
+        long? Actual = null, string? Field = null, TextProblem? Problem = null, int? MaxLength = null, int? Length = null);
+
+    public const string OutcomeUnknownCode = "outcome-unknown";
+    public const string StorageUnavailableCode = "storage-unavailable";
+
+    private static readonly Dictionary<Type, Kind> Kinds = new Kind[]
+    {
+        new(typeof(ArgumentException), 400, "Invalid request", null, w => new ArgumentException(w.Message)),
+        new(typeof(ArgumentNullException), 400, "Invalid request", null, w => new ArgumentNullException(null, w.Message)),
+        new(typeof(ArgumentOutOfRangeException), 400, "Invalid request", null, w => new ArgumentOutOfRangeException(null, w.Message)),
+        new(typeof(TextRuleViolation), 400, "Invalid request", null,
+            w => new TextRuleViolation(w.Field ?? "", w.Problem ?? TextProblem.Missing, w.MaxLength ?? 0, w.Length ?? 0)),
+        new(typeof(NotPermitted), 403, "Not permitted", null, w => new NotPermitted(w.Message)),
+        new(typeof(NotFound), 404, "Not found", null, w => new NotFound(w.Message)),
+        new(typeof(ProcessRuleViolation), 409, "Not allowed at this step", null, w => new ProcessRuleViolation(w.Message, w.Allowed ?? [])),
+        new(typeof(MeetingRuleViolation), 409, "Not allowed now", null, w => new MeetingRuleViolation(w.Message)),
+        new(typeof(BallotRuleViolation), 409, "Not allowed now", null, w => new BallotRuleViolation(w.Message)),
+        new(typeof(StreamConcurrencyException), 409, "Changed by someone else; try again", null,
+            w => new StreamConcurrencyException(w.StreamId ?? "", w.Expected ?? 0, w.Actual ?? 0)),
+        // Nothing the request decided was kept, and it may be sent again.
+        new(typeof(StorageUnavailableException), 503, "Storage unavailable; try again shortly", StorageUnavailableCode,
+            w => new StorageUnavailableException(w.Message)),
+        // It may have been kept: only a resend with the same request id (or client vote id) is safe.
+        new(typeof(WriteOutcomeUnknownException), 503, "Outcome unknown; resend with the same id", OutcomeUnknownCode,
+            w => new WriteOutcomeUnknownException(w.Message)),
+    }.ToDictionary(k => k.Type);
+
+    public static IEnumerable<Type> Types => Kinds.Keys;
+
+    /// <summary>Whether this exact type crosses between silos as itself.</summary>
+    public static bool Carries(Type type) => Kinds.ContainsKey(type);
+
+    public static Kind KindOf(Type type) => Kinds[type];
+
+    /// <summary>The refusal this exception is (its own type, or the nearest listed base type), or null for a fault.</summary>
+    public static Kind? Find(Exception e)
+    {
+        for (var type = e.GetType(); type is not null; type = type.BaseType)
+            if (Kinds.TryGetValue(type, out var kind)) return kind;
+        return null;
+    }
+
+    /// <summary>A 4xx refusal: the request changed nothing and is answered with why.</summary>
+    public static bool IsRefused(Exception e) => Find(e) is { Refused: true };
+
+    /// <summary>What crosses for this exception.</summary>
+    public static Wire WireOf(Exception e) => e switch
+    {
+        ProcessRuleViolation process => new(process.Message, Allowed: process.AllowedActions.ToArray()),
+        StreamConcurrencyException stream => new(stream.Message, StreamId: stream.StreamId, Expected: stream.Expected, Actual: stream.Actual),
+        TextRuleViolation text => new(text.Message, Field: text.Field, Problem: text.Problem, MaxLength: text.MaxLength, Length: text.Length),
+        _ => new(e.Message),
+    };
+}
