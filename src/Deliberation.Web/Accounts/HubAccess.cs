@@ -15,9 +15,30 @@ namespace Deliberation.Web.Accounts;
 /// with the council taken from its <c>councilId</c> argument. A method without a rule is refused (fail closed).
 /// Refusals and domain errors reach the caller as a <see cref="HubException"/> whose message says why.
 /// </summary>
-public sealed class HubAccess(IGrainFactory grains) : IHubFilter
+public sealed partial class HubAccess(IGrainFactory grains, UnavailableWarnings warnings, ILogger<HubAccess> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        try
+        {
+            return await GatedAsync(invocation, next);
+        }
+        catch (Exception e) when (e is not HubException && Unavailable.Is(e))
+        {
+            // A lost node or a slow database: the phone resends with the same client vote id (stable code, see Unavailable).
+            warnings.Saw(e);
+            throw Unavailable.ForHub();
+        }
+        catch (Exception e) when (e is not HubException)
+        {
+            // The hub's own log of failed invocations is quiet (Silo.cs), so that a lost node is one warning, not one
+            // stack trace per phone: what is not expected is logged here instead.
+            LogFailed(logger, invocation.HubMethodName, e);
+            throw;
+        }
+    }
+
+    private async ValueTask<object?> GatedAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var access = invocation.HubMethod.GetCustomAttribute<AccessAttribute>()
             ?? throw Refused("This hub method has no access rule, so nobody may use it.");
@@ -62,4 +83,7 @@ public sealed class HubAccess(IGrainFactory grains) : IHubFilter
     }
 
     private static HubException Refused(string detail) => new($"{AccessGate.RefusalTitle}: {detail}");
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed")]
+    private static partial void LogFailed(ILogger logger, string method, Exception exception);
 }

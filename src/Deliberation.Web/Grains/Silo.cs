@@ -23,7 +23,6 @@ public static class Silo
             silo.UseDeliberationClustering(builder.Configuration);
             silo.Services.AddEventLogConsistency(options => builder.Configuration.GetSection($"{Section}:EventLog").Bind(options));
             silo.Services.AddGrainSerialization();
-            silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));
             silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromMinutes(10));
             // Due dates (a notice period's end) wake their grain from the reminders table beside the event log.
             silo.UseDeliberationReminders(sp => sp.GetRequiredService<StorageOptions>().ForEventLog());
