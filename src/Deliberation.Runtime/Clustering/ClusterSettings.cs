@@ -62,9 +62,10 @@ public sealed class ClusterSettings
     public TimeSpan IAmAlivePublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long a grain call waits for its answer (Orleans: 30 s). Calls to a node declared dead fail at once;
-    /// this bounds a call whose node stalls without dying. It must exceed the slowest honest call: a vote waits up to the
-    /// event log's commit timeout (5 s by default), so a shorter one would answer "timed out" for writes still landing.</summary>
-    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// this bounds a call whose node died before it was declared dead, or stalls without dying. Shorter frees a phone
+    /// sooner, but a call slower than this (a write waiting on a slow database) is answered "unavailable: resend with the
+    /// same id" although it may still land; safe for commands with an idempotency key (a vote's client vote id).</summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     public bool IsRedis => string.Equals(Provider?.Trim(), RedisProvider, StringComparison.OrdinalIgnoreCase);
 

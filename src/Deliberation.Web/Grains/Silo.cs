@@ -17,7 +17,11 @@ public static class Silo
     public static TBuilder UseDeliberationSilo<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         // Orleans and its resilience pipelines log every placement at Information; keep what needs attention.
-        builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning)
+            // While a node is lost these say so once per request (a call that timed out, a message that found no silo);
+            // UnavailableWarnings says it once per silo per interval instead. The membership's own warnings stay.
+            .AddFilter("Orleans.Runtime.CallbackData", LogLevel.Critical)
+            .AddFilter("Orleans.Messaging", LogLevel.Critical);
         builder.UseOrleans(silo =>
         {
             silo.UseDeliberationClustering(builder.Configuration);

@@ -31,7 +31,9 @@ public static partial class Unavailable
         for (var e = exception; e is not null; e = e.InnerException)
             if (e is OrleansMessageRejectionException or ConnectionFailedException or ClientNotAvailableException
                 or GatewayTooBusyException or Orleans.Networking.Shared.SocketConnectionException
-                or TimeoutException or StorageUnavailableException)
+                or TimeoutException or StorageUnavailableException
+                // The database refused or dropped the connection (too many clients, a restart, a network fault).
+                or System.Data.Common.DbException { IsTransient: true })
                 return e;
         return null;
     }
