@@ -42,6 +42,8 @@ public sealed partial class NodeProcess : IAsyncDisposable
         node._process.BeginOutputReadLine();
         node._process.BeginErrorReadLine();
         node._process.EnableRaisingEvents = true;
+        // A test run stopped midway must not leave the node running (a SIGKILL of the test host still would).
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => node.KillIfRunning();
         node._process.Exited += (_, _) => node._open.TrySetException(new InvalidOperationException(
             $"The node exited ({node._process.ExitCode}) before it was open:\n{string.Join('\n', node.Log.TakeLast(40))}"));
         try
@@ -58,6 +60,12 @@ public sealed partial class NodeProcess : IAsyncDisposable
 
     /// <summary>SIGKILL: the process ends at once, its sockets closed by the kernel, nothing flushed, nothing said.</summary>
     public void Kill() => _process.Kill(entireProcessTree: false);
+
+    private void KillIfRunning()
+    {
+        try { if (!_process.HasExited) _process.Kill(); }
+        catch (InvalidOperationException) { } // already gone or disposed
+    }
 
     private void Heard(string? line)
     {
