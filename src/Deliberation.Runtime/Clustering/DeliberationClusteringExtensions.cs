@@ -44,6 +44,11 @@ public static class DeliberationClusteringExtensions
             cluster.ServiceId = settings.Value.ServiceId;
         });
 
+        silo.Services.AddOptions<ClusterMembershipOptions>().Configure<IOptions<ClusterSettings>>((membership, settings) =>
+            FailureDetection.Apply(membership, settings.Value));
+        silo.Services.AddOptions<SiloMessagingOptions>().Configure<IOptions<ClusterSettings>>((messaging, settings) =>
+            messaging.ResponseTimeout = settings.Value.ResponseTimeout);
+
         if (!now.IsRedis) return silo.UseDevelopmentClustering((IPEndPoint?)null); // this silo is its own primary
 
         silo.UseRedisClustering(_ => { });

@@ -17,9 +17,30 @@ namespace Deliberation.Web.Accounts;
 /// Refusals (<see cref="Refusals"/>) reach the caller as a <see cref="HubException"/> whose message says why, after
 /// a stable code when the client must act on it ("outcome-unknown: ..." means resend with the same client vote id).
 /// </summary>
-public sealed class HubAccess(CouncilActorCache actors) : IHubFilter
+public sealed partial class HubAccess(CouncilActorCache actors, UnavailableWarnings warnings, ILogger<HubAccess> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        try
+        {
+            return await GatedAsync(invocation, next);
+        }
+        catch (Exception e) when (e is not HubException && Unavailable.Is(e))
+        {
+            // A lost node or a slow database: the phone resends with the same client vote id (stable code, see Unavailable).
+            warnings.Saw(e);
+            throw Unavailable.ForHub();
+        }
+        catch (Exception e) when (e is not HubException)
+        {
+            // The hub's own log of failed invocations is quiet (Silo.cs), so that a lost node is one warning, not one
+            // stack trace per phone: what is not expected is logged here instead.
+            LogFailed(logger, invocation.HubMethodName, e);
+            throw;
+        }
+    }
+
+    private async ValueTask<object?> GatedAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var access = invocation.HubMethod.GetCustomAttribute<AccessAttribute>()
             ?? throw Refused("This hub method has no access rule, so nobody may use it.");
@@ -63,4 +84,7 @@ public sealed class HubAccess(CouncilActorCache actors) : IHubFilter
     }
 
     private static HubException Refused(string detail) => new($"{AccessGate.RefusalTitle}: {detail}");
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed")]
+    private static partial void LogFailed(ILogger logger, string method, Exception exception);
 }

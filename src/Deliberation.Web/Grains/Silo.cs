@@ -17,7 +17,11 @@ public static class Silo
     public static TBuilder UseDeliberationSilo<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         // Orleans and its resilience pipelines log every placement at Information; keep what needs attention.
-        builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning)
+            // While a node is lost these say so once per request (a call that timed out, a message that found no silo);
+            // UnavailableWarnings says it once per silo per interval instead. The membership's own warnings stay.
+            .AddFilter("Orleans.Runtime.CallbackData", LogLevel.Critical)
+            .AddFilter("Orleans.Messaging", LogLevel.Critical);
         builder.UseOrleans(silo =>
         {
             silo.UseDeliberationClustering(builder.Configuration);
@@ -29,7 +33,6 @@ public static class Silo
             // Per-node caches (council roles, security stamps) are told of changes through this service on every silo.
             silo.AddGrainService<ChangeNoticeService>();
             silo.Services.AddSingleton<IChangeNotices, ChangeNotices>();
-            silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));
             silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromMinutes(10));
             // Due dates (a notice period's end) wake their grain from the reminders table beside the event log.
             silo.UseDeliberationReminders(sp => sp.GetRequiredService<StorageOptions>().ForEventLog());

@@ -82,6 +82,9 @@ public static class DeliberationHost
         services.AddProblemDetails();
         // Malformed JSON or a missing body becomes an exception the handler turns into a 400 problem.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        // Unreachable grains and storage first: 503 with Retry-After, whatever else the exception is.
+        services.AddSingleton<UnavailableWarnings>();
+        services.AddExceptionHandler<UnavailableAnswers>();
         services.AddExceptionHandler<DomainErrors>();
         services.AddOpenApi();
         services.AddDeliberationHealth();

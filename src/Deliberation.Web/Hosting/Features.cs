@@ -19,6 +19,10 @@ public static class Features
     public static IServiceCollection AddFeatureServices(this IServiceCollection services, IConfiguration configuration)
     {
         // A push is sent where the grain lives; on several nodes, the backplane carries it to screens on the others.
+        // HubAccess logs what fails unexpectedly and throttles what is merely unreachable; the dispatcher would log each
+        // failed invocation with its stack trace (thousands a second while a node is lost).
+        services.Configure<LoggerFilterOptions>(options =>
+            options.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical));
         services.AddSignalR(options => options.AddFilter<HubAccess>())
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)))
             .AddDeliberationBackplane(configuration);

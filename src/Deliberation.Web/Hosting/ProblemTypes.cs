@@ -18,6 +18,10 @@ public static class ProblemTypes
     /// <summary>403: a cookie-authenticated write that did not come from this site's own pages.</summary>
     public const string CrossSiteRequest = "urn:deliberation:problem:cross-site-request";
 
+    /// <summary>503: a grain's node or the database is briefly unreachable; after <c>Retry-After</c>, send the same request
+    /// again with the same id (a vote's client vote id), which is counted once however often it arrives.</summary>
+    public const string Unavailable = "urn:deliberation:problem:unavailable";
+
     public static IResult Problem(HttpContext http, int status, string type, string title, string detail, TimeSpan? retryAfter = null)
     {
         if (retryAfter is { } wait)

@@ -6,7 +6,7 @@ namespace Deliberation.Web.Hosting;
 /// One SQLite database, one Deliberation process: each runs its own silo, and two silos on one file would be two
 /// clusters each believing it alone holds the grains. Before any hosted service starts (the silo among them) the app
 /// takes an exclusive OS lock on a lock file beside the database, and holds it until it stops; a second process on the
-/// same file refuses to start and says why. PostgreSQL needs none: there, several processes form one cluster.
+/// same file refuses to start and says why. On PostgreSQL, several processes form one cluster (see PostgresOwnership).
 /// </summary>
 public sealed partial class SqliteOwnership(StorageOptions storage, ILogger<SqliteOwnership> logger) : IHostedLifecycleService, IDisposable
 {
@@ -81,6 +81,8 @@ public static class SqliteOwnershipExtensions
     public static IServiceCollection AddSqliteOwnership(this IServiceCollection services)
     {
         services.AddHostedService<SqliteOwnership>();
+        // The same on PostgreSQL for a single-node process (several clustered ones share the database).
+        services.AddHostedService<PostgresOwnership>();
         return services;
     }
 }

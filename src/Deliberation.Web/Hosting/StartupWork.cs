@@ -7,8 +7,8 @@ namespace Deliberation.Web.Hosting;
 
 /// <summary>
 /// Before the app takes requests: the accounts schema, the built-in process templates and, on an empty database,
-/// the demo council. Each step is idempotent, and several processes may start at once: whoever writes first wins,
-/// the others find it done.
+/// the demo council. Each step is idempotent, and several processes may start at once: on PostgreSQL they seed one
+/// at a time under an advisory lock, and the later ones find it done.
 /// </summary>
 public sealed class StartupWork(IServiceScopeFactory scopes, StorageOptions storage, IConfiguration configuration,
     IGrainFactory grains, ILogger<StartupWork> logger) : IHostedService
@@ -17,9 +17,16 @@ public sealed class StartupWork(IServiceScopeFactory scopes, StorageOptions stor
     {
         await using var scope = scopes.CreateAsyncScope();
         await DatabaseSchema.EnsureAsync(scope.ServiceProvider.GetRequiredService<DeliberationDb>(), storage, cancellationToken);
-        await OnceAsync("built-in templates", () => BuiltInTemplates.PublishMissingAsync(grains));
-        if (configuration.GetValue("Demo:Seed", true))
-            await OnceAsync("demo council", () => scope.ServiceProvider.GetRequiredService<DemoCouncil>().SeedIfEmptyAsync(cancellationToken));
+        async Task SeedAsync()
+        {
+            await OnceAsync("built-in templates", () => BuiltInTemplates.PublishMissingAsync(grains));
+            if (configuration.GetValue("Demo:Seed", true))
+                await OnceAsync("demo council", () => scope.ServiceProvider.GetRequiredService<DemoCouncil>().SeedIfEmptyAsync(cancellationToken));
+        }
+        // Each step checks, then writes; on a shared database processes started at once take turns, so the second
+        // finds the first one's templates and council instead of founding them again (one SQLite file has one process).
+        if (storage.IsPostgres) await PostgresLocks.WhileSeedingAsync(storage.ConnectionString, SeedAsync, cancellationToken);
+        else await SeedAsync();
     }
 
     private async Task OnceAsync(string what, Func<Task> work)

@@ -28,13 +28,7 @@ public sealed class TwoNodes : IAsyncDisposable
         var database = await PostgresDatabase.CreateAsync();
         // A cluster of its own for each test: tests run side by side on one Redis.
         var cluster = "two-nodes-" + Guid.NewGuid().ToString("n");
-        Dictionary<string, string?> Settings() => new()
-        {
-            ["Cluster:Provider"] = "redis",
-            ["Cluster:Redis"] = Environment.GetEnvironmentVariable(RedisVariable),
-            ["Cluster:ClusterId"] = cluster,
-            ["Cluster:ServiceId"] = cluster,
-        };
+        Dictionary<string, string?> Settings() => ClusterSettings(cluster);
         var a = new CouncilApp(settings: Settings()).UsePostgres(database.ConnectionString);
         _ = a.Services; // started (and the demo seeded) before B opens the same database
         var b = new CouncilApp(seedDemo: false, settings: Settings()).UsePostgres(database.ConnectionString);
@@ -44,6 +38,15 @@ public sealed class TwoNodes : IAsyncDisposable
         await nodes.SeeEachOtherAsync(b);
         return nodes;
     }
+
+    /// <summary>The settings of a node of the given cluster (membership in the test Redis).</summary>
+    public static Dictionary<string, string?> ClusterSettings(string cluster) => new()
+    {
+        ["Cluster:Provider"] = "redis",
+        ["Cluster:Redis"] = Environment.GetEnvironmentVariable(RedisVariable),
+        ["Cluster:ClusterId"] = cluster,
+        ["Cluster:ServiceId"] = cluster,
+    };
 
     public static SiloAddress SiloOf(CouncilApp node) => node.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
 
