@@ -24,6 +24,8 @@ public sealed class GrainRefusals : JsonConverterFactory
         [typeof(NotFound)] = r => new NotFound(r.Message),
         [typeof(BallotRuleViolation)] = r => new BallotRuleViolation(r.Message),
         [typeof(MeetingRuleViolation)] = r => new MeetingRuleViolation(r.Message),
+        [typeof(Deliberation.Domain.Escalations.EscalationRuleViolation)] = r => new Deliberation.Domain.Escalations.EscalationRuleViolation(r.Message),
+        [typeof(Deliberation.Domain.Requests.SmallRequestRuleViolation)] = r => new Deliberation.Domain.Requests.SmallRequestRuleViolation(r.Message),
         [typeof(ProcessRuleViolation)] = r => new ProcessRuleViolation(r.Message, r.Allowed ?? []),
         [typeof(StorageUnavailableException)] = r => new StorageUnavailableException(r.Message),
         [typeof(StreamConcurrencyException)] = r => new StreamConcurrencyException(r.StreamId ?? "", r.Expected ?? 0, r.Actual ?? 0),

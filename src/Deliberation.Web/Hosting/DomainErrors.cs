@@ -19,7 +19,8 @@ public sealed class DomainErrors(IProblemDetailsService problems) : IExceptionHa
             ProcessRuleViolation violation => (StatusCodes.Status409Conflict, "Not allowed at this step",
                 new Dictionary<string, object?> { ["allowed"] = violation.AllowedActions.Select(a => a.ToKebabCase()).ToArray() }),
             NotPermitted => (StatusCodes.Status403Forbidden, "Not permitted", null),
-            Deliberation.Domain.Meetings.MeetingRuleViolation or Deliberation.Domain.Ballots.BallotRuleViolation =>
+            Deliberation.Domain.Meetings.MeetingRuleViolation or Deliberation.Domain.Ballots.BallotRuleViolation
+                or Deliberation.Domain.Escalations.EscalationRuleViolation or Deliberation.Domain.Requests.SmallRequestRuleViolation =>
                 (StatusCodes.Status409Conflict, "Not allowed now", null),
             NotFound => (StatusCodes.Status404NotFound, "Not found", null),
             StreamConcurrencyException => (StatusCodes.Status409Conflict, "Changed by someone else; try again", null),

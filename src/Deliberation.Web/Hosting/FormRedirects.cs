@@ -18,7 +18,8 @@ public static class FormRedirects
             return Results.LocalRedirect(await act());
         }
         catch (Exception refused) when (refused is ArgumentException or ProcessRuleViolation or NotPermitted or NotFound
-            or StreamConcurrencyException or MeetingRuleViolation or BallotRuleViolation)
+            or StreamConcurrencyException or MeetingRuleViolation or BallotRuleViolation
+            or Deliberation.Domain.Escalations.EscalationRuleViolation or Deliberation.Domain.Requests.SmallRequestRuleViolation)
         {
             return Results.LocalRedirect($"{page}?error={Uri.EscapeDataString(FormMessages.For(refused))}");
         }
