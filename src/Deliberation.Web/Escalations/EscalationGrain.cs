@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Deliberation.Domain.Councils;
 using Deliberation.Domain.Escalations;
 using Deliberation.Runtime.EventLog;
@@ -87,12 +88,19 @@ public sealed partial class EscalationGrain(TimeProvider clock, ILogger<Escalati
             department?.Contact, e.Request, e.RespondWithinHours, StoredEvents.Count > 0 ? StoredEvents[0].OccurredAt : clock.GetUtcNow(),
             e.RespondBy, e.DueOn, e.Status.ToString(), e.Response, e.Notes.ToList(), e.Result, e.ReturnReason, e.ResponseOverdue, e.Overdue,
             e.Reopened, e.Ratings.Select(r => new FeedbackRatingView(r.Score, r.Comment, r.Round)).ToList(),
-            e.AllowedActions(viewer, department).Select(Escalation.Kebab).ToList(), StoredEvents.Select(Entry).ToList());
+            e.AllowedActions(viewer, department).Select(Escalation.Kebab).ToList(),
+            StoredEvents.Select(stored => Entry(stored, ResidentPrivacy.SeesNames(viewer) ? null : e.SubmittedBy)).ToList());
     }
 
-    private static TimelineEntry Entry(EventEnvelope e)
+    /// <summary>As on the item: residents and departments do not see who submitted the topic or rated its feedback.</summary>
+    private static TimelineEntry Entry(EventEnvelope e, string? unnamed)
     {
-        using var payload = JsonDocument.Parse(e.Payload);
-        return new TimelineEntry(e.Sequence, e.EventType, e.Actor, e.OccurredAt, payload.RootElement.Clone(), e.Hash);
+        var details = JsonNode.Parse(e.Payload)!.AsObject();
+        if (unnamed is not null)
+            foreach (var key in new[] { "submittedBy", "ratedBy" })
+                if (details.ContainsKey(key)) details[key] = ResidentPrivacy.Resident;
+        using var payload = JsonDocument.Parse(details.ToJsonString());
+        return new TimelineEntry(e.Sequence, e.EventType, e.Actor == unnamed ? ResidentPrivacy.Resident : e.Actor, e.OccurredAt,
+            payload.RootElement.Clone(), e.Hash);
     }
 }

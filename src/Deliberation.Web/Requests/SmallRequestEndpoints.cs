@@ -2,6 +2,7 @@ using System.Text.Json;
 using Deliberation.Domain.Councils;
 using Deliberation.Runtime.EventLog;
 using Deliberation.Web.Accounts;
+using Deliberation.Web.AgendaItems;
 using Deliberation.Web.Grains;
 using Deliberation.Web.Hosting;
 using Orleans;
@@ -19,8 +20,13 @@ public static class SmallRequestEndpoints
     {
         var requests = app.MapGroup("/api/councils/{councilId}/requests").WithTags("Small requests");
 
-        requests.MapGet("/", async (string councilId, IEventLog log) => Results.Ok(await SmallRequestCatalogue.ListAsync(log, councilId)))
-            .AccessFor();
+        requests.MapGet("/", async (string councilId, HttpContext http, IEventLog log) =>
+        {
+            var viewer = http.Actor();
+            // Residents do not see which resident posted which request (as on items).
+            return Results.Ok((await SmallRequestCatalogue.ListAsync(log, councilId)).Select(r =>
+                ResidentPrivacy.SeesNames(viewer) || r.PostedBy == viewer.UserId ? r : r with { PostedBy = ResidentPrivacy.Resident }));
+        }).AccessFor();
 
         requests.MapPost("/", async (string councilId, PostSmallRequest request, HttpContext http, IGrainFactory grains) =>
         {

@@ -1,5 +1,6 @@
 using Deliberation.Domain.Councils;
 using Deliberation.Domain.Requests;
+using Deliberation.Web.AgendaItems;
 using Deliberation.Web.Councils;
 using Deliberation.Web.Grains;
 using Deliberation.Web.Hosting;
@@ -105,8 +106,10 @@ public sealed class SmallRequestGrain(TimeProvider clock, ILogger<SmallRequestGr
     private async Task<CouncilServicesView> ServicesAsync(string councilId) =>
         await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetServicesAsync() ?? throw new NotFound("There is no such council.");
 
+    // Residents do not see which resident posted a request (as on items); the volunteers and staff who help do.
     private static SmallRequestView View(SmallRequest r, Actor viewer, CouncilServicesView services) => new(r.Id, r.CouncilId, r.Title,
-        r.Details, r.Category, r.Place, r.NeededBy, r.PostedBy, r.OnBehalfOf, r.Status.ToString(), r.GroupId, r.GroupName, r.VolunteerId,
+        r.Details, r.Category, r.Place, r.NeededBy,
+        ResidentPrivacy.SeesNames(viewer) || viewer.UserId == r.PostedBy ? r.PostedBy : ResidentPrivacy.Resident, r.OnBehalfOf, r.Status.ToString(), r.GroupId, r.GroupName, r.VolunteerId,
         r.Report, r.Score, r.Comment, r.Overdue,
         r.AllowedActions(viewer, services.Group(r.GroupId)).Select(SmallRequest.Kebab).ToList());
 }

@@ -77,6 +77,22 @@ public sealed class EscalationAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NeitherOtherResidentsNorTheDepartmentSeeWhoRaisedTheTopic()
+    {
+        var (_, escalation) = await EscalationJourneyTests.RoutedAsync(_app, _resident, _clerk);
+        var residentId = await _resident.IdOfAsync();
+
+        var (neighbour, _) = await _app.VerifiedResidentAsync("neighbour-li");
+        foreach (var reader in new[] { neighbour, _works })
+        {
+            var json = await (await reader.GetAsync($"{Council}/escalations/{escalation}")).Content.ReadAsStringAsync();
+            Assert.Contains("\"submittedBy\":\"resident\"", json);
+            Assert.DoesNotContain(residentId, json);
+        }
+        Assert.Contains(residentId, await (await _clerk.GetAsync($"{Council}/escalations/{escalation}")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task TheLetterIsNotForAnotherDepartmentNorForTheSignedOut()
     {
         var (_, escalation) = await EscalationJourneyTests.RoutedAsync(_app, _resident, _clerk);

@@ -38,6 +38,7 @@ public sealed class EscalationJourneyTests : IAsyncLifetime
         Assert.Equal("Escalated", whistle.GetProperty("status").GetString());
         Assert.Equal("镇城建办 Town Works Office", whistle.GetProperty("departmentName").GetString());
         var reference = whistle.GetProperty("referenceNo").GetString()!;
+        Assert.Contains($"/councils/lakeside/escalations/{escalation}", await _clerk.GetStringAsync($"/councils/lakeside/items/{item}"));
 
         var letter = await _clerk.GetStringAsync($"/councils/lakeside/escalations/{escalation}/letter");
         Assert.Contains(reference, letter);
