@@ -36,10 +36,10 @@ public sealed partial class AgendaItem
         return Raise(new ItemMerged(intoItemId, Reason(reason)));
     }
 
-    public IReadOnlyList<AgendaItemEvent> Route(Actor by, string department, string reason)
+    public IReadOnlyList<AgendaItemEvent> Route(Actor by, string department, string reason, string? escalationId = null)
     {
         Begin(by, ItemAction.Route);
-        return Raise(new ItemRouted(Require(department, TextKind.Name, "department"), Reason(reason)));
+        return Raise(new ItemRouted(Require(department, TextKind.Name, "department"), Reason(reason), escalationId));
     }
 
     public IReadOnlyList<AgendaItemEvent> Decline(Actor by, string reason)

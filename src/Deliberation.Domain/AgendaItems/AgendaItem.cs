@@ -39,6 +39,8 @@ public sealed partial class AgendaItem
     public string? ResponsibleParty { get; private set; }
     public DateOnly? Deadline { get; private set; }
     public string? Result { get; private set; }
+    /// <summary>The escalation a route started; null for items routed before escalations existed.</summary>
+    public string? EscalationId { get; private set; }
 
     // Per-step facts, cleared whenever the item enters a step.
     private bool _noticeRunning;
@@ -62,7 +64,7 @@ public sealed partial class AgendaItem
                 break;
             case ItemAccepted a: (Template, Status) = (a.Template, AgendaItemStatus.InProcess); break;
             case ItemMerged: Status = AgendaItemStatus.Merged; break;
-            case ItemRouted: Status = AgendaItemStatus.Routed; break;
+            case ItemRouted r: (Status, EscalationId) = (AgendaItemStatus.Routed, r.EscalationId); break;
             case ItemDeclined: Status = AgendaItemStatus.Declined; break;
             case StepEntered s: (CurrentStepIndex, _noticeRunning, _resultDisclosed) = (s.StepIndex, false, false); break;
             case ProposalRecorded p:

@@ -13,7 +13,8 @@ public sealed record ItemSubmitted(string ItemId, string CouncilId, string Title
 public sealed record ItemAccepted(string TemplateId, int TemplateVersion, ProcessTemplate Template, string? Note) : AgendaItemEvent;
 
 public sealed record ItemMerged(string IntoItemId, string Reason) : AgendaItemEvent;
-public sealed record ItemRouted(string Department, string Reason) : AgendaItemEvent;
+/// <summary>Routed to a department; since escalations exist, with the escalation that carries it (older items have none).</summary>
+public sealed record ItemRouted(string Department, string Reason, string? EscalationId = null) : AgendaItemEvent;
 public sealed record ItemDeclined(string Reason) : AgendaItemEvent;
 public sealed record StepEntered(string StepId, int StepIndex, string Reason) : AgendaItemEvent;
 public sealed record ProposalRecorded(int Version, string Text, IReadOnlyList<string> Options, string Source) : AgendaItemEvent;

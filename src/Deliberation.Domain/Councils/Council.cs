@@ -7,7 +7,7 @@ namespace Deliberation.Domain.Councils;
 /// A council (议事会): its bodies with their decision rules, who holds which role, and its household invitations.
 /// Commands check and return events already applied; nothing here does I/O.
 /// </summary>
-public sealed class Council
+public sealed partial class Council
 {
     private readonly List<Body> _bodies = [];
     private readonly List<RoleHolder> _holders = [];
@@ -142,6 +142,7 @@ public sealed class Council
             case InvitationIssued i: _invitations[i.CodeHash] = new Invitation(i.Household, i.Grid, null); break;
             case InvitationRedeemed r: _invitations[r.CodeHash] = _invitations[r.CodeHash] with { RedeemedBy = r.UserId }; break;
             case PasswordResetRecorded: break;
+            default: ApplyServices(e); break;
         }
     }
 

@@ -57,7 +57,7 @@ public sealed partial class AgendaItemGrain(IEventLog log, TimeProvider clock, I
         {
             AcceptItem c => item.Accept(by, await TemplateAsync(councilId, c.TemplateId), c.Note),
             MergeItem c => item.Merge(by, await MergeTargetAsync(councilId, c.IntoItemId, by), c.Reason),
-            RouteItem c => item.Route(by, c.Department, c.Reason),
+            RouteItem c => await RouteAsync(item, councilId, c, by, now),
             DeclineItem c => item.Decline(by, c.Reason),
             RecordProposal c => item.RecordProposal(by, c.Text, c.Options ?? [], c.Source ?? "resident topic"),
             ReviseProposal c => item.ReviseProposal(by, c.Text, c.Reason),

@@ -12,6 +12,9 @@ public sealed class ItemActionForm
     public string? Options { get; set; }
     public string? IntoItemId { get; set; }
     public string? Department { get; set; }
+    public string? Request { get; set; }
+    public int? RespondWithinHours { get; set; }
+    public DateOnly? DueOn { get; set; }
     public int? ObjectionNo { get; set; }
     public int? Present { get; set; }
     public int? For { get; set; }
@@ -30,7 +33,7 @@ public sealed class ItemActionForm
     {
         "accept" => new AcceptItem(null, Text),
         "merge" => new MergeItem(IntoItemId ?? "", Reason ?? ""),
-        "route" => new RouteItem(Department ?? "", Reason ?? ""),
+        "route" => new RouteItem(Department ?? "", Reason ?? "", Request, RespondWithinHours, DueOn),
         "decline" => new DeclineItem(Reason ?? ""),
         "record-proposal" => new RecordProposal(Text ?? "", (Options ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), null),
         "revise-proposal" => new ReviseProposal(Text ?? "", Reason ?? ""),

@@ -19,7 +19,12 @@ public sealed record SubmitItem(string Title, string Text, string Category, stri
 
 public sealed record AcceptItem(string? TemplateId, string? Note) : ItemCommand;
 public sealed record MergeItem(string IntoItemId, string Reason) : ItemCommand;
-public sealed record RouteItem(string Department, string Reason) : ItemCommand;
+/// <summary>
+/// Routes a topic to one of the council's departments (by id): the whistle of an escalation, with a request (the reason,
+/// if none), a time to respond (72 hours) and a due date (in 15 days) unless the clerk gives them.
+/// </summary>
+public sealed record RouteItem(string Department, string Reason, string? Request = null, int? RespondWithinHours = null, DateOnly? DueOn = null)
+    : ItemCommand;
 public sealed record DeclineItem(string Reason) : ItemCommand;
 public sealed record RecordProposal(string Text, IReadOnlyList<string>? Options, string? Source) : ItemCommand;
 public sealed record ReviseProposal(string Text, string Reason) : ItemCommand;

@@ -6,7 +6,7 @@ using Deliberation.Web.Hosting;
 
 namespace Deliberation.Web.Councils;
 
-public sealed class CouncilGrain(TimeProvider clock, IChangeNotices notices) : AggregateGrain<Council, CouncilEvent>(Category), ICouncilGrain
+public sealed partial class CouncilGrain(TimeProvider clock, IChangeNotices notices) : AggregateGrain<Council, CouncilEvent>(Category), ICouncilGrain
 {
     public const string Category = "council";
 

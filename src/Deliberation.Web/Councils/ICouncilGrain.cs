@@ -32,4 +32,13 @@ public interface ICouncilGrain : IGrainWithStringKey
     /// council may reset that account, given what the host knows of it beyond this council.
     /// </summary>
     Task RecordPasswordResetAsync(string userId, string reason, Actor by, ResetStanding standing);
+
+    /// <summary>The council's departments, volunteer groups and request categories (null when the council does not exist).</summary>
+    Task<CouncilServicesView?> GetServicesAsync();
+
+    Task<DepartmentView> RecordDepartmentAsync(RecordDepartment request, Actor by);
+
+    Task<VolunteerGroupView> RecordVolunteerGroupAsync(RecordVolunteerGroup request, Actor by);
+
+    Task<IReadOnlyList<string>> RecordRequestCategoriesAsync(RecordRequestCategories request, Actor by);
 }

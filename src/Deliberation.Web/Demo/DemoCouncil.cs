@@ -36,8 +36,22 @@ public sealed class DemoCouncil(
                 await council.GrantRoleAsync(new GrantRole(people[person.UserName], person.DisplayName, role, body, weight,
                     "demo council"), founder);
 
+        await SeedServicesAsync(council, founder, people);
         await items.SeedAsync(CouncilId, people, ct);
         await ScheduleMeetingAsync(people, ct);
+    }
+
+    /// <summary>Where topics are escalated (吹哨) and who takes small requests (微心愿).</summary>
+    private static async Task SeedServicesAsync(ICouncilGrain council, Actor founder, Dictionary<string, string> people)
+    {
+        await council.RecordDepartmentAsync(new RecordDepartment("town-works", "镇城建办 Town Works Office", "0571-8800 1234",
+            [people["works"]], "demo council"), founder);
+        await council.RecordDepartmentAsync(new RecordDepartment("water", "县水务公司 County Water Company", "0571-8800 5678", [],
+            "demo council"), founder);
+        await council.RecordVolunteerGroupAsync(new RecordVolunteerGroup("party-volunteers", "党员志愿服务队 Party volunteers",
+            [people["volunteer"], people["member1"], people["member2"]], "demo council"), founder);
+        await council.RecordRequestCategoriesAsync(new RecordRequestCategories(
+            ["助老助残 Help for the elderly", "维修 Repairs", "代购代办 Errands", "环境卫生 Cleaning up", "其他 Other"], "demo council"), founder);
     }
 
     private static readonly (string Id, string Zh, string En, string Rule)[] Bodies =

@@ -31,5 +31,8 @@ public static class DemoPeople
         new("grid", "孙网格员 Grid worker Sun", "13900000005", [(CouncilRole.GridWorker, null, 1)]),
         new("resident", "吴阿姨 Mrs Wu", "13900000006", [(CouncilRole.Resident, null, 1)]),
         new("visitor", "访客 Visitor", "13900000007", []),
+        new("volunteer", "马志愿者 Volunteer Ma", "13900000008", [(CouncilRole.Volunteer, null, 1)]),
+        // A department's account holds no role in the council: it answers the escalations sent to its department.
+        new("works", "镇城建办 Town Works Office", "13900000009", []),
     ];
 }

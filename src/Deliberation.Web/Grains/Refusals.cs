@@ -1,3 +1,5 @@
+using Deliberation.Domain.Escalations;
+using Deliberation.Domain.Requests;
 using Deliberation.Domain;
 using Deliberation.Domain.AgendaItems;
 using Deliberation.Domain.Ballots;
@@ -48,6 +50,8 @@ public static class Refusals
         new(typeof(ProcessRuleViolation), 409, "Not allowed at this step", null, w => new ProcessRuleViolation(w.Message, w.Allowed ?? [])),
         new(typeof(MeetingRuleViolation), 409, "Not allowed now", null, w => new MeetingRuleViolation(w.Message)),
         new(typeof(BallotRuleViolation), 409, "Not allowed now", null, w => new BallotRuleViolation(w.Message)),
+        new(typeof(EscalationRuleViolation), 409, "Not allowed now", null, w => new EscalationRuleViolation(w.Message)),
+        new(typeof(SmallRequestRuleViolation), 409, "Not allowed now", null, w => new SmallRequestRuleViolation(w.Message)),
         new(typeof(StreamConcurrencyException), 409, "Changed by someone else; try again", null,
             w => new StreamConcurrencyException(w.StreamId ?? "", w.Expected ?? 0, w.Actual ?? 0)),
         // Nothing the request decided was kept, and it may be sent again.

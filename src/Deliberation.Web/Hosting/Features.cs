@@ -4,10 +4,12 @@ using Deliberation.Web.Ballots;
 using Deliberation.Web.Councils;
 using Deliberation.Web.DecisionRules;
 using Deliberation.Web.Demo;
+using Deliberation.Web.Escalations;
 using Deliberation.Web.Following;
 using Deliberation.Web.Grains;
 using Deliberation.Web.Meetings;
 using Deliberation.Web.Process;
+using Deliberation.Web.Requests;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Deliberation.Web.Hosting;
@@ -51,6 +53,11 @@ public static class Features
         // Connecting is open to all (meetings are public); each hub method carries its own rule.
         app.MapHub<MeetingHub>("/hubs/meeting").Access(Audience.Public);
         app.MapDecisionRules();
+        app.MapCouncilServices();
+        app.MapEscalations();
+        app.MapEscalationForms();
+        app.MapSmallRequests();
+        app.MapSmallRequestForms();
         return app;
     }
 }

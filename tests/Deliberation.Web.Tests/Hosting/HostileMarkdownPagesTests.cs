@@ -46,7 +46,7 @@ public sealed class HostileMarkdownPagesTests : IAsyncLifetime
         var declined = await SubmitAsync(grid, onBehalfOf: Short);
         await (await clerk.Post($"{declined}/decline", new { reason = Evil })).Expect(HttpStatusCode.OK);
         var routed = await SubmitAsync(resident, onBehalfOf: null);
-        await (await clerk.Post($"{routed}/route", new { department = Short, reason = Evil })).Expect(HttpStatusCode.OK);
+        await (await clerk.Post($"{routed}/route", new { department = "town-works", reason = Evil, request = Evil })).Expect(HttpStatusCode.OK);
         var meeting = await (await clerk.Post("/api/councils/lakeside/meetings", new
         {
             bodyId = "party-members", title = Short, startsAt = _app.Clock.GetUtcNow().AddDays(3), place = Short, agenda = new[] { item[(Items.Length + 1)..] },

@@ -9,14 +9,19 @@ namespace Deliberation.Web.Tests.Hosting;
 /// </summary>
 public sealed class ReminderProbe : IObserver<ReminderEvents.ReminderEvent>, IDisposable
 {
+    private readonly Func<string, bool> _matches;
     private readonly string _grainKey;
     private readonly Channel<ReminderEvents.ReminderEvent> _events = Channel.CreateUnbounded<ReminderEvents.ReminderEvent>();
     private readonly IDisposable _subscription;
 
     /// <param name="grainKey">The grain's key (an item id): ids are unique, so apps running side by side do not mix.</param>
-    public ReminderProbe(string grainKey)
+    public ReminderProbe(string grainKey) : this(grainKey, key => key == grainKey) { }
+
+    /// <summary>For a grain whose key the app makes up (a new request's id): any key matching, e.g. by its prefix.</summary>
+    public ReminderProbe(string description, Func<string, bool> matches)
     {
-        _grainKey = grainKey;
+        _grainKey = description;
+        _matches = matches;
         _subscription = ReminderEvents.AllEvents.Subscribe(this);
     }
 
@@ -40,7 +45,7 @@ public sealed class ReminderProbe : IObserver<ReminderEvents.ReminderEvent>, IDi
 
     public void OnNext(ReminderEvents.ReminderEvent value)
     {
-        if (value.GrainId.Key.ToString() == _grainKey) _events.Writer.TryWrite(value);
+        if (_matches(value.GrainId.Key.ToString()!)) _events.Writer.TryWrite(value);
     }
 
     public void OnCompleted() { }

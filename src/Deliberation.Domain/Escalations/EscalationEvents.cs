@@ -1,0 +1,41 @@
+namespace Deliberation.Domain.Escalations;
+
+/// <summary>Something that happened to an escalation (吹哨). Actor and time live in the log's envelope.</summary>
+public abstract record EscalationEvent;
+
+/// <summary>
+/// The whistle: the clerk escalates an item to a department with a request, a time to respond and a due date. The
+/// matter (title, text, place) and the department's name are copied in: the letter (函) shows them as they were sent.
+/// </summary>
+public sealed record Escalated(string EscalationId, string CouncilId, string ReferenceNo, string ItemId, string ItemTitle, string Matter,
+    string Place, string SubmittedBy, string DepartmentId, string DepartmentName, string Request, int RespondWithinHours,
+    DateTimeOffset RespondBy, DateOnly DueOn) : EscalationEvent;
+
+/// <summary>The department has it (签收): its response.</summary>
+public sealed record EscalationReceived(string Response) : EscalationEvent;
+
+public sealed record EscalationProgressNoted(string Note) : EscalationEvent;
+
+/// <summary>The department reports it done, with the result the submitter sees as the feedback (反馈).</summary>
+public sealed record EscalationDone(string Result) : EscalationEvent;
+
+/// <summary>The department sends it back to the council: not theirs, or not possible, with the reason.</summary>
+public sealed record EscalationReturned(string Reason) : EscalationEvent;
+
+public sealed record FeedbackRated(string RatedBy, int Score, string? Comment) : EscalationEvent;
+
+/// <summary>A poor rating let the clerk send it back to be done again (退回重办) by a new due date.</summary>
+public sealed record EscalationReopened(string Reason, DateOnly DueOn) : EscalationEvent;
+
+/// <summary>The department did not respond in the time given; noticed by the council's clock, not a person.</summary>
+public sealed record EscalationResponseOverdue(DateTimeOffset RespondBy) : EscalationEvent;
+
+/// <summary>The due date passed before the department reported it done.</summary>
+public sealed record EscalationOverdue(DateOnly DueOn) : EscalationEvent;
+
+public enum EscalationStatus { Escalated, Received, Done, Returned }
+
+public sealed record FeedbackRating(string RatedBy, int Score, string? Comment, int Round);
+
+/// <summary>An escalation's rules refuse this now, whoever asks.</summary>
+public sealed class EscalationRuleViolation(string message) : InvalidOperationException(message);

@@ -1,0 +1,115 @@
+using Deliberation.Domain.Councils;
+using Deliberation.Domain.Requests;
+using Deliberation.Web.AgendaItems;
+using Deliberation.Web.Councils;
+using Deliberation.Web.Grains;
+using Deliberation.Web.Hosting;
+using Orleans;
+using Orleans.Runtime;
+
+namespace Deliberation.Web.Requests;
+
+/// <summary>
+/// A small request's grain. Its day passing untaken or undone is noticed on its own: an Orleans reminder wakes it then
+/// (as an escalation's due date does), and the council's clock decides.
+/// </summary>
+public sealed class SmallRequestGrain(TimeProvider clock, ILogger<SmallRequestGrain> logger)
+    : AggregateGrain<SmallRequest, SmallRequestEvent>(Category), ISmallRequestGrain, IRemindable
+{
+    public const string Category = "small-request";
+    public const string DueReminder = "small-request-due";
+    private static readonly TimeSpan Retry = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Soonest = TimeSpan.FromSeconds(1);
+
+    protected override SmallRequest Fold(SmallRequest? request, SmallRequestEvent e)
+    {
+        request ??= SmallRequest.Replay([]);
+        request.Apply(e);
+        return request;
+    }
+
+    protected override string ScopeOf(SmallRequest r) => r.CouncilId;
+
+    protected override object SummaryOf(SmallRequest r, DateTimeOffset at) => new SmallRequestSummary(r.Id, r.CouncilId, r.Title, r.Category,
+        r.Place, r.NeededBy, r.PostedBy, r.Status.ToString(), r.GroupId, r.VolunteerId, r.Overdue, at);
+
+    public async Task<SmallRequestView> PostAsync(string councilId, PostSmallRequest request, Actor by)
+    {
+        if (Current is not null) throw new ArgumentException($"Request '{Key}' already exists.");
+        var services = await ServicesAsync(councilId);
+        var now = clock.GetUtcNow();
+        var (posted, events) = SmallRequest.Post(by, now, Key, councilId, request.Title, request.Details ?? "", request.Category,
+            services.RequestCategories, request.Place, request.NeededBy, request.OnBehalfOf);
+        await CommitNewAsync(posted, events, by.UserId, now);
+        await FollowDueAsync(now);
+        return View(posted, by, services);
+    }
+
+    public async Task<SmallRequestView> ActAsync(string councilId, SmallRequestCommand command, Actor by)
+    {
+        if (Current is not { } request || request.CouncilId != councilId || !request.IsVisibleTo(by))
+            throw new NotFound($"There is no request '{Key}' in this council.");
+        var services = await ServicesAsync(councilId);
+        var now = clock.GetUtcNow();
+        var events = command switch
+        {
+            DispatchSmallRequest c => request.Dispatch(by, Group(services, c.GroupId), await VolunteerAsync(councilId, c.VolunteerId), c.Note),
+            TakeSmallRequest => request.Take(by, services.Group(request.GroupId)),
+            ReportSmallRequestDone c => request.ReportDone(by, c.Report),
+            ConfirmSmallRequest c => request.Confirm(by, c.Score, c.Comment),
+            _ => throw new ArgumentException($"Unknown command {command.GetType().Name}."),
+        };
+        await CommitAsync(events, by.UserId, now);
+        await FollowDueAsync(now);
+        return View(request, by, services);
+    }
+
+    public async Task<SmallRequestView?> GetAsync(string councilId, Actor viewer) =>
+        Current is { } request && request.CouncilId == councilId && request.IsVisibleTo(viewer)
+            ? View(request, viewer, await ServicesAsync(councilId)) : null;
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != DueReminder) return;
+        var now = clock.GetUtcNow();
+        if (Current is { } request) await CommitAsync(request.NoticeOverdue(now), "system", now);
+        await FollowDueAsync(now);
+    }
+
+    private async Task FollowDueAsync(DateTimeOffset now)
+    {
+        try
+        {
+            if (Current?.NextDueAt is { } at) await this.RegisterOrUpdateReminder(DueReminder, at - now > Soonest ? at - now : Soonest, Retry);
+            else if (await this.GetReminder(DueReminder) is { } reminder) await this.UnregisterReminder(reminder);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The change itself is durable; the next change or tick sets the reminder again.
+            logger.LogWarning(e, "The due-date reminder of request {Request} could not be set.", Key);
+        }
+    }
+
+    private static VolunteerGroup? Group(CouncilServicesView services, string? groupId) =>
+        string.IsNullOrWhiteSpace(groupId) ? null
+            : services.Group(groupId) ?? throw new ArgumentException($"This council has no volunteer group '{groupId}'.", "groupId");
+
+    /// <summary>One person it is dispatched to must be a volunteer of this council.</summary>
+    private async Task<string?> VolunteerAsync(string councilId, string? volunteerId)
+    {
+        if (string.IsNullOrWhiteSpace(volunteerId)) return null;
+        var actor = await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetActorAsync(volunteerId);
+        return actor.Holds(CouncilRole.Volunteer) ? volunteerId
+            : throw new ArgumentException("Dispatch to one of this council's volunteers.", "volunteerId");
+    }
+
+    private async Task<CouncilServicesView> ServicesAsync(string councilId) =>
+        await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetServicesAsync() ?? throw new NotFound("There is no such council.");
+
+    // Residents do not see which resident posted a request (as on items); the volunteers and staff who help do.
+    private static SmallRequestView View(SmallRequest r, Actor viewer, CouncilServicesView services) => new(r.Id, r.CouncilId, r.Title,
+        r.Details, r.Category, r.Place, r.NeededBy,
+        ResidentPrivacy.SeesNames(viewer) || viewer.UserId == r.PostedBy ? r.PostedBy : ResidentPrivacy.Resident, r.OnBehalfOf, r.Status.ToString(), r.GroupId, r.GroupName, r.VolunteerId,
+        r.Report, r.Score, r.Comment, r.Overdue,
+        r.AllowedActions(viewer, services.Group(r.GroupId)).Select(SmallRequest.Kebab).ToList());
+}
