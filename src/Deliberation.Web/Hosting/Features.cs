@@ -18,10 +18,15 @@ public static class Features
     public static IServiceCollection AddFeatureServices(this IServiceCollection services, IConfiguration configuration)
     {
         // A push is sent where the grain lives; on several nodes, the backplane carries it to screens on the others.
-        services.AddSignalR(options => options.AddFilter<HubAccess>())
+        // The access filter guards our hubs; Blazor's own circuit hub speaks the framework's protocol, and a live
+        // screen's event handlers check access themselves (LiveMeetingActions).
+        services.AddSignalR()
+            .AddHubOptions<MeetingHub>(options => options.AddFilter<HubAccess>())
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)))
             .AddDeliberationBackplane(configuration);
         services.AddSingleton<MeetingPush>();
+        services.AddSingleton<LiveMeetings>();
+        services.AddScoped<LiveMeetingActions>();
         services.AddScoped<SignInService>();
         services.AddScoped<DemoCouncil>();
         services.AddScoped<DemoItems>();

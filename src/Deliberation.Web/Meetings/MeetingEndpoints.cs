@@ -34,6 +34,7 @@ public static class MeetingEndpoints
         Act<AddAgendaItem>(meetings, "agenda", null, CouncilRole.Clerk);
         Act(meetings, "open", new OpenMeeting(), CouncilRole.Clerk, CouncilRole.Chair);
         Act<RecordAttendance>(meetings, "attendance", null, CouncilRole.Clerk, CouncilRole.Chair);
+        Act(meetings, "check-in", new CheckIn(), CouncilRole.Member);
         Act<TakeUpItem>(meetings, "take-up", null, CouncilRole.Clerk, CouncilRole.Chair);
         Act(meetings, "close", new CloseMeeting(), CouncilRole.Clerk, CouncilRole.Chair);
         return app;

@@ -12,6 +12,8 @@ namespace Deliberation.Web.Meetings;
 /// While a ballot is open its turnout changes with every vote; screens get at most one update per
 /// <see cref="TurnoutWindow"/> per ballot (the latest), so a thousand votes a second do not become a thousand pushes
 /// to every phone. Opening and closing go out at once, and nothing older is sent after the closing.
+/// Hub clients get it through SignalR (the backplane crosses nodes); live screens (circuits) through
+/// <see cref="MeetingScreensGrain"/>, which reaches every node that shows the meeting.
 /// </summary>
 public sealed class MeetingPush(IHubContext<MeetingHub, IMeetingClient> hub, IGrainFactory grains, TimeProvider clock, ILogger<MeetingPush> logger)
 {
@@ -26,6 +28,7 @@ public sealed class MeetingPush(IHubContext<MeetingHub, IMeetingClient> hub, IGr
             await hub.Clients.Group(MeetingGroups.Insiders(meeting.CouncilId, meeting.Id)).MeetingChanged(meeting);
             await hub.Clients.Group(MeetingGroups.Outsiders(meeting.CouncilId, meeting.Id))
                 .MeetingChanged(await MeetingDisclosure.ForPublicAsync(meeting, grains));
+            await grains.GetGrain<IMeetingScreensGrain>(MeetingScreensGrain.KeyOf(meeting.CouncilId, meeting.Id)).MeetingChanged(meeting);
         }
         catch (Exception e) { logger.LogWarning(e, "Could not push meeting {MeetingId}", meeting.Id); }
     }
@@ -69,6 +72,7 @@ public sealed class MeetingPush(IHubContext<MeetingHub, IMeetingClient> hub, IGr
             if (view is null || screens.SentClosing) return;
             var group = toPublic ? MeetingGroups.Everyone(view.CouncilId, view.MeetingId) : MeetingGroups.Insiders(view.CouncilId, view.MeetingId);
             await hub.Clients.Group(group).BallotChanged(view);
+            await grains.GetGrain<IMeetingScreensGrain>(MeetingScreensGrain.KeyOf(view.CouncilId, view.MeetingId)).BallotChanged(view, toPublic);
             screens.SentClosing = status == BallotStatus.Closed;
         }
         catch (Exception e) { logger.LogWarning(e, "Could not push a ballot"); }
