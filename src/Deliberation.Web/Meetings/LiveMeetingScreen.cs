@@ -51,16 +51,18 @@ public abstract class LiveMeetingScreen : ComponentBase, ILiveScreen, IAsyncDisp
     protected string TitleOf(string? itemId) => itemId is null ? ""
         : Items.TryGetValue(itemId, out var item) ? item.Title : Text["meeting.item-not-public"];
 
-    protected override async Task OnInitializedAsync() => await LoadAsync();
-
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    /// <summary>
+    /// In the circuit, subscribes first and reads the meeting afterwards, so that no change falls between the two.
+    /// (Prerendered on the server, the page only reads.)
+    /// </summary>
+    protected override async Task OnInitializedAsync()
     {
-        if (!firstRender || !RendererInfo.IsInteractive || Meeting is null) return;
-        _watch = await Live.WatchAsync(CouncilId, MeetingId, this);
-        Watching = true;
-        // Whatever changed between the first read and the subscription.
+        if (RendererInfo.IsInteractive && Identifiers.IsValid(CouncilId) && Identifiers.IsValid(MeetingId))
+        {
+            _watch = await Live.WatchAsync(CouncilId, MeetingId, this);
+            Watching = true;
+        }
         await LoadAsync();
-        StateHasChanged();
     }
 
     private async Task LoadAsync()
