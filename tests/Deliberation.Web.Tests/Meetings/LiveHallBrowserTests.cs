@@ -28,7 +28,7 @@ public sealed class LiveHallBrowserTests : IAsyncLifetime
     [BrowserFact]
     public async Task ChairOpensABallotThreeMembersVoteAndConsoleAndDisplayShowTurnoutAndResultWithoutAReload()
     {
-        var display = await LiveAsync(null, "display");
+        var display = await LiveAsync("member4", "display");
         var console = await LiveAsync("chair", "console");
         await ConfirmAsync(console, "#open-meeting");
         await Expect(console, "#console-status", "进行中");
