@@ -28,9 +28,16 @@ public sealed class MeetingPush(IHubContext<MeetingHub, IMeetingClient> hub, IGr
             await hub.Clients.Group(MeetingGroups.Insiders(meeting.CouncilId, meeting.Id)).MeetingChanged(meeting);
             await hub.Clients.Group(MeetingGroups.Outsiders(meeting.CouncilId, meeting.Id))
                 .MeetingChanged(await MeetingDisclosure.ForPublicAsync(meeting, grains));
-            await grains.GetGrain<IMeetingScreensGrain>(MeetingScreensGrain.KeyOf(meeting.CouncilId, meeting.Id)).MeetingChanged(meeting);
         }
         catch (Exception e) { logger.LogWarning(e, "Could not push meeting {MeetingId}", meeting.Id); }
+        await ScreensAsync(meeting.CouncilId, meeting.Id, g => g.MeetingChanged(meeting));
+    }
+
+    /// <summary>The same push to the live screens (circuits) on every node; a failure there does not hold up the hub's.</summary>
+    private async Task ScreensAsync(string councilId, string meetingId, Func<IMeetingScreensGrain, Task> push)
+    {
+        try { await push(grains.GetGrain<IMeetingScreensGrain>(MeetingScreensGrain.KeyOf(councilId, meetingId))); }
+        catch (Exception e) { logger.LogWarning(e, "Could not push meeting {MeetingId} to its live screens", meetingId); }
     }
 
     /// <param name="ballot">The ballot as nobody in particular sees it (no vote buttons).</param>
@@ -72,8 +79,8 @@ public sealed class MeetingPush(IHubContext<MeetingHub, IMeetingClient> hub, IGr
             if (view is null || screens.SentClosing) return;
             var group = toPublic ? MeetingGroups.Everyone(view.CouncilId, view.MeetingId) : MeetingGroups.Insiders(view.CouncilId, view.MeetingId);
             await hub.Clients.Group(group).BallotChanged(view);
-            await grains.GetGrain<IMeetingScreensGrain>(MeetingScreensGrain.KeyOf(view.CouncilId, view.MeetingId)).BallotChanged(view, toPublic);
             screens.SentClosing = status == BallotStatus.Closed;
+            await ScreensAsync(view.CouncilId, view.MeetingId, g => g.BallotChanged(view, toPublic));
         }
         catch (Exception e) { logger.LogWarning(e, "Could not push a ballot"); }
         finally { screens.Sending.Release(); }
