@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: build, then the whole solution, on SQLite and on a local PostgreSQL that this script
 # installs and starts itself (set DELIBERATION_SKIP_POSTGRES=1 to skip those cases; they are then reported as skipped),
-# and on a private Redis for the cluster cases, started the same way (DELIBERATION_SKIP_REDIS=1 skips those).
+# and on a private Redis for the cluster cases, started the same way (DELIBERATION_SKIP_REDIS=1 skips those); the
+# browser tests run in Debian's Chromium, installed if missing (DELIBERATION_SKIP_BROWSER=1 skips those).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,6 +34,9 @@ else
   eval "$(bash scripts/redis.sh)"
   echo "Redis for tests: $DELIBERATION_TEST_REDIS" >&2
 fi
+
+# The browser tests drive Debian's Chromium (installed here if missing); they skip themselves without it.
+bash scripts/chromium.sh
 
 status=0
 # A test that hangs is stopped after 5 minutes and named, instead of holding the run until CI gives up.

@@ -88,6 +88,20 @@ public sealed class Meeting
         return Raise(new AttendanceRecorded(userId, attendance, proxyFor));
     }
 
+    /// <summary>
+    /// A member on the roll marks themself present while the meeting is open (from their phone in the hall); the chair
+    /// or clerk corrects it with <see cref="RecordAttendance"/>. Checking in again changes nothing.
+    /// </summary>
+    public IReadOnlyList<MeetingEvent> CheckIn(Actor by, IReadOnlyList<RoleHolder> roll)
+    {
+        Expect(MeetingStatus.Open);
+        if (roll.All(m => m.UserId != by.UserId)) throw new NotPermitted("Only a member on the body's roll checks in.");
+        if (_attendance.TryGetValue(by.UserId, out var own) && own.Attendance is Meetings.Attendance.Present or Meetings.Attendance.Proxy) return [];
+        if (_attendance.Any(a => a.Key != by.UserId && a.Value.ProxyFor == by.UserId))
+            throw new MeetingRuleViolation("Another member is recorded as your proxy; the chair changes that record first.");
+        return Raise(new AttendanceRecorded(by.UserId, Meetings.Attendance.Present, null));
+    }
+
     public IReadOnlyList<MeetingEvent> TakeUp(Actor by, string itemId)
     {
         Demand(by, "take up an item", CouncilRole.Chair, CouncilRole.Clerk);

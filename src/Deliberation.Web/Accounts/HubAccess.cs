@@ -44,25 +44,16 @@ public sealed partial class HubAccess(CouncilActorCache actors, UnavailableWarni
     {
         var access = invocation.HubMethod.GetCustomAttribute<AccessAttribute>()
             ?? throw Refused("This hub method has no access rule, so nobody may use it.");
-        var user = invocation.Context.User;
-        var signedIn = user?.Identity?.IsAuthenticated == true;
-        if (access.Audience != Audience.Public && !signedIn) throw Refused("Sign in first.");
-        if (signedIn && PasswordChange.IsRequired(user!)) throw Refused("Your password was reset: choose a new one first.");
-        if (access.Audience == Audience.Administrator && user?.IsInRole(SiteRoles.Administrator) != true)
-            throw Refused("Only a site administrator may do this.");
-
-        var councilId = CouncilOf(invocation);
-        invocation.Context.Items[typeof(Actor)] = null;
-        if (signedIn && councilId is not null)
+        // One invocation at a time per connection (the hub's default), so the connection's items serve as this call's.
+        try
         {
-            var actor = await CouncilActors.ResolveAsync(user!, actors, councilId);
-            if (access.Audience == Audience.Council && !(access.Roles.Count == 0 ? actor.Roles.Count > 0 : access.Roles.Any(r => actor.Holds(r))))
-                throw Refused(access.Roles.Count == 0 ? "You hold no role in this council."
-                    : $"This needs one of these roles in this council: {string.Join(", ", access.Roles)}.");
-            // One invocation at a time per connection (the hub's default), so the connection's items serve as this call's.
-            invocation.Context.Items[typeof(Actor)] = actor;
+            invocation.Context.Items[typeof(Actor)] = await AccessCheck.ActorAsync(access, invocation.Context.User, CouncilOf(invocation), actors);
         }
-        else if (access.Audience == Audience.Council) throw Refused("You hold no role in this council.");
+        catch (AccessRefused refused)
+        {
+            invocation.Context.Items[typeof(Actor)] = null;
+            throw Refused(refused.Detail);
+        }
 
         try
         {

@@ -89,7 +89,9 @@ public static class DeliberationHost
         services.AddOpenApi();
         services.AddDeliberationHealth();
         builder.AddDeliberationTelemetry();
-        services.AddRazorComponents();
+        // Interactive server components for the live meeting screens only (LiveScreenAttribute); every other page stays
+        // static server rendering without script.
+        services.AddRazorComponents().AddInteractiveServerComponents();
         if (builder.Environment.IsDevelopment())
         {
             // Plain http on localhost while developing (curl does not send Secure cookies over http); Secure everywhere else.
@@ -127,10 +129,12 @@ public static class DeliberationHost
         app.MapDeliberationHealth();
         app.MapLanguage();
         app.MapDeliberationFeatures();
-        app.MapRazorComponents<Components.App>().Add(endpoint =>
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode().Add(endpoint =>
         {
-            // The framework's own script endpoint carries no rule of ours; it serves a public file.
-            if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.TrimStart('/').StartsWith("_framework"))
+            // The framework's script and the circuits' hub carry no rule of ours: the script is a public file, and a
+            // circuit's every event handler checks who acts (LiveMeetingActions), as the hub's methods do.
+            if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route }
+                && (route.TrimStart('/').StartsWith("_framework") || route.TrimStart('/').StartsWith("_blazor")))
                 endpoint.Metadata.Add(new AccessAttribute(Audience.Public));
         });
         return app;

@@ -21,14 +21,19 @@ public static class Features
     public static IServiceCollection AddFeatureServices(this IServiceCollection services, IConfiguration configuration)
     {
         // A push is sent where the grain lives; on several nodes, the backplane carries it to screens on the others.
-        // HubAccess logs what fails unexpectedly and throttles what is merely unreachable; the dispatcher would log each
-        // failed invocation with its stack trace (thousands a second while a node is lost).
+        // HubAccess guards our hubs, logs what fails unexpectedly and throttles what is merely unreachable; the dispatcher
+        // would log each failed invocation with its stack trace (thousands a second while a node is lost). Blazor's own
+        // circuit hub speaks the framework's protocol, and a live screen's event handlers check access themselves
+        // (LiveMeetingActions).
         services.Configure<LoggerFilterOptions>(options =>
             options.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical));
-        services.AddSignalR(options => options.AddFilter<HubAccess>())
+        services.AddSignalR()
+            .AddHubOptions<MeetingHub>(options => options.AddFilter<HubAccess>())
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)))
             .AddDeliberationBackplane(configuration);
         services.AddSingleton<MeetingPush>();
+        services.AddSingleton<LiveMeetings>();
+        services.AddScoped<LiveMeetingActions>();
         services.AddDueKind(AgendaItemGrain.Due);
         services.AddScoped<SignInService>();
         services.AddScoped<DemoCouncil>();

@@ -25,6 +25,8 @@ public sealed record AddAgendaItem(string ItemId) : MeetingCommand;
 public sealed record OpenMeeting : MeetingCommand;
 public sealed record RecordAttendance(string UserId, Attendance Attendance, string? ProxyFor) : MeetingCommand;
 public sealed record TakeUpItem(string ItemId) : MeetingCommand;
+/// <summary>The member acting marks themself present (self check-in).</summary>
+public sealed record CheckIn : MeetingCommand;
 public sealed record CloseMeeting : MeetingCommand;
 
 public sealed record MeetingView(

@@ -34,6 +34,7 @@ public static class MeetingEndpoints
         Commands.Map<AddAgendaItem>(meetings, "agenda", null, CouncilRole.Clerk);
         Commands.Map(meetings, "open", new OpenMeeting(), CouncilRole.Clerk, CouncilRole.Chair);
         Commands.Map<RecordAttendance>(meetings, "attendance", null, CouncilRole.Clerk, CouncilRole.Chair);
+        Commands.Map(meetings, "check-in", new CheckIn(), CouncilRole.Member);
         Commands.Map<TakeUpItem>(meetings, "take-up", null, CouncilRole.Clerk, CouncilRole.Chair);
         Commands.Map(meetings, "close", new CloseMeeting(), CouncilRole.Clerk, CouncilRole.Chair);
         return app;

@@ -50,6 +50,7 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push) : Aggrega
             OpenMeeting => meeting.Open(by),
             RecordAttendance c => meeting.RecordAttendance(by, c.UserId, c.Attendance, c.ProxyFor, await RollAsync(meeting)),
             TakeUpItem c => meeting.TakeUp(by, c.ItemId),
+            CheckIn => meeting.CheckIn(by, await RollAsync(meeting)),
             CloseMeeting => meeting.Close(by),
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}."),
         };

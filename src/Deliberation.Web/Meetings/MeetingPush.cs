@@ -12,6 +12,8 @@ namespace Deliberation.Web.Meetings;
 /// While a ballot is open its turnout changes with every vote; screens get at most one update per
 /// <see cref="TurnoutWindow"/> per ballot (the latest), so a thousand votes a second do not become a thousand pushes
 /// to every phone. Opening and closing go out at once, and nothing older is sent after the closing.
+/// Hub clients get it through SignalR (the backplane crosses nodes); live screens (circuits) through
+/// <see cref="MeetingScreensGrain"/>, which reaches every node that shows the meeting.
 /// </summary>
 public sealed class MeetingPush(IHubContext<MeetingHub, IMeetingClient> hub, IGrainFactory grains, TimeProvider clock, ILogger<MeetingPush> logger)
 {
@@ -28,6 +30,14 @@ public sealed class MeetingPush(IHubContext<MeetingHub, IMeetingClient> hub, IGr
                 .MeetingChanged(await MeetingDisclosure.ForPublicAsync(meeting, grains));
         }
         catch (Exception e) { logger.LogWarning(e, "Could not push meeting {MeetingId}", meeting.Id); }
+        await ScreensAsync(meeting.CouncilId, meeting.Id, g => g.MeetingChanged(meeting));
+    }
+
+    /// <summary>The same push to the live screens (circuits) on every node; a failure there does not hold up the hub's.</summary>
+    private async Task ScreensAsync(string councilId, string meetingId, Func<IMeetingScreensGrain, Task> push)
+    {
+        try { await push(grains.GetGrain<IMeetingScreensGrain>(MeetingScreensGrain.KeyOf(councilId, meetingId))); }
+        catch (Exception e) { logger.LogWarning(e, "Could not push meeting {MeetingId} to its live screens", meetingId); }
     }
 
     /// <param name="ballot">The ballot as nobody in particular sees it (no vote buttons).</param>
@@ -70,6 +80,7 @@ public sealed class MeetingPush(IHubContext<MeetingHub, IMeetingClient> hub, IGr
             var group = toPublic ? MeetingGroups.Everyone(view.CouncilId, view.MeetingId) : MeetingGroups.Insiders(view.CouncilId, view.MeetingId);
             await hub.Clients.Group(group).BallotChanged(view);
             screens.SentClosing = status == BallotStatus.Closed;
+            await ScreensAsync(view.CouncilId, view.MeetingId, g => g.BallotChanged(view, toPublic));
         }
         catch (Exception e) { logger.LogWarning(e, "Could not push a ballot"); }
         finally { screens.Sending.Release(); }

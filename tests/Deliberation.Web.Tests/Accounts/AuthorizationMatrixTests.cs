@@ -7,6 +7,7 @@ using Deliberation.Domain.Councils;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Ballots;
 using Deliberation.Web.Demo;
+using Deliberation.Web.Meetings;
 using Deliberation.Web.Tests.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
@@ -117,6 +118,54 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     }
 
     [Fact]
+    public void EveryLiveScreenActionHasAnAccessRule()
+    {
+        var unguarded = LiveActions().Where(m => m.GetCustomAttribute<AccessAttribute>() is null).Select(m => m.Name).ToList();
+
+        Assert.NotEmpty(LiveActions());
+        Assert.True(unguarded.Count == 0, "Live screen actions without an access rule: " + string.Join(", ", unguarded));
+    }
+
+    /// <summary>A live screen's event handlers act through <see cref="LiveMeetingActions"/>, as the circuit's user.</summary>
+    [Fact]
+    public async Task EveryLiveScreenActionRefusesExactlyThoseItsRuleExcludes()
+    {
+        var mismatches = new List<string>();
+        var grains = _app.Services.GetRequiredService<Orleans.IGrainFactory>();
+        foreach (var identity in Identities)
+        {
+            var actions = new LiveMeetingActions(grains, _app.Services.GetRequiredService<CouncilActorCache>(), await CircuitUsers.AuthenticationAsync(_app, identity == "anonymous" ? null : identity));
+            foreach (var method in LiveActions())
+            {
+                var expected = Permits(method.GetCustomAttribute<AccessAttribute>()!, identity);
+                var eventsBefore = await _app.CountEventsAsync();
+                string outcome;
+                bool refused;
+                try
+                {
+                    await (Task)method.Invoke(actions, method.GetParameters().Select(LiveArgument).ToArray())!;
+                    (refused, outcome) = (false, "ok");
+                }
+                catch (AccessRefused e) { (refused, outcome) = (true, e.Message); }
+                catch (Exception e) { (refused, outcome) = (false, e.GetType().Name + ": " + e.Message); }
+                if (refused && await _app.CountEventsAsync() != eventsBefore) mismatches.Add($"{method.Name} as {identity}: refused, yet the log grew");
+                if (refused == expected) mismatches.Add($"{method.Name} as {identity}: {(refused ? "refused" : "allowed")} ({outcome})");
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
+    }
+
+    private static IEnumerable<MethodInfo> LiveActions() => typeof(LiveMeetingActions)
+        .GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
+
+    private object? LiveArgument(ParameterInfo parameter) =>
+        parameter.ParameterType == typeof(Deliberation.Domain.Meetings.Attendance) ? Deliberation.Domain.Meetings.Attendance.Present
+        : parameter.ParameterType == typeof(CastVote) ? new CastVote(VoteChoice.For, "matrix", null)
+        : parameter.ParameterType == typeof(string) ? _routeValues.GetValueOrDefault(parameter.Name!, "sample")
+        : throw new InvalidOperationException($"The matrix has no sample for {parameter.ParameterType.Name} {parameter.Name}.");
+
+    [Fact]
     public async Task NoRoleInOneCouncilGivesPowerOverAnAccountWithRolesElsewhere()
     {
         var everyRole = Enum.GetNames<CouncilRole>();
@@ -142,11 +191,14 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         : parameter.ParameterType == typeof(string) ? _routeValues.GetValueOrDefault(parameter.Name!, "sample")
         : throw new InvalidOperationException($"The matrix has no sample for {parameter.ParameterType.Name} {parameter.Name}.");
 
-    /// <summary>Every hub the app maps, with its path, from the app's own endpoints.</summary>
+    /// <summary>
+    /// Every hub of ours the app maps, with its path, from the app's own endpoints. Blazor's circuit hub (/_blazor) is
+    /// the framework's protocol; what a circuit's user may do goes through <see cref="LiveMeetingActions"/>, tested above.
+    /// </summary>
     private IEnumerable<(Type Type, string Path)> Hubs() => _app.Services.GetRequiredService<EndpointDataSource>().Endpoints
         .OfType<RouteEndpoint>()
         .Select(e => (Hub: e.Metadata.GetMetadata<HubMetadata>(), Path: "/" + e.RoutePattern.RawText!.TrimStart('/')))
-        .Where(e => e.Hub is not null && !e.Path.EndsWith("/negotiate"))
+        .Where(e => e.Hub is not null && !e.Path.EndsWith("/negotiate") && e.Hub.HubType.Assembly == typeof(MeetingHub).Assembly)
         .Select(e => (e.Hub!.HubType, e.Path))
         .Distinct();
 
