@@ -34,4 +34,8 @@ public static class AccessCheck
 public sealed class AccessRefused(string detail) : Exception($"{AccessGate.RefusalTitle}: {detail}")
 {
     public string Detail { get; } = detail;
+
+    /// <summary>The refusal again from its message (as it crosses between silos, Grains/Refusals.cs).</summary>
+    public static AccessRefused FromMessage(string message) =>
+        new(message.StartsWith($"{AccessGate.RefusalTitle}: ", StringComparison.Ordinal) ? message[(AccessGate.RefusalTitle.Length + 2)..] : message);
 }

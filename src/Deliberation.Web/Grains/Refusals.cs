@@ -46,6 +46,7 @@ public static class Refusals
         new(typeof(TextRuleViolation), 400, "Invalid request", null,
             w => new TextRuleViolation(w.Field ?? "", w.Problem ?? TextProblem.Missing, w.MaxLength ?? 0, w.Length ?? 0)),
         new(typeof(NotPermitted), 403, "Not permitted", null, w => new NotPermitted(w.Message)),
+        new(typeof(Accounts.AccessRefused), 403, "Not permitted", null, w => Accounts.AccessRefused.FromMessage(w.Message)),
         new(typeof(NotFound), 404, "Not found", null, w => new NotFound(w.Message)),
         new(typeof(ProcessRuleViolation), 409, "Not allowed at this step", null, w => new ProcessRuleViolation(w.Message, w.Allowed ?? [])),
         new(typeof(MeetingRuleViolation), 409, "Not allowed now", null, w => new MeetingRuleViolation(w.Message)),

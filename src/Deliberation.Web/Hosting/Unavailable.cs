@@ -33,7 +33,9 @@ public static partial class Unavailable
     public static Exception? Find(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
-            if (e is OrleansMessageRejectionException or ConnectionFailedException or ClientNotAvailableException
+            // A refusal of ours says what happened itself (outcome unknown wraps the timeout that made it unknown).
+            if (Grains.Refusals.Find(e) is not null) return null;
+            else if (e is OrleansMessageRejectionException or ConnectionFailedException or ClientNotAvailableException
                 or GatewayTooBusyException or Orleans.Networking.Shared.SocketConnectionException
                 or TimeoutException
                 // The database refused or dropped the connection (too many clients, a restart, a network fault).
