@@ -1,3 +1,5 @@
+using Deliberation.Domain.Escalations;
+using Deliberation.Web.Grains;
 using Orleans;
 using Orleans.Runtime;
 
@@ -12,6 +14,9 @@ public sealed partial class EscalationGrain : IRemindable
 {
     public const string DueReminder = "escalation-due";
 
+    /// <summary>Escalations fall due at their time to respond and their due date; the reconciler wakes one without a reminder.</summary>
+    public static readonly DueKind Due = new(Category, DueReminder, (grains, key) => grains.GetGrain<IEscalationGrain>(key));
+
     /// <summary>The council's process, not a person, in the escalation's history.</summary>
     public const string ProcessActor = "system";
 
@@ -21,9 +26,17 @@ public sealed partial class EscalationGrain : IRemindable
 
     private DateTimeOffset? _remindedFor;
 
+    protected override bool MayFallDue => true;
+
+    protected override DateTimeOffset? DueOf(Escalation escalation) => escalation.NextDueAt;
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName != DueReminder) return;
+        if (reminderName == DueReminder) await KeepDueTimeAsync();
+    }
+
+    public async Task KeepDueTimeAsync()
+    {
         var now = clock.GetUtcNow();
         if (Current is { } escalation) await CommitAsync(escalation.NoticeOverdue(now), ProcessActor, now);
         _remindedFor = null;

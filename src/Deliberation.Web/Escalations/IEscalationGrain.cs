@@ -1,10 +1,11 @@
+using Deliberation.Web.Grains;
 using Deliberation.Domain.Councils;
 using Orleans;
 
 namespace Deliberation.Web.Escalations;
 
 /// <summary>One escalation to a department (吹哨), from the whistle to the rated feedback. Keyed by escalation id.</summary>
-public interface IEscalationGrain : IGrainWithStringKey
+public interface IEscalationGrain : IFallsDue
 {
     /// <summary>Blows the whistle; asked again for the same item, answers with the escalation already made.</summary>
     Task<EscalationView> EscalateAsync(Escalate request, Actor by);

@@ -35,6 +35,8 @@ public static class Features
         services.AddSingleton<LiveMeetings>();
         services.AddScoped<LiveMeetingActions>();
         services.AddDueKind(AgendaItemGrain.Due);
+        services.AddDueKind(Escalations.EscalationGrain.Due);
+        services.AddDueKind(Requests.SmallRequestGrain.Due);
         services.AddScoped<SignInService>();
         services.AddScoped<DemoCouncil>();
         services.AddScoped<DemoItems>();

@@ -18,6 +18,9 @@ public sealed class SmallRequestGrain(TimeProvider clock, ILogger<SmallRequestGr
 {
     public const string Category = "small-request";
     public const string DueReminder = "small-request-due";
+
+    /// <summary>Requests fall due at the end of their day; the reconciler wakes one without a reminder.</summary>
+    public static readonly DueKind Due = new(Category, DueReminder, (grains, key) => grains.GetGrain<ISmallRequestGrain>(key));
     private static readonly TimeSpan Retry = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Soonest = TimeSpan.FromSeconds(1);
 
@@ -68,9 +71,17 @@ public sealed class SmallRequestGrain(TimeProvider clock, ILogger<SmallRequestGr
         Current is { } request && request.CouncilId == councilId && request.IsVisibleTo(viewer)
             ? View(request, viewer, await ServicesAsync(councilId)) : null;
 
+    protected override bool MayFallDue => true;
+
+    protected override DateTimeOffset? DueOf(SmallRequest request) => request.NextDueAt;
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName != DueReminder) return;
+        if (reminderName == DueReminder) await KeepDueTimeAsync();
+    }
+
+    public async Task KeepDueTimeAsync()
+    {
         var now = clock.GetUtcNow();
         if (Current is { } request) await CommitAsync(request.NoticeOverdue(now), "system", now);
         await FollowDueAsync(now);

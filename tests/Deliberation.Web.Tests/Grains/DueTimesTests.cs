@@ -68,7 +68,7 @@ public sealed class DueTimesTests
     }
 
     /// <summary>Signals when a reconciler pass has woken the stream (its span, with a "woken" event naming it, ended).</summary>
-    private sealed class WokenProbe : IDisposable
+    internal sealed class WokenProbe : IDisposable
     {
         private readonly TaskCompletionSource _woken = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly ActivityListener _listener;
@@ -97,7 +97,7 @@ public sealed class DueTimesTests
             }
             catch (TimeoutException)
             {
-                throw new TimeoutException($"No reconciler pass woke the item within {timeout}.");
+                throw new TimeoutException($"No reconciler pass woke the stream within {timeout}.");
             }
         }
 
