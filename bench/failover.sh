@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Failover under a vote burst: two nodes on one PostgreSQL and one Redis (node A in the harness process, node B an app
-# process of its own, `dotnet Deliberation.Web.dll`), 240 voters voting at once over HTTP, half through each node, and
+# process of its own, `dotnet Deliberation.Web.dll`), 400 voters voting at once over HTTP, half through each node, and
 # B, which holds the ballot, killed with SIGKILL at the first acknowledgement. Phones resend with the same client vote id
 # (100 ms after a 503; to A once B stops answering). Prints, per run: votes unanswered at the kill, time from the kill to
 # the first acknowledgement on the survivor, 500s seen, votes lost and duplicated, and every answer by node and status.

@@ -25,7 +25,8 @@ namespace Deliberation.Web.Tests.Hosting;
 /// </summary>
 public sealed class HardKillTests(ITestOutputHelper output)
 {
-    private const int Voters = 240;
+    // Enough that at least 200 are still unanswered when the kill lands at the first acknowledgement, also on a quiet machine.
+    private const int Voters = 400;
     private static readonly TimeSpan Backoff = TimeSpan.FromMilliseconds(100); // a phone's pause after a 503, shorter than Retry-After to measure finely
     private static readonly string[] ResendTypes = [ProblemTypes.Unavailable,
         $"urn:deliberation:problem:{Refusals.StorageUnavailableCode}", $"urn:deliberation:problem:{Refusals.OutcomeUnknownCode}"];
