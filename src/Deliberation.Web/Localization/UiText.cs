@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace Deliberation.Web.Localization;
 
 /// <summary>
-/// The interface's words in Simplified Chinese (first) and English, kept as data in <c>ui-text.json</c>.
+/// The interface's words in Simplified Chinese (first) and English, kept as data in <c>ui-text.json</c> files
+/// (one in Localization/ for the shared words, one in a feature's folder for its own).
 /// A missing key shows as the key itself, so a gap is visible rather than blank.
 /// </summary>
 public sealed class UiText
@@ -13,10 +14,21 @@ public sealed class UiText
 
     public UiText()
     {
-        using var stream = typeof(UiText).Assembly.GetManifestResourceStream("Deliberation.Web.Localization.ui-text.json")
-            ?? throw new InvalidOperationException("ui-text.json is not embedded.");
-        _entries = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(stream)
-            ?? throw new InvalidOperationException("ui-text.json is empty.");
+        // Each feature folder may keep its own words beside its pages (Minutes/ui-text.json ...): one file per
+        // capability, and a key defined twice is a mistake found at start rather than a silent override.
+        _entries = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var assembly = typeof(UiText).Assembly;
+        var names = assembly.GetManifestResourceNames().Where(n => n.EndsWith("ui-text.json", StringComparison.Ordinal)).ToList();
+        if (names.Count == 0) throw new InvalidOperationException("No ui-text.json is embedded.");
+        foreach (var name in names)
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            var entries = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(stream)
+                ?? throw new InvalidOperationException($"{name} is empty.");
+            foreach (var (key, texts) in entries)
+                if (!_entries.TryAdd(key, texts))
+                    throw new InvalidOperationException($"The text '{key}' is defined twice ({name}).");
+        }
     }
 
     public string this[string key] => Get(key, CultureInfo.CurrentUICulture);
