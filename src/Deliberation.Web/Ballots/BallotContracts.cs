@@ -30,8 +30,8 @@ public interface IBallotGrain : IGrainWithStringKey
     /// <summary>The ballot for this viewer; null when it does not exist in that council.</summary>
     Task<BallotView?> GetAsync(string councilId, Actor? viewer);
 
-    /// <summary>Whether it is open or closed; null when it does not exist in that council.</summary>
-    Task<BallotStatus?> GetStatusAsync(string councilId);
+    /// <summary>Whether it exists in that council and is open (a bool: a bare enum would cross silos as its number).</summary>
+    Task<bool> IsOpenAsync(string councilId);
 }
 
 /// <summary>

@@ -105,8 +105,8 @@ public sealed class BallotGrain(TimeProvider clock, MeetingPush push, ILogger<Ba
         ? throw new ArgumentException($"The count '{name}' is missing.", name)
         : new Count(count.Members, count.Weight ?? count.Members);
 
-    public Task<BallotStatus?> GetStatusAsync(string councilId) =>
-        Task.FromResult(Current is { } ballot && ballot.CouncilId == councilId ? ballot.Status : (BallotStatus?)null);
+    public Task<bool> IsOpenAsync(string councilId) =>
+        Task.FromResult(Current is { } ballot && ballot.CouncilId == councilId && ballot.Status == BallotStatus.Open);
 
     public async Task<BallotView?> GetAsync(string councilId, Actor? viewer)
     {

@@ -72,7 +72,7 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push) : Aggrega
     {
         if (Current is not { } meeting || meeting.CouncilId != councilId) throw new NotFound($"There is no meeting '{Key}' in this council.");
         var lastOpen = meeting.Ballots.Count > 0
-            && await GrainFactory.GetGrain<IBallotGrain>(meeting.Ballots[^1].BallotId).GetStatusAsync(councilId) == BallotStatus.Open;
+            && await GrainFactory.GetGrain<IBallotGrain>(meeting.Ballots[^1].BallotId).IsOpenAsync(councilId);
         var roll = await RollAsync(meeting);
         var council = await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetAsync() ?? throw new NotFound("There is no such council.");
         var body = council.Bodies.First(b => b.Id == meeting.BodyId);

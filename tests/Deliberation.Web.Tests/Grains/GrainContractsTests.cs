@@ -103,6 +103,30 @@ public sealed class GrainContractsTests
             Assert.Contains($"\"{property.GetValue(sent)}\"", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void NoGrainCallCarriesABareEnum()
+    {
+        // Orleans writes an enum that is not inside one of our records as its number (its built-in codec takes
+        // precedence over ours), so a renumbered enum would change what another silo reads. Inside a record it crosses
+        // by name, as in the API: wrap it.
+        var bare = typeof(Refusals).Assembly.GetTypes()
+            .Where(t => t.IsInterface && typeof(IAddressable).IsAssignableFrom(t) && IsOurs(t))
+            .SelectMany(grain => grain.GetMethods().SelectMany(method =>
+                method.GetParameters().Select(p => p.ParameterType).Append(method.ReturnType)
+                    .Where(CarriesBareEnum).Select(type => $"{grain.Name}.{method.Name}: {type.Name}")))
+            .ToList();
+
+        Assert.Empty(bare);
+    }
+
+    private static bool CarriesBareEnum(Type type)
+    {
+        if ((Nullable.GetUnderlyingType(type) ?? type).IsEnum) return true;
+        if (type.IsArray) return CarriesBareEnum(type.GetElementType()!);
+        // Our records carry their enums by name; generic wrappers (Task, lists, dictionaries) pass theirs on bare.
+        return type.IsGenericType && !IsOurs(type) && type.GetGenericArguments().Any(CarriesBareEnum);
+    }
+
     [Theory]
     [MemberData(nameof(ContractTypes))]
     public void AContractIsImmutable(string typeName)
