@@ -12,7 +12,7 @@ using Deliberation.Web.Process;
 namespace Deliberation.Web.AgendaItems;
 
 public sealed partial class AgendaItemGrain(IEventLog log, TimeProvider clock, ILogger<AgendaItemGrain> logger)
-    : AggregateGrain<AgendaItem, AgendaItemEvent>(Category), IAgendaItemGrain
+    : FallsDueGrain<AgendaItem, AgendaItemEvent>(Category, NoticeReminder, clock, logger), IAgendaItemGrain
 {
     public const string Category = "agenda-item";
 
@@ -42,7 +42,7 @@ public sealed partial class AgendaItemGrain(IEventLog log, TimeProvider clock, I
                 : throw new ArgumentException($"Item '{Key}' already exists.");
         var (item, events) = AgendaItem.Submit(by, Key, councilId, request.Title ?? "", request.Text ?? "",
             request.Category ?? "", request.Place ?? "", request.OnBehalfOf);
-        await CommitNewAsync(item, events, by.UserId, clock.GetUtcNow(), request.RequestId);
+        await CommitNewAsync(item, events, by.UserId, Clock.GetUtcNow(), request.RequestId);
         return ItemProjection.View(item, StoredEvents, by);
     }
 
@@ -52,7 +52,7 @@ public sealed partial class AgendaItemGrain(IEventLog log, TimeProvider clock, I
             throw new NotFound($"There is no item '{Key}' in this council.");
         // A resend of a command already durable: the item as it is, nothing acted on twice.
         if (Answered(by.UserId, command.RequestId)) return ItemProjection.View(item, StoredEvents, by);
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var events = command switch
         {
             AcceptItem c => item.Accept(by, await TemplateAsync(councilId, c.TemplateId), c.Note),
@@ -84,7 +84,6 @@ public sealed partial class AgendaItemGrain(IEventLog log, TimeProvider clock, I
         // The objection that held a notice past its end is decided: the process ends it now, in the same commit.
         if (command is DismissObjection) entries = [.. entries, .. Entries(item.EndNoticeWhenDue(now), ProcessActor, now)];
         await CommitAsync(entries);
-        await FollowNoticeAsync(now);
         return ItemProjection.View(item, StoredEvents, by);
     }
 

@@ -11,7 +11,7 @@ using Deliberation.Web.Hosting;
 namespace Deliberation.Web.Escalations;
 
 public sealed partial class EscalationGrain(TimeProvider clock, ILogger<EscalationGrain> logger)
-    : AggregateGrain<Escalation, EscalationEvent>(Category), IEscalationGrain
+    : FallsDueGrain<Escalation, EscalationEvent>(Category, DueReminder, clock, logger), IEscalationGrain
 {
     public const string Category = "escalation";
 
@@ -41,11 +41,10 @@ public sealed partial class EscalationGrain(TimeProvider clock, ILogger<Escalati
         }
         var department = services.Department(request.DepartmentId)
             ?? throw new ArgumentException($"This council has no department '{request.DepartmentId}'.", "department");
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var (escalation, events) = Escalation.Escalate(by, now, Key, request.CouncilId, request.Matter, department, request.Request,
             request.RespondWithinHours, request.DueOn);
         await CommitNewAsync(escalation, events, by.UserId, now);
-        await FollowDueAsync(now);
         return View(escalation, by, services);
     }
 
@@ -55,7 +54,7 @@ public sealed partial class EscalationGrain(TimeProvider clock, ILogger<Escalati
         if (Current is not { } escalation || escalation.CouncilId != councilId || !escalation.IsVisibleTo(by, services.DepartmentOf(by.UserId)))
             throw new NotFound($"There is no escalation '{Key}' in this council.");
         var department = services.Department(escalation.DepartmentId) ?? new Department(escalation.DepartmentId, escalation.DepartmentName, "", []);
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var events = command switch
         {
             ReceiveEscalation c => escalation.Receive(by, department, c.Response),
@@ -67,7 +66,6 @@ public sealed partial class EscalationGrain(TimeProvider clock, ILogger<Escalati
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}."),
         };
         await CommitAsync(events, by.UserId, now);
-        await FollowDueAsync(now);
         return View(escalation, by, services);
     }
 
@@ -85,7 +83,7 @@ public sealed partial class EscalationGrain(TimeProvider clock, ILogger<Escalati
     {
         var department = services.Department(e.DepartmentId);
         return new EscalationView(e.Id, e.CouncilId, e.ReferenceNo, e.ItemId, e.ItemTitle, e.Matter, e.Place, e.DepartmentId, e.DepartmentName,
-            department?.Contact, e.Request, e.RespondWithinHours, StoredEvents.Count > 0 ? StoredEvents[0].OccurredAt : clock.GetUtcNow(),
+            department?.Contact, e.Request, e.RespondWithinHours, StoredEvents.Count > 0 ? StoredEvents[0].OccurredAt : Clock.GetUtcNow(),
             e.RespondBy, e.DueOn, e.Status.ToString(), e.Response, e.Notes.ToList(), e.Result, e.ReturnReason, e.ResponseOverdue, e.Overdue,
             e.Reopened, e.Ratings.Select(r => new FeedbackRatingView(r.Score, r.Comment, r.Round)).ToList(),
             e.AllowedActions(viewer, department).Select(Escalation.Kebab).ToList(),

@@ -41,7 +41,7 @@ public abstract class AggregateGrain<TAggregate, TEvent>(string category) : Jour
     /// </summary>
     protected virtual DateTimeOffset? DueOf(TAggregate aggregate) => null;
 
-    /// <summary>Whether the aggregate can fall due at all (<see cref="DueOf"/> is overridden).</summary>
+    /// <summary>Whether the aggregate can fall due at all (a <see cref="FallsDueGrain{TAggregate, TEvent}"/>).</summary>
     protected virtual bool MayFallDue => false;
 
     /// <summary>Whether the view keeps the stored events (with hashes) for the grain's answers to show.</summary>
@@ -65,7 +65,11 @@ public abstract class AggregateGrain<TAggregate, TEvent>(string category) : Jour
     {
         await RefreshNow();
         await context.Invoke();
+        await AfterCallAsync();
     }
+
+    /// <summary>What follows every call that returned (a falling-due grain's reminder following its state).</summary>
+    protected virtual Task AfterCallAsync() => Task.CompletedTask;
 
     protected override void TransitionState(Journal<TAggregate> state, Recorded<TEvent> @event) =>
         state.Aggregate = Fold(state.Aggregate, @event.Event);

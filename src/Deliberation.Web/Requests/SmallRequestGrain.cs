@@ -11,18 +11,16 @@ namespace Deliberation.Web.Requests;
 
 /// <summary>
 /// A small request's grain. Its day passing untaken or undone is noticed on its own: an Orleans reminder wakes it then
-/// (as an escalation's due date does), and the council's clock decides.
+/// (<see cref="FallsDueGrain{TAggregate, TEvent}"/>), and the council's clock decides.
 /// </summary>
 public sealed class SmallRequestGrain(TimeProvider clock, ILogger<SmallRequestGrain> logger)
-    : AggregateGrain<SmallRequest, SmallRequestEvent>(Category), ISmallRequestGrain, IRemindable
+    : FallsDueGrain<SmallRequest, SmallRequestEvent>(Category, DueReminder, clock, logger), ISmallRequestGrain
 {
     public const string Category = "small-request";
     public const string DueReminder = "small-request-due";
 
     /// <summary>Requests fall due at the end of their day; the reconciler wakes one without a reminder.</summary>
     public static readonly DueKind Due = new(Category, DueReminder, (grains, key) => grains.GetGrain<ISmallRequestGrain>(key));
-    private static readonly TimeSpan Retry = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan Soonest = TimeSpan.FromSeconds(1);
 
     protected override SmallRequest Fold(SmallRequest? request, SmallRequestEvent e)
     {
@@ -40,11 +38,10 @@ public sealed class SmallRequestGrain(TimeProvider clock, ILogger<SmallRequestGr
     {
         if (Current is not null) throw new ArgumentException($"Request '{Key}' already exists.");
         var services = await ServicesAsync(councilId);
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var (posted, events) = SmallRequest.Post(by, now, Key, councilId, request.Title, request.Details ?? "", request.Category,
             services.RequestCategories, request.Place, request.NeededBy, request.OnBehalfOf);
         await CommitNewAsync(posted, events, by.UserId, now);
-        await FollowDueAsync(now);
         return View(posted, by, services);
     }
 
@@ -53,7 +50,7 @@ public sealed class SmallRequestGrain(TimeProvider clock, ILogger<SmallRequestGr
         if (Current is not { } request || request.CouncilId != councilId || !request.IsVisibleTo(by))
             throw new NotFound($"There is no request '{Key}' in this council.");
         var services = await ServicesAsync(councilId);
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var events = command switch
         {
             DispatchSmallRequest c => request.Dispatch(by, Group(services, c.GroupId), await VolunteerAsync(councilId, c.VolunteerId), c.Note),
@@ -63,7 +60,6 @@ public sealed class SmallRequestGrain(TimeProvider clock, ILogger<SmallRequestGr
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}."),
         };
         await CommitAsync(events, by.UserId, now);
-        await FollowDueAsync(now);
         return View(request, by, services);
     }
 
@@ -71,35 +67,9 @@ public sealed class SmallRequestGrain(TimeProvider clock, ILogger<SmallRequestGr
         Current is { } request && request.CouncilId == councilId && request.IsVisibleTo(viewer)
             ? View(request, viewer, await ServicesAsync(councilId)) : null;
 
-    protected override bool MayFallDue => true;
-
     protected override DateTimeOffset? DueOf(SmallRequest request) => request.NextDueAt;
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (reminderName == DueReminder) await KeepDueTimeAsync();
-    }
-
-    public async Task KeepDueTimeAsync()
-    {
-        var now = clock.GetUtcNow();
-        if (Current is { } request) await CommitAsync(request.NoticeOverdue(now), "system", now);
-        await FollowDueAsync(now);
-    }
-
-    private async Task FollowDueAsync(DateTimeOffset now)
-    {
-        try
-        {
-            if (Current?.NextDueAt is { } at) await this.RegisterOrUpdateReminder(DueReminder, at - now > Soonest ? at - now : Soonest, Retry);
-            else if (await this.GetReminder(DueReminder) is { } reminder) await this.UnregisterReminder(reminder);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // The change itself is durable; the next change or tick sets the reminder again.
-            logger.LogWarning(e, "The due-date reminder of request {Request} could not be set.", Key);
-        }
-    }
+    protected override IReadOnlyList<SmallRequestEvent> WhenDue(SmallRequest request, DateTimeOffset now) => request.NoticeOverdue(now);
 
     private static VolunteerGroup? Group(CouncilServicesView services, string? groupId) =>
         string.IsNullOrWhiteSpace(groupId) ? null
