@@ -93,7 +93,7 @@ public static class HttpVotesBench
         var setup = Stopwatch.StartNew();
         var accounts = Stopwatch.StartNew();
         var voterIds = Enumerable.Range(1, count).Select(i => $"voter-{i:D5}").ToArray();
-        await CreateLinkedAccountsAsync(app.Services, [ChairId, .. voterIds]);
+        await BenchSessions.CreateAccountsAsync(app.Services, [ChairId, .. voterIds], Issuer);
         accounts.Stop();
         var minting = Stopwatch.StartNew();
         var tokens = new string[count];
@@ -101,7 +101,7 @@ public static class HttpVotesBench
         var chairToken = "Bearer " + Token(key, ChairId);
         minting.Stop();
         var cookieMinting = Stopwatch.StartNew();
-        var cookies = await SessionCookiesAsync(app.Services, voterIds);
+        var cookies = await BenchSessions.CookiesAsync(app.Services, voterIds);
         cookieMinting.Stop();
         var (chair, items, granting, attending) = await BenchCouncil.SetUpAsync(grains, voterIds, items: 4);
         Console.WriteLine($"setup (not measured below): {setup.Elapsed.TotalSeconds:F1} s, of which {count + 1} accounts linked to " +
@@ -142,63 +142,11 @@ public static class HttpVotesBench
     }
 
 
-    /// <summary>Local accounts without passwords, each linked as an external login (issuer + subject = its id), in batches.</summary>
-    private static async Task CreateLinkedAccountsAsync(IServiceProvider services, string[] ids)
-    {
-        foreach (var batch in ids.Chunk(500))
-        {
-            await using var scope = services.CreateAsyncScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<CouncilUser>>();
-            var store = scope.ServiceProvider.GetRequiredService<IUserStore<CouncilUser>>();
-            // One commit per batch instead of two per account; UserManager still does the rest (names, stamps, checks).
-            store.GetType().GetProperty("AutoSaveChanges")!.SetValue(store, false);
-            var db = scope.ServiceProvider.GetRequiredService<DeliberationDb>();
-            var created = new List<CouncilUser>();
-            foreach (var id in batch)
-            {
-                var user = new CouncilUser { Id = id, UserName = id, DisplayName = id, CreatedAt = DateTimeOffset.UtcNow };
-                Check(await users.CreateAsync(user), id);
-                created.Add(user);
-            }
-            await db.SaveChangesAsync();
-            foreach (var user in created)
-                Check(await users.AddLoginAsync(user, new UserLoginInfo(Issuer, user.Id, "Bench issuer")), user.Id);
-            await db.SaveChangesAsync();
-        }
-
-        static void Check(IdentityResult result, string id)
-        {
-            if (!result.Succeeded) throw new InvalidOperationException($"Account {id}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
-        }
-    }
-
     /// <summary>A credential is either "Bearer …" (the Authorization header) or "name=value" (the Cookie header).</summary>
     private static void SignRequest(HttpRequestMessage request, string credential)
     {
         if (credential.StartsWith("Bearer ", StringComparison.Ordinal)) request.Headers.Authorization = AuthenticationHeaderValue.Parse(credential);
         else request.Headers.Add("Cookie", credential);
-    }
-
-    /// <summary>
-    /// The session cookie a password sign-in would set, without the PBKDF2 work: the account's principal from the app's
-    /// claims factory, protected with the app's own cookie ticket format (its data protection keys), issued now.
-    /// </summary>
-    private static async Task<string[]> SessionCookiesAsync(IServiceProvider services, string[] ids)
-    {
-        var options = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
-        var cookies = new string[ids.Length];
-        await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<CouncilUser>>();
-        var principals = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<CouncilUser>>();
-        for (var i = 0; i < ids.Length; i++)
-        {
-            var user = await users.FindByIdAsync(ids[i]) ?? throw new InvalidOperationException($"No account {ids[i]}.");
-            var now = DateTimeOffset.UtcNow;
-            var ticket = new AuthenticationTicket(await principals.CreateAsync(user),
-                new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now.AddHours(2) }, IdentityConstants.ApplicationScheme);
-            cookies[i] = $"{options.Cookie.Name}={options.TicketDataFormat.Protect(ticket)}";
-        }
-        return cookies;
     }
 
     private static string Token(RSA key, string subject) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -235,25 +183,6 @@ public static class HttpVotesBench
         Console.WriteLine($"probe, {count} × {what}, all at once: {wall.TotalSeconds:F2} s, {count / wall.TotalSeconds:F0} requests/s, " +
             $"p50 {latencies[count / 2]:F0} ms, p99 {latencies[(int)(count * 0.99)]:F0} ms; HTTP status " +
             $"{string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key} × {s.Value}"))}; machine CPU busy {busy:P0}");
-    }
-
-    /// <summary>The whole machine's CPU (this process, PostgreSQL, everything), from /proc/stat; NaN where there is none.</summary>
-    private readonly record struct MachineCpu(long Busy, long Total)
-    {
-        public static MachineCpu Now()
-        {
-            try
-            {
-                var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
-                var idle = fields[3] + fields[4]; // idle + iowait
-                return new MachineCpu(fields.Sum() - idle, fields.Sum());
-            }
-            catch (IOException) { return new MachineCpu(0, 0); }
-            catch (UnauthorizedAccessException) { return new MachineCpu(0, 0); }
-        }
-
-        public double BusySince(MachineCpu earlier) =>
-            Total == earlier.Total ? double.NaN : (double)(Busy - earlier.Busy) / (Total - earlier.Total);
     }
 
     private static async Task<(int Status, JsonElement Body)> PostAsync(HttpClient http, string path, string token, object? body)

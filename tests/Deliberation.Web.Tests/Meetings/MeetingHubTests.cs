@@ -101,6 +101,18 @@ public sealed class MeetingHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AMemberMarkedAbsentIsToldWhyTheirVoteIsRefused()
+    {
+        var (_, ballot) = await _app.PartyMeetingVotingAsync();
+        var absent = await ScreenAsync("member2");
+
+        var refused = await Assert.ThrowsAsync<HubException>(() =>
+            absent.InvokeAsync<VoteReceipt>("CastVote", "lakeside", ballot.Split('/')[^1], new CastVote(VoteChoice.For, "absent-1", null)));
+
+        Assert.Contains("present at the meeting", refused.Message);
+    }
+
+    [Fact]
     public async Task JoiningAMeetingThatDoesNotExistSaysSo()
     {
         var screen = await ScreenAsync(login: null);
