@@ -170,6 +170,38 @@ public sealed class PublicRecordTests : IDisposable
         Assert.True((await new RecordVerifier(visitor).VerifyAsync("lakeside")).IsIntact);
     }
 
+    [Fact]
+    public void TheDocumentedExampleHashesAsDocumented()
+    {
+        const string documented = "8740e48bcc2d20cf636f36dff9093163aab73eba2e5a8609780a38c02bfd45e8"; // docs/verifying.md
+        var at = new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(documented, EventHasher.Compute(EventHasher.GenesisHash, "agenda-item-item-x", 1, "ItemAccepted", "clerk-id", at, "{\"note\":\"受理\"}"));
+        Assert.Equal(documented, ChainHash.Of(ChainHash.Genesis, "agenda-item-item-x", 1, "ItemAccepted", "clerk-id", "2026-01-01T08:00:00.000000Z", "{\"note\":\"受理\"}"));
+    }
+
+    [PostgresFact]
+    public async Task TheVerifierPassesAndCatchesAnAlteredEventOnPostgreSql()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var app = new CouncilApp().UsePostgres(database.ConnectionString);
+        var verifier = new RecordVerifier(app.Visitor());
+        var fresh = await verifier.VerifyAsync("lakeside");
+        Assert.True(fresh.IsIntact, fresh.ToString());
+        Assert.True(fresh.Streams >= 4 && fresh.Checkpoints == 1, fresh.ToString());
+
+        await using (var connection = new Npgsql.NpgsqlConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand(
+                $"UPDATE events SET payload = replace(payload, '41.2', '14.2') WHERE stream_id = '{Road}' AND payload LIKE '%41.2%'", connection);
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        var altered = await verifier.VerifyAsync("lakeside");
+        Assert.Contains(altered.Problems, p => p.StartsWith(Road, StringComparison.Ordinal) && p.Contains("altered", StringComparison.Ordinal));
+    }
+
     private async Task ExecuteAsync(string sql, int expectedRows, params (string Name, object Value)[] parameters)
     {
         _ = _app.Services; // the app has started: its database exists
