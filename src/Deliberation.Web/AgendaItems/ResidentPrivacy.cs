@@ -34,11 +34,25 @@ public static class ResidentPrivacy
 
     private static TimelineEntry WithoutResidents(TimelineEntry entry)
     {
-        if (!ResidentActs.TryGetValue(entry.Type, out var fields) || JsonNode.Parse(entry.Details.GetRawText()) is not JsonObject details)
+        if (!ResidentActs.ContainsKey(entry.Type) || JsonNode.Parse(entry.Details.GetRawText()) is not JsonObject details)
             return entry;
-        var byGridWorker = entry.Type == "ItemSubmitted" && details["onBehalfOf"] is JsonValue;
+        var actor = entry.Actor;
+        return Hide(entry.Type, details, ref actor)
+            ? entry with { Actor = actor, Details = JsonSerializer.SerializeToElement(details) }
+            : entry;
+    }
+
+    /// <summary>
+    /// Hides the resident in an event of a resident's act: the actor and the fields naming them become
+    /// <see cref="Resident"/>, in place. False when the event is no resident's act (nothing changed).
+    /// </summary>
+    public static bool Hide(string eventType, JsonObject details, ref string actor)
+    {
+        if (!ResidentActs.TryGetValue(eventType, out var fields)) return false;
+        var byGridWorker = eventType == "ItemSubmitted" && details["onBehalfOf"] is JsonValue;
         foreach (var field in byGridWorker ? ["onBehalfOf"] : fields)
             if (details[field] is not null) details[field] = Resident;
-        return entry with { Actor = byGridWorker ? entry.Actor : Resident, Details = JsonSerializer.SerializeToElement(details) };
+        if (!byGridWorker) actor = Resident;
+        return true;
     }
 }

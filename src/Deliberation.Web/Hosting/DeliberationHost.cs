@@ -31,6 +31,8 @@ public static class DeliberationHost
         services.AddHostedService<StartupWork>();
         // After the silo: at start, every due time that has no reminder gets its grain woken.
         services.AddDueTimes();
+        // After the startup work too: a fresh site's record has its first checkpoint before the app takes requests.
+        services.AddHostedService<Record.CheckpointsAtStart>();
 
         services.AddDbContext<DeliberationDb>((sp, options) =>
         {

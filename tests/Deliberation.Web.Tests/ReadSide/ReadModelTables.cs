@@ -15,6 +15,8 @@ public static class ReadModelTables
         (ItemListProjection.ProjectionName, "SELECT item_id, council_id, is_public, updated_at, summary FROM item_list ORDER BY item_id"),
         (FollowersProjection.ProjectionName, "SELECT council_id, item_id, user_id FROM item_followers ORDER BY council_id, item_id, user_id"),
         (BallotListProjection.ProjectionName, "SELECT ballot_id, council_id, meeting_id, item_id, status FROM ballot_list ORDER BY ballot_id"),
+        (Web.Record.RecordProjection.ProjectionName,
+            "SELECT stream_id, council_id, kind, item_stream, disclosed, sequence, head_hash FROM record_streams ORDER BY stream_id"),
     ];
 
     public static ProjectionRunner ReadSide(this CouncilApp app) => app.Services.GetRequiredService<ProjectionRunner>();

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Deliberation.Runtime.EventLog;
+using Deliberation.Web.AgendaItems;
+using Deliberation.Web.Grains;
+using Deliberation.Web.Meetings;
+
+namespace Deliberation.Web.Record;
+
+/// <summary>
+/// An event of the public record: exactly as hashed (actor, time and payload are the hash's inputs, byte for byte), or,
+/// when it names what the public may not see, withheld: its link in the chain (sequence, previous hash, hash) is shown,
+/// the hashed body is not, and <see cref="Withheld"/> says what it shows instead and why (docs/verifying.md).
+/// </summary>
+public sealed record RecordEvent(long Sequence, string PreviousHash, string Hash, string Type, string OccurredAt,
+    string? Actor, string? Payload, WithheldEvent? Withheld);
+
+/// <summary>What a withheld event shows: the public pages' view of it, and why the body is withheld.</summary>
+public sealed record WithheldEvent(IReadOnlyList<string> Reasons, string Actor, JsonObject Details);
+
+/// <summary>Which events the public record withholds, by the rules the public pages follow.</summary>
+public static class Withholding
+{
+    /// <summary>The body names a resident (their own topic, objection or rating): <see cref="ResidentPrivacy"/>.</summary>
+    public const string ResidentReason = "resident";
+
+    /// <summary>The body names an item that has not been disclosed: <see cref="MeetingDisclosure"/>.</summary>
+    public const string UndisclosedItemReason = "undisclosed-item";
+
+    public static RecordEvent Of(EventEnvelope e, IReadOnlySet<string> disclosedItems)
+    {
+        var time = EventHasher.FormatTime(e.OccurredAt);
+        if (JsonNode.Parse(e.Payload) is not JsonObject details) return new(e.Sequence, e.PreviousHash, e.Hash, e.EventType, time, e.Actor, e.Payload, null);
+        var actor = e.Actor;
+        var reasons = new List<string>();
+        if (ResidentPrivacy.Hide(e.EventType, details, ref actor)) reasons.Add(ResidentReason);
+        if (HideUndisclosedItems(details, disclosedItems)) reasons.Add(UndisclosedItemReason);
+        if (reasons.Count == 0) return new(e.Sequence, e.PreviousHash, e.Hash, e.EventType, time, e.Actor, e.Payload, null);
+        // The request's fingerprint ties the event to its sender's other requests: not shown for a withheld one.
+        details.Remove(EventCodec<object>.RequestIdField);
+        return new(e.Sequence, e.PreviousHash, e.Hash, e.EventType, time, null, null, new WithheldEvent(reasons, actor, details));
+    }
+
+    private static bool HideUndisclosedItems(JsonObject details, IReadOnlySet<string> disclosed)
+    {
+        var hidden = false;
+        bool Hidden(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var id) && !disclosed.Contains(id);
+        if (Hidden(details["itemId"]))
+        {
+            details["itemId"] = MeetingDisclosure.Undisclosed;
+            // A ballot on an item not disclosed is not public either.
+            if (details.ContainsKey("ballotId")) details["ballotId"] = MeetingDisclosure.Undisclosed;
+            hidden = true;
+        }
+        if (details["agenda"] is JsonArray agenda)
+            for (var i = 0; i < agenda.Count; i++)
+                if (Hidden(agenda[i]))
+                {
+                    agenda[i] = MeetingDisclosure.Undisclosed;
+                    hidden = true;
+                }
+        return hidden;
+    }
+}
