@@ -109,8 +109,11 @@ public sealed record OptionResultView(string Option, int Members, decimal Weight
 
 public sealed record HandCountView(IReadOnlyList<string> CountedBy);
 
-/// <summary>Who voted what: shown only once the ballot is closed, and only for named ballots. <c>Options</c> on a ballot between options.</summary>
-public sealed record NamedVoteView(string VoterId, string Choice, string CastBy, IReadOnlyList<string>? Options = null);
+/// <summary>
+/// Who voted what: shown only once the ballot is closed, and only for named ballots. <c>Options</c> on a ballot between
+/// options. In <c>YourVotes</c> of a secret ballot, while it is open and only to the one who cast it, <c>Receipt</c>.
+/// </summary>
+public sealed record NamedVoteView(string VoterId, string Choice, string CastBy, IReadOnlyList<string>? Options = null, string? Receipt = null);
 
 /// <summary>
 /// A secret ballot's published list: <c>List</c> is the exact text the council signed (UTF-8), <c>Signature</c> its

@@ -173,6 +173,20 @@ public sealed partial class BallotGrain
         }
     }
 
+    /// <summary>While open, the viewer sees the votes they cast with their receipts (a page drawn again still shows them); nobody else does.</summary>
+    private async Task<BallotView> SecretViewAsync(Ballot ballot, Actor? viewer)
+    {
+        if (viewer is null || ballot.Status != BallotStatus.Open) return View(ballot, viewer, null);
+        await SecretLoadedAsync(ballot);
+        ballot = Current!;
+        var yours = ballot.Participations.Where(p => p.CastBy == viewer.UserId)
+            .Select(p => _secret!.Sealed.GetValueOrDefault((p.VoterId, p.ClientVoteId)))
+            .OfType<SealedVote>()
+            .Select(v => new NamedVoteView(v.VoterId, v.Choice.ToString(), viewer.UserId, v.Options, v.Receipt))
+            .ToList();
+        return View(ballot, viewer, null) with { YourVotes = yours };
+    }
+
     public Task<PublishedListView?> GetPublishedAsync(string councilId, Actor? viewer) => PublishedAsync(councilId, viewer);
 
     private async Task<PublishedListView?> PublishedAsync(string councilId, Actor? viewer)
@@ -183,9 +197,9 @@ public sealed partial class BallotGrain
             published.Weight, published.Entries.Select(e => new PublishedEntryView(e.Receipt, e.Choice.ToString(), e.Options)).ToList());
     }
 
-    /// <summary>For the sweep at start: a closed secret ballot whose key is still kept destroys it.</summary>
+    /// <summary>For the sweep at start: a closed secret ballot destroys whatever of its key and seals is still kept.</summary>
     public async Task TidySecretsAsync()
     {
-        if (Current is { IsSecret: true, Status: BallotStatus.Closed } ballot) await SecretLoadedAsync(ballot);
+        if (Current is { IsSecret: true, Status: BallotStatus.Closed }) await secrets.Vault.DestroyAsync(Key);
     }
 }

@@ -118,7 +118,7 @@ public sealed partial class BallotGrain(TimeProvider clock, MeetingPush push, Se
         // Insiders follow a ballot live; the public sees it once its item is disclosed, as it sees the item.
         if (viewer is not { Roles.Count: > 0 } && await GrainFactory.GetGrain<IAgendaItemGrain>(ballot.ItemId).GetAsync(councilId, viewer) is null)
             return null;
-        return View(ballot, viewer, null);
+        return ballot.IsSecret ? await SecretViewAsync(ballot, viewer) : View(ballot, viewer, null);
     }
 
     /// <summary>
