@@ -93,6 +93,9 @@ public sealed class SecretBallotTests
             Assert.Contains($"\n{receipt}\t{choice}\n", list, StringComparison.Ordinal);
         }
         Assert.Equal(4, entries.Count);
+        var page = await app.Visitor().GetStringAsync($"/councils/lakeside/ballots/{ballotId}/published?receipt={receipts["member3"].Receipt.ToLowerInvariant()}");
+        Assert.Contains($"凭据 {receipts["member3"].Receipt} 在清单中", page, StringComparison.Ordinal);
+        if (File.Exists("/usr/bin/openssl")) Assert.Equal("Verified OK", await OpensslVerifiesAsync(published));
         using (var key = ECDsa.Create())
         {
             key.ImportFromPem(published.GetProperty("publicKey").GetString());
@@ -126,6 +129,28 @@ public sealed class SecretBallotTests
     }
 
     public sealed record Row(string Table, string Text);
+
+    /// <summary>The recipe of docs/secret-ballots.md, with openssl: the list's text, the DER signature and the PEM key as files.</summary>
+    private static async Task<string> OpensslVerifiesAsync(JsonElement published)
+    {
+        var folder = Directory.CreateTempSubdirectory("secret-ballot-").FullName;
+        try
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, "list.txt"), Encoding.UTF8.GetBytes(published.GetProperty("list").GetString()!));
+            await File.WriteAllBytesAsync(Path.Combine(folder, "list.sig"), Convert.FromBase64String(published.GetProperty("signature").GetString()!));
+            await File.WriteAllTextAsync(Path.Combine(folder, "council.pem"), published.GetProperty("publicKey").GetString());
+            using var openssl = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/openssl",
+                ["dgst", "-sha256", "-verify", "council.pem", "-signature", "list.sig", "list.txt"])
+            { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var output = await openssl.StandardOutput.ReadToEndAsync();
+            await openssl.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            return output.Trim();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 
     private static List<Row> SqliteRows(string path)
     {
