@@ -34,7 +34,10 @@ public sealed partial class BallotGrain
         if (decided.AlreadyTaken)
         {
             var taken = secret.Sealed.TryGetValue(key, out var found) ? found
-                : throw new InvalidOperationException("This vote was taken but its sealed choice is missing.");
+                : ballot.Status == BallotStatus.Closed
+                    // Counted; and the link to its receipt was destroyed with the key, as promised.
+                    ? throw new BallotRuleViolation("The ballot is closed and this vote was counted; its receipt is kept nowhere with your name: find it where you noted it.")
+                    : throw new InvalidOperationException("This vote was taken but its sealed choice is missing.");
             await (_durableVotes.GetValueOrDefault(decided.VoterId) ?? Task.CompletedTask);
             return Answer(SameVote(decided, taken), false);
         }

@@ -91,6 +91,8 @@ public sealed class SecretBallotCrashTests
         var (ballot, member1, chair) = await SecretBallotAsync(app);
         await (await member1.Post($"{ballot}/votes", new { choice = "For", clientVoteId = "m-1" })).Expect(HttpStatusCode.OK);
         await (await chair.Post($"{ballot}/close")).Expect(HttpStatusCode.OK);
+        // A resend after closing is refused as closed: the link to its receipt is gone.
+        await (await member1.Post($"{ballot}/votes", new { choice = "For", clientVoteId = "m-1" })).ExpectProblem(HttpStatusCode.Conflict);
         var ballotId = ballot[(ballot.LastIndexOf('/') + 1)..];
         // What a crash between the durable closing and the key's destruction leaves behind.
         Execute(app, $"INSERT INTO secret_ballot_keys (ballot_id, protected_key) VALUES ('{ballotId}', 'left-over')");
