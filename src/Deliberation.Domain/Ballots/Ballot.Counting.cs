@@ -10,6 +10,7 @@ public sealed partial class Ballot
     {
         RequireClosable(by, rule);
         if (Kind == BallotKind.Paper) throw new BallotRuleViolation("This ballot is on paper: record the hand count to close it.");
+        if (IsSecret) throw new BallotRuleViolation("This ballot is secret: it is closed with its published list.");
         var marked = Sum(_votes.Values.Where(v => v.Options is { Count: > 0 }));
         var options = IsMotion ? [] : Options.Select(o => new OptionCount(o, Sum(_votes.Values.Where(v => v.Options?.Contains(o) == true)))).ToList();
         return IsMotion

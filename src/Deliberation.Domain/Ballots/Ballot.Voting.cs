@@ -23,6 +23,7 @@ public sealed partial class Ballot
         if (!by.Holds(CouncilRole.Member, BodyId) || !_voters.TryGetValue(voter, out var eligible) || eligible.CastBy != by.UserId)
             throw new NotPermitted("Only a member of this body present at the meeting may vote in this ballot, once for themselves and once for a member who named them as proxy.");
         if (Kind == BallotKind.Paper) throw new BallotRuleViolation("This ballot is on paper and counted by hand in the hall.");
+        if (IsSecret) throw new BallotRuleViolation("This ballot is secret: its votes are taken apart from their choices.");
         if (_votes.TryGetValue(voter, out var earlier))
         {
             if (earlier.ClientVoteId == clientVoteId)

@@ -46,6 +46,12 @@ public sealed partial class Ballot
         if (voters.Count == 0) throw new BallotRuleViolation("Nobody on the roll is present: take the roll call before opening a ballot.");
         if (voters.Select(v => v.UserId).Distinct().Count() != voters.Count) throw new ArgumentException("A voter is listed twice.", nameof(voters));
         terms = terms.Checked();
+        if (terms.Kind == BallotKind.Secret)
+        {
+            RequireEqualWeights(voters);
+            // Changing a secret vote would need its choice found again by voter: the link the ballot must not keep.
+            terms = terms with { Practice = terms.Practice with { VotesMayChange = false } };
+        }
         var ballot = new Ballot();
         return (ballot, ballot.Raise(new BallotOpened(ballotId, councilId, meetingId, itemId, bodyId, rule.Id, terms.Kind, electorate, voters,
             terms.IsMotion ? null : terms.Options, terms.IsMotion ? null : terms.MaxChoices, terms.SelectionRuleId, terms.Practice)));
@@ -76,6 +82,8 @@ public sealed partial class Ballot
                 break;
             case VoteCast v: Record(v); break;
             case VoteChanged c: Record(new VoteCast(c.VoterId, c.Choice, c.CastBy, c.ClientVoteId, c.Options)); break;
+            case SecretVoteTaken t: _taken[t.VoterId] = t; break;
+            case SecretBallotPublished p: Published = p; break;
             case BallotHandCounted h: HandCount = h; break;
             case BallotClosed c: (Status, Result) = (BallotStatus.Closed, c); break;
         }

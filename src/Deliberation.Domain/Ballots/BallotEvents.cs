@@ -44,9 +44,26 @@ public sealed record BallotClosed(Tally Tally, bool Quorum, bool Passes,
 public sealed record BallotVoter(string UserId, decimal Weight, string CastBy);
 
 /// <summary>
-/// Named ballots show who voted what once closed. Paper ballots are counted by hand in the hall and recorded as such.
+/// Secret ballots record who took part apart from what was chosen (<see cref="SecretVoteTaken"/>) and publish only a
+/// shuffled, signed list of (receipt, choice) at closing (<see cref="SecretBallotPublished"/>); docs/secret-ballots.md.
 /// </summary>
-public enum BallotKind { Named, Paper }
+public sealed record SecretVoteTaken(string VoterId, string CastBy, string ClientVoteId) : BallotEvent;
+
+/// <summary>
+/// The published list of a secret ballot, written once at closing in an order unrelated to the votes': each entry a
+/// voter's receipt and choice, nothing naming a voter. <c>Signature</c> (base64, DER) is the council's ECDSA P-256
+/// signature over <see cref="SecretBallotList.Text"/>, verifiable with <c>PublicKey</c> (PEM).
+/// </summary>
+public sealed record SecretBallotPublished(IReadOnlyList<SecretEntry> Entries, decimal Weight, string PublicKey, string Signature) : BallotEvent;
+
+/// <summary>One line of a secret ballot's published list. <c>Options</c> on a ballot between options.</summary>
+public sealed record SecretEntry(string Receipt, VoteChoice Choice, IReadOnlyList<string>? Options = null);
+
+/// <summary>
+/// Named ballots show who voted what once closed. Paper ballots are counted by hand in the hall and recorded as such.
+/// Secret ballots never store a voter beside a choice (see <see cref="SecretVoteTaken"/>).
+/// </summary>
+public enum BallotKind { Named, Paper, Secret }
 
 public enum VoteChoice { For, Against, Abstain }
 

@@ -70,7 +70,26 @@ internal abstract class SqlDialect
             updated_at {TimeType} NOT NULL
         )
         """,
+        // Secret ballots (SecretBallots/SqlSecretBallotVault): while a ballot is open, its key (protected by the app's
+        // key ring) and its sealed choices; both are deleted at closing. No time, no actor, no sequence: a seal's slot
+        // is random, and SQLite keeps the rows in slot order (WITHOUT ROWID), not in the order they came.
+        "CREATE TABLE IF NOT EXISTS secret_ballot_keys (ballot_id TEXT NOT NULL PRIMARY KEY, protected_key TEXT NOT NULL)",
+        $"CREATE TABLE IF NOT EXISTS secret_ballot_seals (ballot_id TEXT NOT NULL, slot TEXT NOT NULL, sealed TEXT NOT NULL, PRIMARY KEY (ballot_id, slot)){WithoutRowId}",
+        // Each council's signing key for the lists of its secret ballots: the public key, and the private key protected by the key ring.
+        "CREATE TABLE IF NOT EXISTS council_signing_keys (council_id TEXT NOT NULL PRIMARY KEY, public_key TEXT NOT NULL, protected_private_key TEXT NOT NULL)",
     ];
+
+    /// <summary>Keeps a table's rows in key order with no row number of its own (SQLite); nothing on PostgreSQL.</summary>
+    protected virtual string WithoutRowId => "";
+
+    /// <summary>
+    /// Statements that make deleted rows unreadable in the database's files once their transaction commits, where the
+    /// database can (SQLite: overwrite deleted content; the WAL is truncated after). None on PostgreSQL (see docs).
+    /// </summary>
+    public virtual string? SecureDeleteStatement => null;
+
+    /// <summary>Run after a secure delete has committed, outside any transaction.</summary>
+    public virtual string? AfterSecureDeleteStatement => null;
 
     protected abstract string IdentityColumn { get; }
     protected abstract string TimeType { get; }
@@ -164,6 +183,9 @@ internal sealed class SqliteDialect : SqlDialect
     public override string Name => "sqlite";
     protected override string IdentityColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
     protected override string TimeType => "TEXT";
+    protected override string WithoutRowId => " WITHOUT ROWID";
+    public override string SecureDeleteStatement => "PRAGMA secure_delete = ON";
+    public override string AfterSecureDeleteStatement => "PRAGMA wal_checkpoint(TRUNCATE)";
 
     // Measured: 500-row statements made SQLite flushes several times slower than per-row ones (binding cost grows
     // faster than the values in a statement); 8-row ones were as fast as any. In-process, statements cost no round trip.
@@ -220,6 +242,8 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
     public override string PositionLockStatement => "SELECT pg_advisory_xact_lock(7243520917356403713)";
     public override string LeaderLockStatement => "SELECT pg_try_advisory_lock(7243520917356403714)";
     public override string LeaderUnlockStatement => "SELECT pg_advisory_unlock(7243520917356403714)";
+    // Dead rows are removed from the table's pages (not their bytes from every file: WAL segments and backups keep them).
+    public override string AfterSecureDeleteStatement => "VACUUM secret_ballot_seals, secret_ballot_keys";
 
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken ct) => await _dataSource.OpenConnectionAsync(ct);
 

@@ -32,6 +32,12 @@ public interface IBallotGrain : IGrainWithStringKey
 
     /// <summary>Whether it exists in that council and is open (a bool: a bare enum would cross silos as its number).</summary>
     Task<bool> IsOpenAsync(string councilId);
+
+    /// <summary>A closed secret ballot's published list, signed; null for any other ballot or a viewer who may not see it.</summary>
+    Task<PublishedListView?> GetPublishedAsync(string councilId, Actor? viewer);
+
+    /// <summary>A closed secret ballot whose key and seals are still kept (a closing cut short) destroys them.</summary>
+    Task TidySecretsAsync();
 }
 
 /// <summary>
@@ -59,9 +65,11 @@ public sealed record CastVote(VoteChoice? Choice, string? ClientVoteId, string? 
 /// <summary>
 /// Sent once the vote is durable. <c>Recorded</c> is false for a resend of a vote already counted; <c>Choice</c> and
 /// <c>Options</c> are then the vote that counts. <c>Changed</c> is true when this vote replaced an earlier one.
+/// <c>Receipt</c>, on a secret ballot only, is the line the voter finds with their choice in the list published at
+/// closing: shown to them once, kept nowhere with their name after closing.
 /// </summary>
 public sealed record VoteReceipt(string BallotId, string VoterId, VoteChoice Choice, string ClientVoteId, bool Recorded, int VotesCast,
-    IReadOnlyList<string>? Options = null, bool Changed = false);
+    IReadOnlyList<string>? Options = null, bool Changed = false, string? Receipt = null);
 
 /// <summary>
 /// The tellers' count of a paper ballot. On a ballot between options, <c>For</c> is the ballots that marked anything,
@@ -101,5 +109,19 @@ public sealed record OptionResultView(string Option, int Members, decimal Weight
 
 public sealed record HandCountView(IReadOnlyList<string> CountedBy);
 
-/// <summary>Who voted what: shown only once the ballot is closed, and only for named ballots. <c>Options</c> on a ballot between options.</summary>
-public sealed record NamedVoteView(string VoterId, string Choice, string CastBy, IReadOnlyList<string>? Options = null);
+/// <summary>
+/// Who voted what: shown only once the ballot is closed, and only for named ballots. <c>Options</c> on a ballot between
+/// options. In <c>YourVotes</c> of a secret ballot, while it is open and only to the one who cast it, <c>Receipt</c>.
+/// </summary>
+public sealed record NamedVoteView(string VoterId, string Choice, string CastBy, IReadOnlyList<string>? Options = null, string? Receipt = null);
+
+/// <summary>
+/// A secret ballot's published list: <c>List</c> is the exact text the council signed (UTF-8), <c>Signature</c> its
+/// ECDSA P-256 SHA-256 signature (base64 of DER), <c>PublicKey</c> the council's key (PEM); <c>Entries</c> the same
+/// lines as data. docs/secret-ballots.md says how to check it with openssl.
+/// </summary>
+public sealed record PublishedListView(string BallotId, string CouncilId, string Algorithm, string PublicKey, string Signature, string List,
+    decimal Weight, IReadOnlyList<PublishedEntryView> Entries);
+
+/// <summary>One published line: a receipt and its choice (on a ballot between options, the options marked).</summary>
+public sealed record PublishedEntryView(string Receipt, string Choice, IReadOnlyList<string>? Options);

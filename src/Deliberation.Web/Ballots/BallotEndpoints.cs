@@ -32,6 +32,12 @@ public static class BallotEndpoints
                 : Results.Problem(statusCode: 404, detail: "There is no such ballot, or its item has not been disclosed."))
             .Access(Audience.Public);
 
+        council.MapGet("/ballots/{ballotId}/published", async (string councilId, string ballotId, HttpContext http, IGrainFactory grains) =>
+            await grains.GetGrain<IBallotGrain>(Identifiers.Require(ballotId, "ballot")).GetPublishedAsync(councilId, http.ActorOrNull()) is { } list
+                ? Results.Ok(list)
+                : Results.Problem(statusCode: 404, detail: "There is no published list: the ballot is not secret, not closed, or its item has not been disclosed."))
+            .Access(Audience.Public);
+
         council.MapPost("/ballots/{ballotId}/votes", async (string councilId, string ballotId, CastVote vote, HttpContext http, IGrainFactory grains) =>
             Results.Ok(await grains.GetGrain<IBallotGrain>(Identifiers.Require(ballotId, "ballot")).CastAsync(councilId, vote, http.Actor()).Acknowledged("http")))
             .AccessFor(CouncilRole.Member);

@@ -15,7 +15,7 @@ namespace Deliberation.Web.Ballots;
 /// A ballot's own activation: each vote is decided one at a time on the live ballot, and acknowledged only once its
 /// event is durable, so an acknowledged vote is never lost and a resend is never counted twice.
 /// </summary>
-public sealed class BallotGrain(TimeProvider clock, MeetingPush push, ILogger<BallotGrain> logger) : AggregateGrain<Ballot, BallotEvent>(Category), IBallotGrain
+public sealed partial class BallotGrain(TimeProvider clock, MeetingPush push, SecretBallotKeys secrets, ILogger<BallotGrain> logger) : AggregateGrain<Ballot, BallotEvent>(Category), IBallotGrain
 {
     public const string Category = "ballot";
 
@@ -47,6 +47,8 @@ public sealed class BallotGrain(TimeProvider clock, MeetingPush push, ILogger<Ba
         if (Current is not null) throw new ArgumentException($"Ballot '{Key}' already exists.");
         var (ballot, events) = Ballot.Open(by, Key, setup.CouncilId, setup.MeetingId, setup.ItemId, setup.BodyId,
             DecisionRuleCatalog.Find(setup.DecisionRuleId), setup.Electorate, setup.Voters, setup.Terms ?? BallotTerms.Motion());
+        // The key is kept before the ballot exists, so that no vote is ever taken without somewhere to seal it.
+        if (ballot.IsSecret) _secret = new SecretState(await secrets.KeepKeyAsync(Key));
         await CommitNewAsync(ballot, events, by.UserId, clock.GetUtcNow());
         await RefreshItemPublicAsync(ballot);
         await PushAsync(ballot);
@@ -61,6 +63,7 @@ public sealed class BallotGrain(TimeProvider clock, MeetingPush push, ILogger<Ba
     {
         // No await before the raise: this part runs in one piece on the activation.
         var ballot = Current is { } live && live.CouncilId == councilId ? live : throw new NotFound("There is no such ballot.");
+        if (ballot.IsSecret) return await CastSecretAsync(ballot, vote, by);
         var voterId = vote.VoterId ?? by.UserId;
         var events = ballot.Cast(by, vote.VoterId, vote.Choice, vote.Options, vote.ClientVoteId ?? "");
         var recorded = events.Count > 0;
@@ -80,6 +83,7 @@ public sealed class BallotGrain(TimeProvider clock, MeetingPush push, ILogger<Ba
     public async Task<BallotView> CloseAsync(string councilId, Actor by)
     {
         var ballot = Current is { } live && live.CouncilId == councilId ? live : throw new NotFound("There is no such ballot.");
+        if (ballot.IsSecret) return await CloseSecretAsync(ballot, by);
         await CommitAsync(ballot.Close(by, DecisionRuleCatalog.Find(ballot.DecisionRuleId)), by.UserId, clock.GetUtcNow());
         var recordedOnItem = await RecordOnItemAsync(ballot, by);
         await RefreshItemPublicAsync(ballot);
@@ -114,7 +118,7 @@ public sealed class BallotGrain(TimeProvider clock, MeetingPush push, ILogger<Ba
         // Insiders follow a ballot live; the public sees it once its item is disclosed, as it sees the item.
         if (viewer is not { Roles.Count: > 0 } && await GrainFactory.GetGrain<IAgendaItemGrain>(ballot.ItemId).GetAsync(councilId, viewer) is null)
             return null;
-        return View(ballot, viewer, null);
+        return ballot.IsSecret ? await SecretViewAsync(ballot, viewer) : View(ballot, viewer, null);
     }
 
     /// <summary>

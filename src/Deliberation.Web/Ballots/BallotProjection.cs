@@ -10,7 +10,7 @@ internal static class BallotProjection
     {
         var closed = ballot.Status == BallotStatus.Closed;
         var theirs = viewer is null || closed ? [] : ballot.Voters.Where(v => v.CastBy == viewer.UserId).ToList();
-        var mine = theirs.Where(v => ballot.VoteOf(v.UserId) is null).Select(v => v.UserId).ToList();
+        var mine = theirs.Where(v => !ballot.HasVoted(v.UserId)).Select(v => v.UserId).ToList();
         var changeable = ballot.Practice.VotesMayChange && ballot.Kind != BallotKind.Paper
             ? theirs.Where(v => ballot.VoteOf(v.UserId) is not null).Select(v => v.UserId).ToList()
             : [];
@@ -19,7 +19,7 @@ internal static class BallotProjection
             ? ballot.Votes.OrderBy(v => v.VoterId, StringComparer.Ordinal).Select(Named).ToList()
             : [];
         return new BallotView(ballot.Id, ballot.CouncilId, ballot.MeetingId, ballot.ItemId, ballot.BodyId, ballot.DecisionRuleId,
-            ballot.Kind.ToString(), ballot.Status.ToString(), ballot.Voters.Count, ballot.Votes.Count, mine, Result(ballot), votes, recordedOnItem,
+            ballot.Kind.ToString(), ballot.Status.ToString(), ballot.Voters.Count, ballot.VotesIn, mine, Result(ballot), votes, recordedOnItem,
             ballot.Options, ballot.MaxChoices, ballot.SelectionRuleId, ballot.Practice.VotesMayChange, ballot.Practice.ProxiesCountTowardQuorum,
             changeable, yours);
     }

@@ -33,6 +33,10 @@ public static class Features
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)))
             .AddDeliberationBackplane(configuration);
         services.AddSingleton<MeetingPush>();
+        services.AddSingleton<Deliberation.Runtime.SecretBallots.ISecretBallotVault>(sp =>
+            new Deliberation.Runtime.SecretBallots.SqlSecretBallotVault(sp.GetRequiredService<StorageOptions>().ForEventLog()));
+        services.AddSingleton<SecretBallotKeys>();
+        services.AddHostedService<SecretBallotSweep>();
         services.AddSingleton<LiveMeetings>();
         services.AddScoped<LiveMeetingActions>();
         services.AddDueKind(AgendaItemGrain.Due);
