@@ -8,6 +8,7 @@ using Deliberation.Web.Escalations;
 using Deliberation.Web.Following;
 using Deliberation.Web.Grains;
 using Deliberation.Web.Meetings;
+using Deliberation.Web.Minutes;
 using Deliberation.Web.Process;
 using Deliberation.Web.Requests;
 using Microsoft.AspNetCore.SignalR;
@@ -40,6 +41,7 @@ public static class Features
         services.AddScoped<SignInService>();
         services.AddScoped<DemoCouncil>();
         services.AddScoped<DemoItems>();
+        services.AddScoped<DemoPastMeeting>();
         return services;
     }
 
@@ -57,6 +59,8 @@ public static class Features
         app.MapMeetings();
         app.MapBallots();
         app.MapMeetingForms();
+        app.MapMeetingCalendar();
+        app.MapMinutes();
         // Connecting is open to all (meetings are public); each hub method carries its own rule.
         app.MapHub<MeetingHub>("/hubs/meeting").Access(Audience.Public);
         app.MapDecisionRules();
