@@ -38,6 +38,10 @@ public sealed partial class BallotGrain(TimeProvider clock, MeetingPush push, Se
 
     protected override object SummaryOf(Ballot ballot, DateTimeOffset at) => BallotSummary.Of(ballot);
 
+    /// <summary>The catalogue row, for a history written without the grain (the demo's past meeting).</summary>
+    public static StreamSummary CatalogueRowOf(Ballot ballot, DateTimeOffset at) =>
+        CatalogueRow($"{Category}-{ballot.Id}", Category, ballot.CouncilId, BallotSummary.Of(ballot), at, false, null);
+
     // The adaptor reports a tentative change only when it has rebuilt the view from the log (after activation or a
     // failed write): what was in flight then is gone, and a resend is decided afresh.
     protected override void OnTentativeStateChanged() => _durableVotes.Clear();

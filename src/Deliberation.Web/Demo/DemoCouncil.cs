@@ -12,7 +12,7 @@ namespace Deliberation.Web.Demo;
 /// bodies, people, a meeting and items at every stage, so a newcomer sees the whole process at once.
 /// </summary>
 public sealed class DemoCouncil(
-    IGrainFactory grains, UserManager<CouncilUser> users, RoleManager<IdentityRole> roles, DemoItems items,
+    IGrainFactory grains, UserManager<CouncilUser> users, RoleManager<IdentityRole> roles, DemoItems items, DemoPastMeeting pastMeeting,
     TimeProvider clock, ILogger<DemoCouncil> logger)
 {
     public const string CouncilId = "lakeside";
@@ -38,6 +38,7 @@ public sealed class DemoCouncil(
 
         await SeedServicesAsync(council, founder, people);
         await items.SeedAsync(CouncilId, people, ct);
+        await pastMeeting.SeedAsync(CouncilId, people, ct);
         await ScheduleMeetingAsync(people, ct);
     }
 

@@ -44,7 +44,7 @@ public sealed class DemoItems(IGrainFactory grains, IEventLog log, TimeProvider 
         await SaveAsync(parking, ct);
 
         var kiosks = Decided(a, councilId, "item-demo-kiosks", now.AddDays(-30), "垃圾分类亭选址",
-            "新建 3 个垃圾分类亭，选址需兼顾方便与气味。", "环境卫生", "全村");
+            "新建 3 个垃圾分类亭，选址需兼顾方便与气味。", "环境卫生", "全村", DemoPastMeeting.MeetingId);
         kiosks.Then(now.AddDays(-2), a["clerk"], (i, by) => i.Disclose(by, now.AddDays(-2), 7));
         kiosks.Then(now.AddDays(-1), a["resident"], (i, by) => i.Object(by, now.AddDays(-1), "2 号亭离我家窗户太近，夏天气味大，请考虑挪到路口。"));
         await SaveAsync(kiosks, ct);
@@ -92,7 +92,7 @@ public sealed class DemoItems(IGrainFactory grains, IEventLog log, TimeProvider 
 
     /// <summary>An item taken through proposal, consultation and both votes of the village template.</summary>
     private static Story Decided(Dictionary<string, Actor> a, string councilId, string id, DateTimeOffset start,
-        string title, string text, string category, string place)
+        string title, string text, string category, string place, string? villagerMeetingId = null)
     {
         var story = Story.Submit(a["member1"], id, councilId, start, title, text, category, place, null);
         story.Then(start.AddDays(1), a["clerk"], (i, by) => i.Accept(by, Village, null));
@@ -103,7 +103,7 @@ public sealed class DemoItems(IGrainFactory grains, IEventLog log, TimeProvider 
         story.Then(start.AddDays(15), a["chair"], (i, by) => i.RecordResolution(by, DecisionRuleCatalog.Find("party-members-deliberation"),
             Tally.Create(new(3, 3), new(3, 3), new(3, 3), new(0, 0), new(0, 0)), null));
         story.Then(start.AddDays(22), a["chair"], (i, by) => i.RecordResolution(by, DecisionRuleCatalog.Find("villager-representatives"),
-            Tally.Create(new(5, 5), new(5, 5), new(4, 4), new(1, 1), new(0, 0)), null));
+            Tally.Create(new(5, 5), new(5, 5), new(4, 4), new(1, 1), new(0, 0)), villagerMeetingId));
         return story;
     }
 

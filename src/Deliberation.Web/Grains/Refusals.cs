@@ -53,6 +53,7 @@ public static class Refusals
         new(typeof(BallotRuleViolation), 409, "Not allowed now", null, w => new BallotRuleViolation(w.Message)),
         new(typeof(EscalationRuleViolation), 409, "Not allowed now", null, w => new EscalationRuleViolation(w.Message)),
         new(typeof(SmallRequestRuleViolation), 409, "Not allowed now", null, w => new SmallRequestRuleViolation(w.Message)),
+        new(typeof(Domain.Minutes.MinutesRuleViolation), 409, "Not allowed now", null, w => new Domain.Minutes.MinutesRuleViolation(w.Message)),
         new(typeof(StreamConcurrencyException), 409, "Changed by someone else; try again", null,
             w => new StreamConcurrencyException(w.StreamId ?? "", w.Expected ?? 0, w.Actual ?? 0)),
         // Nothing the request decided was kept, and it may be sent again.

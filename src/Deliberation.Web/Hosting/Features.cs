@@ -8,6 +8,7 @@ using Deliberation.Web.Escalations;
 using Deliberation.Web.Following;
 using Deliberation.Web.Grains;
 using Deliberation.Web.Meetings;
+using Deliberation.Web.Minutes;
 using Deliberation.Web.Process;
 using Deliberation.Web.Record;
 using Deliberation.Web.Requests;
@@ -45,6 +46,7 @@ public static class Features
         services.AddScoped<SignInService>();
         services.AddScoped<DemoCouncil>();
         services.AddScoped<DemoItems>();
+        services.AddScoped<DemoPastMeeting>();
         return services;
     }
 
@@ -62,6 +64,8 @@ public static class Features
         app.MapMeetings();
         app.MapBallots();
         app.MapMeetingForms();
+        app.MapMeetingCalendar();
+        app.MapMinutes();
         // Connecting is open to all (meetings are public); each hub method carries its own rule.
         app.MapHub<MeetingHub>("/hubs/meeting").Access(Audience.Public);
         app.MapDecisionRules();

@@ -1,7 +1,8 @@
 using Deliberation.Web.Grains;
 using System.Text.Json;
 using Deliberation.Domain.Councils;
-using Deliberation.Runtime.EventLog;
+using Deliberation.Domain.Meetings;
+using Deliberation.Runtime.Projections;
 using Orleans;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Hosting;
@@ -15,7 +16,7 @@ public static class MeetingEndpoints
         var meetings = app.MapGroup("/api/councils/{councilId}/meetings").WithTags("Meetings");
 
         // Meetings are held in public: their schedule and agenda are for everyone to see.
-        meetings.MapGet("/", async (string councilId, IEventLog log) => Results.Ok(await MeetingCatalogue.ListAsync(log, councilId)))
+        meetings.MapGet("/", async (string councilId, ProjectionRunner readSide) => Results.Ok(await MeetingCatalogue.ListAsync(readSide, councilId)))
             .Access(Audience.Public);
 
         meetings.MapPost("/", async (string councilId, ScheduleMeeting request, HttpContext http, IGrainFactory grains) =>
@@ -44,11 +45,21 @@ public static class MeetingEndpoints
         new("meeting", (meeting, councilId, command, by) => meeting.ActAsync(councilId, command, by));
 }
 
+/// <summary>The council's meetings, from the meeting list projection (<see cref="MeetingListProjection"/>), earliest first.</summary>
 public static class MeetingCatalogue
 {
-    public static async Task<IReadOnlyList<MeetingSummary>> ListAsync(IEventLog log, string councilId) =>
-        (await log.ListStreamsAsync(MeetingGrain.Category, councilId))
-            .Select(s => JsonSerializer.Deserialize<MeetingSummary>(s.Summary, EventJson.Options)!)
-            .OrderBy(m => m.StartsAt)
-            .ToList();
+    public static async Task<IReadOnlyList<MeetingSummary>> ListAsync(ProjectionRunner readSide, string councilId) =>
+        (await EntriesAsync(readSide, councilId)).Select(m => m.Summary).ToList();
+
+    /// <summary>The whole rows, with the calendar's sequence and last change; <paramref name="status"/> narrows them.</summary>
+    public static Task<IReadOnlyList<MeetingListEntry>> EntriesAsync(ProjectionRunner readSide, string councilId, MeetingStatus? status = null) =>
+        readSide.QueryAsync(MeetingListProjection.ProjectionName,
+            "SELECT summary, sequence, changed_at FROM meeting_list WHERE council_id = @council" + (status is null ? "" : " AND status = @status") +
+            " ORDER BY starts_at, meeting_id",
+            row => JsonSerializer.Deserialize<MeetingListEntry>(row.GetString(0), EventJson.Options)! with
+            {
+                Sequence = (int)row.GetInt64(1),
+                ChangedAt = DateTimeOffset.Parse(row.GetString(2), System.Globalization.CultureInfo.InvariantCulture),
+            },
+            status is null ? [("@council", councilId)] : [("@council", councilId), ("@status", status.Value.ToString())]);
 }

@@ -26,6 +26,11 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push) : Aggrega
     protected override object SummaryOf(Meeting meeting, DateTimeOffset at) => new MeetingSummary(meeting.Id, meeting.CouncilId,
         meeting.BodyId, meeting.Title, meeting.StartsAt, meeting.Place, meeting.Status);
 
+    /// <summary>The catalogue row, for a history written without the grain (the demo's past meeting).</summary>
+    public static Deliberation.Runtime.EventLog.StreamSummary CatalogueRowOf(Meeting meeting, DateTimeOffset at) =>
+        CatalogueRow($"{Category}-{meeting.Id}", Category, meeting.CouncilId, new MeetingSummary(meeting.Id, meeting.CouncilId,
+            meeting.BodyId, meeting.Title, meeting.StartsAt, meeting.Place, meeting.Status), at, false, null);
+
     public async Task<MeetingView> ScheduleAsync(string councilId, ScheduleMeeting request, Actor by)
     {
         if (Current is not null) throw new ArgumentException($"Meeting '{Key}' already exists.");

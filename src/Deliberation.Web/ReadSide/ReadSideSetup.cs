@@ -3,6 +3,8 @@ using Deliberation.Web.AgendaItems;
 using Deliberation.Web.Ballots;
 using Deliberation.Web.Following;
 using Deliberation.Web.Hosting;
+using Deliberation.Web.Meetings;
+using Deliberation.Web.Minutes;
 
 namespace Deliberation.Web.ReadSide;
 
@@ -11,7 +13,8 @@ public static class ReadSideSetup
 {
     /// <summary>Each feature's projections; a new one is added here and nowhere else.</summary>
     public static IReadOnlyList<IProjection> Projections() =>
-        [new ItemListProjection(), new FollowersProjection(), new BallotListProjection(), new Record.RecordProjection()];
+        [new ItemListProjection(), new FollowersProjection(), new BallotListProjection(), new Record.RecordProjection(),
+            new MeetingListProjection(), new MinutesIndexProjection()];
 
     public static IServiceCollection AddReadSide(this IServiceCollection services)
     {

@@ -45,7 +45,11 @@ public static class RecordKinds
     /// <summary>A ballot once closed (a named ballot's votes are shown only then), on an item that is public.</summary>
     public static readonly RecordKind Ballots = new("ballot", BallotGrain.Category, e => e.EventType == nameof(BallotClosed), "itemId");
 
-    public static readonly IReadOnlyList<RecordKind> All = [Items, Meetings, Ballots];
+    /// <summary>A meeting's minutes once published; the clerk's drafts are withheld (<see cref="Withholding.DraftReason"/>).</summary>
+    public static readonly RecordKind Minutes = new("minutes", Web.Minutes.MinutesGrain.Category,
+        e => e.EventType == nameof(Deliberation.Domain.Minutes.MinutesPublished));
+
+    public static readonly IReadOnlyList<RecordKind> All = [Items, Meetings, Ballots, Minutes];
 
     public static RecordKind? Of(string streamId) => All.FirstOrDefault(k => streamId.StartsWith(k.Prefix, StringComparison.Ordinal));
 }

@@ -27,6 +27,9 @@ public static class Withholding
     /// <summary>The body names an item that has not been disclosed: <see cref="MeetingDisclosure"/>.</summary>
     public const string UndisclosedItemReason = "undisclosed-item";
 
+    /// <summary>The clerk's working text of the minutes: what the public reads is the published version, never the drafts.</summary>
+    public const string DraftReason = "draft";
+
     public static RecordEvent Of(EventEnvelope e, IReadOnlySet<string> disclosedItems)
     {
         var time = EventHasher.FormatTime(e.OccurredAt);
@@ -34,11 +37,41 @@ public static class Withholding
         var actor = e.Actor;
         var reasons = new List<string>();
         if (ResidentPrivacy.Hide(e.EventType, details, ref actor)) reasons.Add(ResidentReason);
-        if (HideUndisclosedItems(details, disclosedItems)) reasons.Add(UndisclosedItemReason);
+        if (HideUndisclosedItems(details, disclosedItems) | HideNestedItems(details, disclosedItems)) reasons.Add(UndisclosedItemReason);
+        if (e.EventType == nameof(Deliberation.Domain.Minutes.DiscussionWritten))
+        {
+            reasons.Add(DraftReason);
+            details.Clear();
+        }
         if (reasons.Count == 0) return new(e.Sequence, e.PreviousHash, e.Hash, e.EventType, time, e.Actor, e.Payload, null);
         // The request's fingerprint ties the event to its sender's other requests: not shown for a withheld one.
         details.Remove(EventCodec<object>.RequestIdField);
         return new(e.Sequence, e.PreviousHash, e.Hash, e.EventType, time, null, null, new WithheldEvent(reasons, actor, details));
+    }
+
+    /// <summary>
+    /// Inside a body (the minutes' draft: its items, ballots, resolutions), anything that names an item not disclosed is
+    /// shown only as that: the whole entry, its title and count included, gives way to the placeholder.
+    /// </summary>
+    private static bool HideNestedItems(JsonNode? node, IReadOnlySet<string> disclosed)
+    {
+        var hidden = false;
+        bool Names(JsonNode? child) => child is JsonObject o && o["itemId"] is JsonValue v && v.TryGetValue<string>(out var id) && !disclosed.Contains(id);
+        JsonObject Placeholder() => new() { ["itemId"] = MeetingDisclosure.Undisclosed };
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var key in o.Select(p => p.Key).ToList())
+                    if (Names(o[key])) { o[key] = Placeholder(); hidden = true; }
+                    else hidden |= HideNestedItems(o[key], disclosed);
+                break;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                    if (Names(a[i])) { a[i] = Placeholder(); hidden = true; }
+                    else hidden |= HideNestedItems(a[i], disclosed);
+                break;
+        }
+        return hidden;
     }
 
     private static bool HideUndisclosedItems(JsonObject details, IReadOnlySet<string> disclosed)

@@ -17,6 +17,11 @@ public static class ReadModelTables
         (BallotListProjection.ProjectionName, "SELECT ballot_id, council_id, meeting_id, item_id, status FROM ballot_list ORDER BY ballot_id"),
         (Web.Record.RecordProjection.ProjectionName,
             "SELECT stream_id, council_id, kind, item_stream, disclosed, sequence, head_hash FROM record_streams ORDER BY stream_id"),
+        (Deliberation.Web.Meetings.MeetingListProjection.ProjectionName,
+            "SELECT meeting_id, council_id, starts_at, status, calendar, sequence, changed_at, summary FROM meeting_list ORDER BY meeting_id"),
+        (Deliberation.Web.Minutes.MinutesIndexProjection.ProjectionName, "SELECT meeting_id, council_id, latest_version, published_at FROM minutes_published ORDER BY meeting_id"),
+        (Deliberation.Web.Minutes.MinutesIndexProjection.ProjectionName,
+            "SELECT item_id, meeting_id, council_id, meeting_title, starts_at FROM minutes_items ORDER BY item_id, meeting_id"),
     ];
 
     public static ProjectionRunner ReadSide(this CouncilApp app) => app.Services.GetRequiredService<ProjectionRunner>();
@@ -25,7 +30,7 @@ public static class ReadModelTables
     {
         var dump = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var (projection, query) in All)
-            dump[projection] = await app.ReadSide().QueryAsync(projection, query,
+            dump[query] = await app.ReadSide().QueryAsync(projection, query,
                 row => string.Join(" | ", Enumerable.Range(0, row.FieldCount).Select(i => Convert.ToString(row.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
         return dump;
     }
