@@ -38,7 +38,11 @@ public sealed partial class EscalationGrain : IRemindable
     public async Task KeepDueTimeAsync()
     {
         var now = clock.GetUtcNow();
-        if (Current is { } escalation) await CommitAsync(escalation.NoticeOverdue(now), ProcessActor, now);
+        if (Current is { } escalation)
+        {
+            var noticed = escalation.NoticeOverdue(now);
+            await CommitAsync([.. noticed, .. escalation.RemindDepartment(noticed)], ProcessActor, now);
+        }
         _remindedFor = null;
         await FollowDueAsync(now);
     }

@@ -65,6 +65,8 @@ public static class Features
         app.MapEscalationForms();
         app.MapSmallRequests();
         app.MapSmallRequestForms();
+        Ledger.LedgerEndpoints.MapLedger(app);
+        Figures.FiguresEndpoints.MapFigures(app);
         return app;
     }
 }
