@@ -21,7 +21,8 @@ public sealed class DemoLog
     /// <summary>The stream's catalogue row as its grain would have left it.</summary>
     public void Catalogue(StreamSummary row) => _rows[row.StreamId] = row;
 
-    public async Task WriteAsync(IEventLog log, CancellationToken ct)
+    /// <param name="chunk">Appends per transaction: the demo's months go in one; a bench's years in many.</param>
+    public async Task WriteAsync(IEventLog log, CancellationToken ct, int chunk = int.MaxValue)
     {
         var versions = new Dictionary<string, long>(StringComparer.Ordinal);
         var appends = new List<StreamAppend>(_events.Count);
@@ -31,7 +32,7 @@ public sealed class DemoLog
             appends.Add(new StreamAppend(stream, version, [e], _rows.GetValueOrDefault(stream)));
             versions[stream] = version + 1;
         }
-        await log.AppendBatchAsync(appends, ct);
+        foreach (var part in appends.Chunk(Math.Min(chunk, Math.Max(1, appends.Count)))) await log.AppendBatchAsync(part, ct);
         _events.Clear();
     }
 }
