@@ -127,6 +127,11 @@ public sealed class Escalation
         return Raise([.. events]);
     }
 
+    /// <summary>After the clock noticed something overdue: the department is reminded, once per notice.</summary>
+    public IReadOnlyList<EscalationEvent> RemindDepartment(IReadOnlyList<EscalationEvent> noticed) =>
+        noticed.Count == 0 ? [] : Raise(new DepartmentReminded(DepartmentId, DepartmentName,
+            noticed.OfType<EscalationResponseOverdue>().Any(), noticed.OfType<EscalationOverdue>().Any(), DueOn));
+
     /// <summary>When the clock next has something to notice; null when nothing more can turn overdue.</summary>
     public DateTimeOffset? NextDueAt
     {

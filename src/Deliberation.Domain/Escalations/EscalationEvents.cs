@@ -33,6 +33,13 @@ public sealed record EscalationResponseOverdue(DateTimeOffset RespondBy) : Escal
 /// <summary>The due date passed before the department reported it done.</summary>
 public sealed record EscalationOverdue(DateOnly DueOn) : EscalationEvent;
 
+/// <summary>
+/// The department is reminded that it is late (催办): recorded with the clock's notice, carrying the department, so that
+/// whatever tells its accounts (an inbox, a message) reads it from the log.
+/// </summary>
+public sealed record DepartmentReminded(string DepartmentId, string DepartmentName, bool ResponseOverdue, bool Overdue, DateOnly DueOn)
+    : EscalationEvent;
+
 public enum EscalationStatus { Escalated, Received, Done, Returned }
 
 public sealed record FeedbackRating(string RatedBy, int Score, string? Comment, int Round);

@@ -71,7 +71,7 @@ public sealed class ItemListProjection : IProjection
         {
             return ItemProjection.Summary(item, at);
         }
-        catch (ArgumentOutOfRangeException)
+        catch (Exception e) when (e is ArgumentOutOfRangeException or IndexOutOfRangeException)
         {
             return null;
         }

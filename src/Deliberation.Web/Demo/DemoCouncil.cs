@@ -1,5 +1,6 @@
 using Deliberation.Domain.Councils;
 using Orleans;
+using Deliberation.Runtime.EventLog;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Councils;
 using Deliberation.Web.Meetings;
@@ -13,7 +14,7 @@ namespace Deliberation.Web.Demo;
 /// </summary>
 public sealed class DemoCouncil(
     IGrainFactory grains, UserManager<CouncilUser> users, RoleManager<IdentityRole> roles, DemoItems items, DemoPastMeeting pastMeeting,
-    TimeProvider clock, ILogger<DemoCouncil> logger)
+    TimeProvider clock, IEventLog log, IConfiguration configuration, ILogger<DemoCouncil> logger)
 {
     public const string CouncilId = "lakeside";
 
@@ -37,7 +38,13 @@ public sealed class DemoCouncil(
                     "demo council"), founder);
 
         await SeedServicesAsync(council, founder, people);
-        await items.SeedAsync(CouncilId, people, ct);
+        var history = new DemoLog();
+        await items.SeedAsync(CouncilId, people, history, ct);
+        // Months of ordinary work, so that the ledger and the figures show something real on the first start.
+        if (configuration.GetValue("Demo:History", true))
+            DemoHistory.Record(history, CouncilId, await ActorsAsync(council, people), await council.GetServicesAsync()
+                ?? throw new InvalidOperationException("The demo council has no services."), clock.GetUtcNow());
+        await history.WriteAsync(log, ct);
         await pastMeeting.SeedAsync(CouncilId, people, ct);
         await ScheduleMeetingAsync(people, ct);
     }
@@ -53,6 +60,13 @@ public sealed class DemoCouncil(
             [people["volunteer"], people["member1"], people["member2"]], "demo council"), founder);
         await council.RecordRequestCategoriesAsync(new RecordRequestCategories(
             ["助老助残 Help for the elderly", "维修 Repairs", "代购代办 Errands", "环境卫生 Cleaning up", "其他 Other"], "demo council"), founder);
+    }
+
+    private static async Task<Dictionary<string, Actor>> ActorsAsync(ICouncilGrain council, Dictionary<string, string> people)
+    {
+        var actors = new Dictionary<string, Actor>();
+        foreach (var (name, id) in people) actors[name] = await council.GetActorAsync(id);
+        return actors;
     }
 
     private static readonly (string Id, string Zh, string En, string Rule)[] Bodies =

@@ -15,14 +15,15 @@ namespace Deliberation.Web.Demo;
 /// The demo items, each with a history spread over past weeks. The domain checks every step exactly as it would live;
 /// the events go to the log with their own (past) times, which a grain, living in the present, cannot give them.
 /// </summary>
-public sealed class DemoItems(IGrainFactory grains, IEventLog log, TimeProvider clock)
+public sealed class DemoItems(IGrainFactory grains, TimeProvider clock)
 {
     private static readonly ProcessTemplate Village = ProcessTemplateCatalog.Latest("siyi-liang-gongkai");
 
     public IReadOnlyList<string> ItemsForNextMeeting { get; } = ["item-demo-parking"];
 
-    public async Task SeedAsync(string councilId, IReadOnlyDictionary<string, string> people, CancellationToken ct)
+    public async Task SeedAsync(string councilId, IReadOnlyDictionary<string, string> people, DemoLog history, CancellationToken ct)
     {
+        _history = history;
         var council = grains.GetGrain<ICouncilGrain>(councilId);
         var a = new Dictionary<string, Actor>();
         foreach (var (name, id) in people) a[name] = await council.GetActorAsync(id);
@@ -107,10 +108,15 @@ public sealed class DemoItems(IGrainFactory grains, IEventLog log, TimeProvider 
         return story;
     }
 
-    private async Task SaveAsync(Story story, CancellationToken ct)
+    private DemoLog _history = new();
+
+    /// <summary>Gathered, not written: the council's whole history is written at once, in time order (<see cref="DemoLog"/>).</summary>
+    private Task SaveAsync(Story story, CancellationToken ct)
     {
         var summary = AgendaItemGrain.CatalogueRowOf(story.Item, story.LastAt);
-        await log.AppendAsync(new StreamAppend(summary.StreamId, 0, story.Pending, summary), ct);
+        _history.Catalogue(summary);
+        _history.Add(summary.StreamId, story.Pending);
+        return ct.IsCancellationRequested ? Task.FromCanceled(ct) : Task.CompletedTask;
     }
 
     private sealed class Story

@@ -46,8 +46,8 @@ public static class EscalationEndpoints
 }
 
 /// <summary>
-/// A council's escalations from the stream catalogue: everything for its people, a department's own for its accounts,
-/// nothing for anyone else. (The ledger, with its filters and figures, is built on the read side.)
+/// A council's escalations from the stream catalogue: everything for its staff (clerk, chair, members), a department's
+/// own for its accounts, nothing for anyone else. (The ledger, with its filters and figures, is built on the read side.)
 /// </summary>
 public static class EscalationCatalogue
 {
@@ -55,7 +55,8 @@ public static class EscalationCatalogue
     {
         var all = (await log.ListStreamsAsync(EscalationGrain.Category, councilId))
             .Select(s => JsonSerializer.Deserialize<EscalationSummary>(s.Summary, EventJson.Options)!);
-        if (viewer.Roles.Count > 0) return all.OrderByDescending(s => s.UpdatedAt).ToList();
+        // The council's staff see them all; residents, volunteers and the rest find theirs through their own topics.
+        if (Ledger.LedgerAccess.IsStaff(viewer)) return all.OrderByDescending(s => s.UpdatedAt).ToList();
         var department = (await grains.GetGrain<ICouncilGrain>(councilId).GetServicesAsync())?.DepartmentOf(viewer.UserId);
         return department is null ? [] : all.Where(s => s.DepartmentId == department.Id).OrderByDescending(s => s.UpdatedAt).ToList();
     }

@@ -16,5 +16,9 @@ public sealed partial class EscalationGrain
 
     protected override DateTimeOffset? DueOf(Escalation escalation) => escalation.NextDueAt;
 
-    protected override IReadOnlyList<EscalationEvent> WhenDue(Escalation escalation, DateTimeOffset now) => escalation.NoticeOverdue(now);
+    protected override IReadOnlyList<EscalationEvent> WhenDue(Escalation escalation, DateTimeOffset now)
+    {
+        var noticed = escalation.NoticeOverdue(now);
+        return [.. noticed, .. escalation.RemindDepartment(noticed)];
+    }
 }

@@ -24,7 +24,13 @@ public sealed partial class EscalationGrain(TimeProvider clock, ILogger<Escalati
 
     protected override string ScopeOf(Escalation escalation) => escalation.CouncilId;
 
-    protected override object SummaryOf(Escalation e, DateTimeOffset at) => new EscalationSummary(e.Id, e.CouncilId, e.ReferenceNo,
+    protected override object SummaryOf(Escalation e, DateTimeOffset at) => Summary(e, at);
+
+    /// <summary>The catalogue row as this grain writes it, for history written without it (the demo's made-up months).</summary>
+    public static Deliberation.Runtime.EventLog.StreamSummary CatalogueRowOf(Escalation e, DateTimeOffset at) =>
+        CatalogueRow($"{Category}-{e.Id}", Category, e.CouncilId, Summary(e, at), at, true, e.NextDueAt);
+
+    private static EscalationSummary Summary(Escalation e, DateTimeOffset at) => new EscalationSummary(e.Id, e.CouncilId, e.ReferenceNo,
         e.ItemId, e.ItemTitle, e.DepartmentId, e.DepartmentName, e.Status.ToString(), e.DueOn, e.ResponseOverdue, e.Overdue, e.Reopened, at);
 
     // The page shows the escalation's history.

@@ -75,6 +75,8 @@ public static class Features
         app.MapSmallRequests();
         app.MapSmallRequestForms();
         app.MapPublicRecord();
+        Ledger.LedgerEndpoints.MapLedger(app);
+        Figures.FiguresEndpoints.MapFigures(app);
         return app;
     }
 }

@@ -14,7 +14,7 @@ public static class ReadSideSetup
     /// <summary>Each feature's projections; a new one is added here and nowhere else.</summary>
     public static IReadOnlyList<IProjection> Projections() =>
         [new ItemListProjection(), new FollowersProjection(), new BallotListProjection(), new Record.RecordProjection(),
-            new MeetingListProjection(), new MinutesIndexProjection()];
+            new MeetingListProjection(), new MinutesIndexProjection(), new Ledger.LedgerProjection(), new Figures.FiguresProjection()];
 
     public static IServiceCollection AddReadSide(this IServiceCollection services)
     {

@@ -1,3 +1,4 @@
+using Deliberation.Runtime.EventLog;
 using Deliberation.Domain.Councils;
 using Deliberation.Domain.Requests;
 using Deliberation.Web.AgendaItems;
@@ -31,7 +32,13 @@ public sealed class SmallRequestGrain(TimeProvider clock, ILogger<SmallRequestGr
 
     protected override string ScopeOf(SmallRequest r) => r.CouncilId;
 
-    protected override object SummaryOf(SmallRequest r, DateTimeOffset at) => new SmallRequestSummary(r.Id, r.CouncilId, r.Title, r.Category,
+    protected override object SummaryOf(SmallRequest r, DateTimeOffset at) => Summary(r, at);
+
+    /// <summary>The catalogue row as this grain writes it, for history written without it (the demo's made-up months).</summary>
+    public static StreamSummary CatalogueRowOf(SmallRequest r, DateTimeOffset at) =>
+        CatalogueRow($"{Category}-{r.Id}", Category, r.CouncilId, Summary(r, at), at, true, r.NextDueAt);
+
+    private static SmallRequestSummary Summary(SmallRequest r, DateTimeOffset at) => new SmallRequestSummary(r.Id, r.CouncilId, r.Title, r.Category,
         r.Place, r.NeededBy, r.PostedBy, r.Status.ToString(), r.GroupId, r.VolunteerId, r.Overdue, at);
 
     public async Task<SmallRequestView> PostAsync(string councilId, PostSmallRequest request, Actor by)

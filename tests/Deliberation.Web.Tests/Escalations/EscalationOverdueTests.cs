@@ -33,8 +33,9 @@ public sealed class EscalationOverdueTests
         Assert.True(seen.GetProperty("responseOverdue").GetBoolean());
         Assert.True(seen.GetProperty("overdue").GetBoolean());
         var flagged = seen.GetProperty("timeline").EnumerateArray().Skip(1).ToList();
-        Assert.Equal(["EscalationResponseOverdue", "EscalationOverdue"], flagged.Select(e => e.GetProperty("type").GetString()));
+        Assert.Equal(["EscalationResponseOverdue", "EscalationOverdue", "DepartmentReminded"], flagged.Select(e => e.GetProperty("type").GetString()));
         Assert.All(flagged, e => Assert.Equal("system", e.GetProperty("actor").GetString()));
+        Assert.Equal("town-works", flagged[^1].GetProperty("details").GetProperty("departmentId").GetString());
     }
 
     [Fact]

@@ -34,6 +34,8 @@ public class CouncilApp : WebApplicationFactory<Program>
         _settings["Storage:Provider"] = "sqlite";
         _settings["Storage:ConnectionString"] = $"Data Source={Path.Combine(_folder, "deliberation.db")}";
         _settings["Demo:Seed"] = seedDemo ? "true" : "false";
+        // The demo's months of history only where a test asks for them (settings Demo:History = true).
+        _settings["Demo:History"] = "false";
         // Tests sign in far more often than a person would; the limits themselves have their own test.
         _settings["RateLimits:SignInPerMinute"] = "1000";
         _settings["RateLimits:WrongPasswordsPerAccountAndAddress"] = "1000";
