@@ -9,6 +9,7 @@ using Deliberation.Web.Following;
 using Deliberation.Web.Grains;
 using Deliberation.Web.Meetings;
 using Deliberation.Web.Process;
+using Deliberation.Web.PublicBoard;
 using Deliberation.Web.Requests;
 using Microsoft.AspNetCore.SignalR;
 
@@ -65,6 +66,7 @@ public static class Features
         app.MapEscalationForms();
         app.MapSmallRequests();
         app.MapSmallRequestForms();
+        app.MapPublicBoard();
         return app;
     }
 }

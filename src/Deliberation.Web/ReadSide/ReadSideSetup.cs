@@ -3,6 +3,7 @@ using Deliberation.Web.AgendaItems;
 using Deliberation.Web.Ballots;
 using Deliberation.Web.Following;
 using Deliberation.Web.Hosting;
+using Deliberation.Web.PublicBoard;
 
 namespace Deliberation.Web.ReadSide;
 
@@ -11,7 +12,7 @@ public static class ReadSideSetup
 {
     /// <summary>Each feature's projections; a new one is added here and nowhere else.</summary>
     public static IReadOnlyList<IProjection> Projections() =>
-        [new ItemListProjection(), new FollowersProjection(), new BallotListProjection()];
+        [new ItemListProjection(), new FollowersProjection(), new BallotListProjection(), new PublicBoardProjection()];
 
     public static IServiceCollection AddReadSide(this IServiceCollection services)
     {

@@ -2,6 +2,7 @@ using Deliberation.Runtime.Projections;
 using Deliberation.Web.AgendaItems;
 using Deliberation.Web.Ballots;
 using Deliberation.Web.Following;
+using Deliberation.Web.PublicBoard;
 using Deliberation.Web.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +16,8 @@ public static class ReadModelTables
         (ItemListProjection.ProjectionName, "SELECT item_id, council_id, is_public, updated_at, summary FROM item_list ORDER BY item_id"),
         (FollowersProjection.ProjectionName, "SELECT council_id, item_id, user_id FROM item_followers ORDER BY council_id, item_id, user_id"),
         (BallotListProjection.ProjectionName, "SELECT ballot_id, council_id, meeting_id, item_id, status FROM ballot_list ORDER BY ballot_id"),
+        (PublicBoardProjection.ProjectionName, "SELECT item_id, council_id, body_id, category, stage, stage_zh, stage_en, year, disclosed_at, decision FROM board_decisions ORDER BY item_id"),
+        ("public-board-tokens", "SELECT council_id, token, item_id FROM board_tokens ORDER BY council_id, token, item_id"),
     ];
 
     public static ProjectionRunner ReadSide(this CouncilApp app) => app.Services.GetRequiredService<ProjectionRunner>();
@@ -23,7 +26,7 @@ public static class ReadModelTables
     {
         var dump = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var (projection, query) in All)
-            dump[projection] = await app.ReadSide().QueryAsync(projection, query,
+            dump[projection] = await app.ReadSide().QueryAsync(projection.StartsWith(PublicBoardProjection.ProjectionName, StringComparison.Ordinal) ? PublicBoardProjection.ProjectionName : projection, query,
                 row => string.Join(" | ", Enumerable.Range(0, row.FieldCount).Select(i => Convert.ToString(row.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
         return dump;
     }
