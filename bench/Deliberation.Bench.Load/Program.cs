@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-// Usage: Deliberation.Bench.Load <url> [rate per second=1000] [seconds=20] [warm-up seconds=3]
+// Usage: Deliberation.Bench.Load <url> [rate per second=1000] [seconds=20] [warm-up seconds=3] ["Header: value" ...]
 // Each request is due at start + i / rate and is sent then, without waiting for earlier answers (open loop), so a slow
 // server cannot slow the offered load down. A latency is measured from the request's due time, not from when it was
 // sent, so queueing in the generator counts against the server too (no coordinated omission).
@@ -16,6 +16,12 @@ using var client = new HttpClient(new SocketsHttpHandler
     MaxConnectionsPerServer = 512,
     AutomaticDecompression = System.Net.DecompressionMethods.None,
 }) { Timeout = TimeSpan.FromSeconds(10) };
+// Headers a proxy would add (the app outside Development serves its pages over https only: X-Forwarded-Proto).
+foreach (var header in args.Skip(4))
+{
+    var colon = header.IndexOf(':', StringComparison.Ordinal);
+    client.DefaultRequestHeaders.Add(header[..colon].Trim(), header[(colon + 1)..].Trim());
+}
 
 await RunAsync(warmUp, record: false);
 var (latencies, errors, bytes) = await RunAsync(seconds, record: true);

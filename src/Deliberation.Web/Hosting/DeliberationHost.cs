@@ -89,6 +89,7 @@ public static class DeliberationHost
         services.AddExceptionHandler<UnavailableAnswers>();
         services.AddExceptionHandler<DomainErrors>();
         services.AddOpenApi();
+        services.AddDeliberationCompression();
         services.AddDeliberationHealth();
         builder.AddDeliberationTelemetry();
         // Interactive server components for the live meeting screens only (LiveScreenAttribute); every other page stays
@@ -108,6 +109,9 @@ public static class DeliberationHost
     {
         // First: the scheme (Secure cookies) and the client's address (rate limits) as the trusted proxy saw them.
         app.UseForwardedHeaders();
+        // HEAD is a GET whose body goes nowhere; compression wraps everything after it (it decides per answer).
+        app.UseMiddleware<HeadRequests>();
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();

@@ -11,6 +11,7 @@ using Deliberation.Web.Meetings;
 using Deliberation.Web.Minutes;
 using Deliberation.Web.Process;
 using Deliberation.Web.Record;
+using Deliberation.Web.PublicBoard;
 using Deliberation.Web.Requests;
 using Microsoft.AspNetCore.SignalR;
 
@@ -77,6 +78,7 @@ public static class Features
         app.MapPublicRecord();
         Ledger.LedgerEndpoints.MapLedger(app);
         Figures.FiguresEndpoints.MapFigures(app);
+        app.MapPublicBoard();
         return app;
     }
 }

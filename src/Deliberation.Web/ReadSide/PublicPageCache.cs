@@ -5,10 +5,11 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace Deliberation.Web.ReadSide;
 
 /// <summary>
-/// Public pages rendered once and served again until the log moves on: a page a visitor (signed out) sees depends only
-/// on the events in the log and on the language, so its rendering is kept under the log's head position and the
-/// language, and any new event, written on any node, gives the next request a new key. Signed-in people, requests with
-/// a query (status lines) and answers that set a cookie are never cached. Costs one indexed query per request.
+/// Public pages rendered once and served again until what they show changes: a page a visitor (signed out) sees
+/// depends only on the events in the log and on the language. An item's page is kept under the versions of the streams
+/// it shows (<see cref="ItemPageVersion"/>: the item, its council, its ballots), so only their events, written on any
+/// node, give it a new key; any other page under the log's head position. Signed-in people, requests with a query
+/// (status lines) and answers that set a cookie are never cached. Costs one indexed query per request.
 /// </summary>
 public sealed class PublicPageCache(ProjectionRunner readSide) : IOutputCachePolicy
 {
@@ -27,7 +28,12 @@ public sealed class PublicPageCache(ProjectionRunner readSide) : IOutputCachePol
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
         context.CacheVaryByRules.VaryByValues["language"] = CultureInfo.CurrentUICulture.Name;
-        context.CacheVaryByRules.VaryByValues["log"] = (await readSide.HeadAsync(cancellation)).ToString(CultureInfo.InvariantCulture);
+        var route = context.HttpContext.Request.RouteValues;
+        if (route.TryGetValue("councilId", out var council) && route.TryGetValue("itemId", out var item)
+            && council is string councilId && item is string itemId && Hosting.Identifiers.IsValid(councilId) && Hosting.Identifiers.IsValid(itemId))
+            context.CacheVaryByRules.VaryByValues["item"] = await ItemPageVersion.OfAsync(readSide, councilId, itemId, cancellation);
+        else
+            context.CacheVaryByRules.VaryByValues["log"] = (await readSide.HeadAsync(cancellation)).ToString(CultureInfo.InvariantCulture);
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

@@ -5,6 +5,7 @@ using Deliberation.Web.Following;
 using Deliberation.Web.Hosting;
 using Deliberation.Web.Meetings;
 using Deliberation.Web.Minutes;
+using Deliberation.Web.PublicBoard;
 
 namespace Deliberation.Web.ReadSide;
 
@@ -14,7 +15,8 @@ public static class ReadSideSetup
     /// <summary>Each feature's projections; a new one is added here and nowhere else.</summary>
     public static IReadOnlyList<IProjection> Projections() =>
         [new ItemListProjection(), new FollowersProjection(), new BallotListProjection(), new Record.RecordProjection(),
-            new MeetingListProjection(), new MinutesIndexProjection(), new Ledger.LedgerProjection(), new Figures.FiguresProjection()];
+            new MeetingListProjection(), new MinutesIndexProjection(), new Ledger.LedgerProjection(), new Figures.FiguresProjection(),
+            new PublicBoardProjection()];
 
     public static IServiceCollection AddReadSide(this IServiceCollection services)
     {

@@ -30,6 +30,25 @@ public sealed class PublicItemPageTests : IDisposable
     }
 
     [Fact]
+    public async Task AnEventOnAnotherItemLeavesTheCachedPageAsItWas()
+    {
+        var visitor = _app.Visitor();
+        await visitor.GetStringAsync(Page); // the first answer sets a cookie and is not stored
+        var before = await visitor.GetStringAsync(Page);
+
+        var clerk = await _app.SignedInAs("clerk");
+        await (await clerk.Post("/api/councils/lakeside/items/item-demo-lights/accept", new { note = "受理" })).Expect(HttpStatusCode.OK);
+        var afterOtherItem = await visitor.GetStringAsync(Page);
+        await (await clerk.Post("/api/councils/lakeside/items/item-demo-kiosks/dismiss-objection", new { objectionNo = 1, reason = "已核实" })).Expect(HttpStatusCode.OK);
+        var afterThisItem = await visitor.GetStringAsync(Page);
+
+        // Equal answers are one rendering served twice (each rendering carries its own encrypted component state).
+        Assert.Equal(before, afterOtherItem);
+        Assert.NotEqual(before, afterThisItem);
+        Assert.Contains("已核实", afterThisItem);
+    }
+
+    [Fact]
     public async Task TheCachedPageFollowsTheVisitorsLanguage()
     {
         var chinese = await _app.Visitor().GetStringAsync(Page);

@@ -2,6 +2,7 @@ using Deliberation.Runtime.Projections;
 using Deliberation.Web.AgendaItems;
 using Deliberation.Web.Ballots;
 using Deliberation.Web.Following;
+using Deliberation.Web.PublicBoard;
 using Deliberation.Web.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +23,8 @@ public static class ReadModelTables
         (Deliberation.Web.Minutes.MinutesIndexProjection.ProjectionName, "SELECT meeting_id, council_id, latest_version, published_at FROM minutes_published ORDER BY meeting_id"),
         (Deliberation.Web.Minutes.MinutesIndexProjection.ProjectionName,
             "SELECT item_id, meeting_id, council_id, meeting_title, starts_at FROM minutes_items ORDER BY item_id, meeting_id"),
+        (PublicBoardProjection.ProjectionName, "SELECT item_id, council_id, body_id, category, stage, stage_zh, stage_en, year, disclosed_at, decision FROM board_decisions ORDER BY item_id"),
+        (PublicBoardProjection.ProjectionName, "SELECT council_id, token, item_id FROM board_tokens ORDER BY council_id, token, item_id"),
     ];
 
     public static ProjectionRunner ReadSide(this CouncilApp app) => app.Services.GetRequiredService<ProjectionRunner>();
