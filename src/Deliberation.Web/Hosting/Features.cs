@@ -8,6 +8,7 @@ using Deliberation.Web.Escalations;
 using Deliberation.Web.Following;
 using Deliberation.Web.Grains;
 using Deliberation.Web.Meetings;
+using Deliberation.Web.Photos;
 using Deliberation.Web.Process;
 using Deliberation.Web.Requests;
 using Microsoft.AspNetCore.SignalR;
@@ -40,6 +41,8 @@ public static class Features
         services.AddScoped<SignInService>();
         services.AddScoped<DemoCouncil>();
         services.AddScoped<DemoItems>();
+        services.AddSingleton<Runtime.Photos.IPhotoStore>(sp => new Runtime.Photos.SqlPhotoStore(sp.GetRequiredService<StorageOptions>().ForEventLog()));
+        services.AddSingleton<Photos.PhotoUploads>();
         return services;
     }
 
@@ -53,6 +56,7 @@ public static class Features
         app.MapProcessTemplates();
         app.MapAgendaItems();
         app.MapItemForms();
+        app.MapPhotos();
         app.MapFollowing();
         app.MapMeetings();
         app.MapBallots();
