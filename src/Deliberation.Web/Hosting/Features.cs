@@ -53,6 +53,7 @@ public static class Features
         app.MapExternalLogins();
         app.MapCouncils();
         app.MapPeopleForms();
+        app.MapInvitationBatches();
         app.MapProcessTemplates();
         app.MapAgendaItems();
         app.MapItemForms();
