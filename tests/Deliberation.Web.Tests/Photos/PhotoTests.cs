@@ -129,6 +129,23 @@ public sealed class PhotoTests : IDisposable
         await response.ExpectProblem(HttpStatusCode.BadRequest);
     }
 
+    [PostgresFact]
+    public async Task APhotoIsStoredAndServedOnPostgreSqlToo()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var app = new CouncilApp().UsePostgres(database.ConnectionString);
+        var member = await app.SignedInAs("member1");
+
+        var shown = await AttachAsync(member, "item-demo-kiosks", TestPhotos.JpegWithGps());
+
+        using var response = await app.Visitor().GetAsync(shown);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = await response.Content.ReadAsByteArrayAsync();
+        Assert.False(TestPhotos.Contains(stored, "Exif"u8.ToArray()));
+        using var decoded = SKBitmap.Decode(stored);
+        Assert.Equal((48, 64), (decoded.Width, decoded.Height));
+    }
+
     private async Task<string> SubmitWithPhotoAsync(HttpClient client, string title, (string Name, byte[] Bytes, string Type) photo)
     {
         var form = await client.GetStringAsync("/councils/lakeside/items/new");
