@@ -81,12 +81,14 @@ public sealed partial class AgendaItem
             case ImplementationAssigned i: (ResponsibleParty, Deadline) = (i.ResponsibleParty, i.Deadline); break;
             case ResultDisclosed r: (Result, _resultDisclosed, IsPublic) = (r.Text, true, true); break;
             case ResultRated r: _ratings.Add(new Rating(r.RatedBy, r.Score)); break;
+            case ProgressReported: ProgressReports++; break;
+            case PhotoAttached p: _photos.Add(new ItemPhoto(p.PhotoId, p.Description, p.ProgressReport, p.Width, p.Height)); break;
             case ItemClosed c:
                 (Status, Outcome) = (AgendaItemStatus.Closed, c.Outcome);
                 // A rejection is disclosed too: the public sees what was decided, either way.
                 if (c.Outcome == ItemOutcome.Rejected) IsPublic = true;
                 break;
-            // ConsultationRecorded, StepCompleted, ResolutionAdopted/Rejected, ReviewApproved/Returned, ProgressReported,
+            // ConsultationRecorded, StepCompleted, ResolutionAdopted/Rejected, ReviewApproved/Returned,
             // ImplementationCompleted: history only; the timeline reads them from the log.
         }
     }

@@ -32,6 +32,11 @@ public sealed record ObjectionDismissed(int ObjectionNo, string Reason) : Agenda
 public sealed record NoticePeriodEnded : AgendaItemEvent;
 public sealed record ImplementationAssigned(string ResponsibleParty, DateOnly Deadline) : AgendaItemEvent;
 public sealed record ProgressReported(string Text, int? PercentDone) : AgendaItemEvent;
+/// <summary>
+/// A photo on the topic (<c>ProgressReport</c> null) or on a progress report (its number, from 1, in the order reported).
+/// The bytes are stored apart, already stripped of metadata; the event names them by their SHA-256 id.
+/// </summary>
+public sealed record PhotoAttached(string PhotoId, string Description, int? ProgressReport, int Width, int Height) : AgendaItemEvent;
 public sealed record ImplementationCompleted(string Summary) : AgendaItemEvent;
 public sealed record ResultDisclosed(string Text) : AgendaItemEvent;
 public sealed record ResultRated(string RatedBy, int Score) : AgendaItemEvent;
@@ -48,3 +53,5 @@ public sealed record ProposalVersion(int Version, string Text, string? Reason);
 public sealed record Objection(int No, string Text, string RaisedBy, ObjectionState State);
 
 public sealed record Rating(string RatedBy, int Score);
+
+public sealed record ItemPhoto(string PhotoId, string Description, int? ProgressReport, int Width, int Height);

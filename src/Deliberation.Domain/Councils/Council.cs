@@ -93,7 +93,7 @@ public sealed partial class Council
     public IReadOnlyList<CouncilEvent> RedeemInvitation(string codeHash, string userId, string displayName)
     {
         Require(userId, "user");
-        if (!_invitations.TryGetValue(codeHash, out var invitation) || invitation.RedeemedBy is not null)
+        if (!_invitations.TryGetValue(codeHash, out var invitation) || invitation.RedeemedBy is not null || invitation.Revoked)
             throw new ArgumentException("This code is not valid or has been used.", "code");
         var events = new List<CouncilEvent> { new InvitationRedeemed(codeHash, userId, displayName) };
         if (!Holds(userId, CouncilRole.Resident))
@@ -139,8 +139,10 @@ public sealed partial class Council
             case BodyEstablished b: _bodies.Add(new Body(b.BodyId, b.Name, b.DecisionRuleId, b.Practice ?? BallotPractice.Default)); break;
             case RoleGranted g: _holders.Add(new RoleHolder(g.UserId, g.DisplayName, g.Role, g.Body, g.Weight)); break;
             case RoleRevoked r: _holders.RemoveAll(h => h.UserId == r.UserId && h.Role == r.Role && h.Body == r.Body); break;
-            case InvitationIssued i: _invitations[i.CodeHash] = new Invitation(i.Household, i.Grid, null); break;
-            case InvitationRedeemed r: _invitations[r.CodeHash] = _invitations[r.CodeHash] with { RedeemedBy = r.UserId }; break;
+            case InvitationIssued i: _invitations[i.CodeHash] = new Invitation(i.Household, i.Grid, null, i.BatchId, i.No); break;
+            case InvitationRedeemed r: _invitations[r.CodeHash] = _invitations[r.CodeHash] with { RedeemedBy = r.UserId, RedeemedName = r.DisplayName }; break;
+            case InvitationBatchIssued b: _batches.Add(new InvitationBatch(b.BatchId, b.Grid, b.Count, b.Note)); break;
+            case InvitationRevoked r: _invitations[r.CodeHash] = _invitations[r.CodeHash] with { Revoked = true }; break;
             case PasswordResetRecorded: break;
             default: ApplyServices(e); break;
         }
@@ -169,5 +171,6 @@ public sealed partial class Council
     private static LocalizedText Named(LocalizedText name, string what) =>
         new(TextRules.Required(name.Zh, TextKind.Name, $"{what} (Chinese)"), TextRules.Check(name.En, TextKind.Name, $"{what} (English)"));
 
-    private sealed record Invitation(string Household, string Grid, string? RedeemedBy);
+    private sealed record Invitation(string Household, string Grid, string? RedeemedBy, string? BatchId = null, int? No = null,
+        string? RedeemedName = null, bool Revoked = false);
 }

@@ -15,7 +15,14 @@ public sealed record RoleGranted(string UserId, string DisplayName, CouncilRole 
 public sealed record RoleRevoked(string UserId, CouncilRole Role, string? Body, string Reason) : CouncilEvent;
 
 /// <summary>Only the code's hash is recorded: the log never holds a code someone could still use.</summary>
-public sealed record InvitationIssued(string CodeHash, string Household, string Grid) : CouncilEvent;
+/// <summary><c>BatchId</c> and <c>No</c> are set for a code printed in a batch (null in single invitations and older events).</summary>
+public sealed record InvitationIssued(string CodeHash, string Household, string Grid, string? BatchId = null, int? No = null) : CouncilEvent;
+
+/// <summary>A batch of codes for door-to-door visits in one grid; its codes follow as <see cref="InvitationIssued"/>.</summary>
+public sealed record InvitationBatchIssued(string BatchId, string Grid, int Count, string? Note) : CouncilEvent;
+
+/// <summary>An unused code withdrawn (lost, or handed to the wrong door): it can no longer be redeemed.</summary>
+public sealed record InvitationRevoked(string CodeHash, string Reason) : CouncilEvent;
 
 public sealed record InvitationRedeemed(string CodeHash, string UserId, string DisplayName) : CouncilEvent;
 

@@ -77,6 +77,17 @@ internal abstract class SqlDialect
         $"CREATE TABLE IF NOT EXISTS secret_ballot_seals (ballot_id TEXT NOT NULL, slot TEXT NOT NULL, sealed TEXT NOT NULL, PRIMARY KEY (ballot_id, slot)){WithoutRowId}",
         // Each council's signing key for the lists of its secret ballots: the public key, and the private key protected by the key ring.
         "CREATE TABLE IF NOT EXISTS council_signing_keys (council_id TEXT NOT NULL PRIMARY KEY, public_key TEXT NOT NULL, protected_private_key TEXT NOT NULL)",
+        // Photos (Photos/SqlPhotoStore): re-encoded bytes, keyed by their own SHA-256; events name them by that id.
+        $"""
+        CREATE TABLE IF NOT EXISTS photos (
+            photo_id TEXT NOT NULL PRIMARY KEY,
+            content_type TEXT NOT NULL,
+            width BIGINT NOT NULL,
+            height BIGINT NOT NULL,
+            bytes {BytesType} NOT NULL,
+            stored_at {TimeType} NOT NULL
+        )
+        """,
     ];
 
     /// <summary>Keeps a table's rows in key order with no row number of its own (SQLite); nothing on PostgreSQL.</summary>
@@ -93,6 +104,7 @@ internal abstract class SqlDialect
 
     protected abstract string IdentityColumn { get; }
     protected abstract string TimeType { get; }
+    protected abstract string BytesType { get; }
 
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken ct);
 
@@ -186,6 +198,7 @@ internal sealed class SqliteDialect : SqlDialect
     protected override string WithoutRowId => " WITHOUT ROWID";
     public override string SecureDeleteStatement => "PRAGMA secure_delete = ON";
     public override string AfterSecureDeleteStatement => "PRAGMA wal_checkpoint(TRUNCATE)";
+    protected override string BytesType => "BLOB";
 
     // Measured: 500-row statements made SQLite flushes several times slower than per-row ones (binding cost grows
     // faster than the values in a statement); 8-row ones were as fast as any. In-process, statements cost no round trip.
@@ -237,6 +250,7 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
     public override string Name => "postgres";
     protected override string IdentityColumn => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
     protected override string TimeType => "TIMESTAMPTZ";
+    protected override string BytesType => "BYTEA";
     public override string SchemaLockStatement => "SELECT pg_advisory_xact_lock(7243520917356403712)";
     public override string RowLockClause => "FOR UPDATE";
     public override string PositionLockStatement => "SELECT pg_advisory_xact_lock(7243520917356403713)";

@@ -42,6 +42,7 @@ public sealed partial class AgendaItemGrain(IEventLog log, TimeProvider clock, I
                 : throw new ArgumentException($"Item '{Key}' already exists.");
         var (item, events) = AgendaItem.Submit(by, Key, councilId, request.Title ?? "", request.Text ?? "",
             request.Category ?? "", request.Place ?? "", request.OnBehalfOf);
+        if (request.Photos is { Count: > 0 } photos) events = [.. events, .. item.AttachPhotos(by, Pairs(photos), null)];
         await CommitNewAsync(item, events, by.UserId, Clock.GetUtcNow(), request.RequestId);
         return ItemProjection.View(item, StoredEvents, by);
     }
@@ -74,6 +75,7 @@ public sealed partial class AgendaItemGrain(IEventLog log, TimeProvider clock, I
             EndNotice => item.EndNotice(by, now),
             AssignImplementation c => item.AssignImplementation(by, c.ResponsibleParty, c.Deadline),
             ReportProgress c => item.ReportProgress(by, c.Text, c.PercentDone),
+            AttachPhotos c => item.AttachPhotos(by, Pairs(c.Photos ?? []), c.ProgressReport),
             CompleteImplementation c => item.CompleteImplementation(by, c.Summary),
             DiscloseResult c => item.DiscloseResult(by, c.Text),
             RateResult c => item.Rate(by, c.Score),
@@ -93,6 +95,9 @@ public sealed partial class AgendaItemGrain(IEventLog log, TimeProvider clock, I
         var visible = item is not null && item.CouncilId == councilId && (item.IsPublic || viewer is { Roles.Count: > 0 });
         return Task.FromResult(visible ? ItemProjection.View(item!, StoredEvents, viewer) : null);
     }
+
+    private static IReadOnlyList<ItemPhoto> Pairs(IReadOnlyList<PhotoRef> photos) =>
+        photos.Select(p => new ItemPhoto(p.PhotoId, p.Description, null, p.Width, p.Height)).ToList();
 
     public Task<ChainVerification> VerifyAsync() => log.VerifyStreamAsync(StreamId);
 

@@ -15,7 +15,13 @@ public sealed record SubmitItem(string Title, string Text, string Category, stri
 {
     /// <summary>Its idempotency key; a resend with the same one answers the item it created.</summary>
     public string? RequestId { get; init; }
+
+    /// <summary>Photos already stored (re-encoded) with the submission, attached in the same commit.</summary>
+    public IReadOnlyList<PhotoRef>? Photos { get; init; }
 }
+
+/// <summary>A stored photo (by its id) and what it shows, the text read out in its place.</summary>
+public sealed record PhotoRef(string PhotoId, string Description, int Width, int Height);
 
 public sealed record AcceptItem(string? TemplateId, string? Note) : ItemCommand;
 public sealed record MergeItem(string IntoItemId, string Reason) : ItemCommand;
@@ -52,6 +58,8 @@ public sealed record DismissObjection(int ObjectionNo, string Reason) : ItemComm
 public sealed record EndNotice : ItemCommand;
 public sealed record AssignImplementation(string ResponsibleParty, DateOnly Deadline) : ItemCommand;
 public sealed record ReportProgress(string Text, int? PercentDone) : ItemCommand;
+/// <summary>Photos already stored, on the topic (<c>ProgressReport</c> null) or on a progress report (its number from 1).</summary>
+public sealed record AttachPhotos(IReadOnlyList<PhotoRef> Photos, int? ProgressReport) : ItemCommand;
 public sealed record CompleteImplementation(string Summary) : ItemCommand;
 public sealed record DiscloseResult(string Text) : ItemCommand;
 public sealed record RateResult(int Score) : ItemCommand;

@@ -26,14 +26,19 @@ public static class ItemFormEndpoints
             }, FormRedirects.Keep($"act.{form.Action}", form.RequestId));
         }).Access(Audience.Council).ExcludeFromDescription();
 
-        app.MapPost("/councils/{councilId}/items/new", async (string councilId, [FromForm] SubmitItemForm form, HttpContext http, IGrainFactory grains) =>
+        app.MapPost("/councils/{councilId}/items/new", async (string councilId, [FromForm] SubmitItemForm form, HttpContext http, IGrainFactory grains,
+            Photos.PhotoUploads uploads, CancellationToken ct) =>
         {
             return await FormRedirects.Attempt($"/councils/{councilId}/items/new", async () =>
             {
                 var requestId = RequestIds.Checked(form.RequestId);
                 var itemId = Identifiers.For("item", councilId, http.Actor().UserId, requestId);
+                // Photos are checked and stored first; the item records them with the topic, in the same commit.
+                var photos = http.Request.HasFormContentType
+                    ? await uploads.StoreAsync(http.Request.Form.Files, form.Description, form.Title ?? "", ct) : [];
                 await grains.GetGrain<IAgendaItemGrain>(itemId).SubmitAsync(councilId,
-                    new SubmitItem(form.Title ?? "", form.Text ?? "", form.Category ?? "", form.Place ?? "", form.OnBehalfOf) { RequestId = requestId }, http.Actor());
+                    new SubmitItem(form.Title ?? "", form.Text ?? "", form.Category ?? "", form.Place ?? "", form.OnBehalfOf)
+                    { RequestId = requestId, Photos = photos }, http.Actor());
                 return $"/councils/{councilId}/items/{itemId}?done=submitted";
             }, FormRedirects.Keep("submit", form.RequestId));
         }).AccessFor(CouncilRole.Resident, CouncilRole.GridWorker).RequireRateLimiting(RateLimits.Submission).ExcludeFromDescription();
@@ -49,5 +54,7 @@ public sealed class SubmitItemForm
     public string? Category { get; set; }
     public string? Place { get; set; }
     public string? OnBehalfOf { get; set; }
+    /// <summary>What the attached photos show (their alt text); the topic's title if none.</summary>
+    public string? Description { get; set; }
     public string? RequestId { get; set; }
 }

@@ -26,7 +26,11 @@ public static class ItemProjection
                 ratings.Count == 0 ? null : Math.Round((decimal)ratings.Sum() / ratings.Count, 2),
                 ratings.Count == 0 ? null : Math.Round((decimal)ratings.Count(s => s >= 4) / ratings.Count, 4)),
             viewer is null ? [] : item.AllowedActions(viewer).Select(a => a.ToKebabCase()).ToList(),
-            log.Select(Entry).ToList());
+            log.Select(Entry).ToList())
+        {
+            MayAddTopicPhotos = viewer is not null && item.MayAttachPhotos(viewer, null),
+            ProgressReportsOpenToPhotos = viewer is not null && item.MayAttachPhotos(viewer, item.ProgressReports) ? item.ProgressReports : 0,
+        };
         return ResidentPrivacy.SeesNames(viewer) ? view : ResidentPrivacy.WithoutResidents(view);
     }
 

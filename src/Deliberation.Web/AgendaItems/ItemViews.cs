@@ -9,7 +9,14 @@ public sealed record ItemView(
     string? TemplateId, int? TemplateVersion, StepView? CurrentStep, IReadOnlyList<StepView> Steps,
     bool IsPublic, DateTimeOffset? NoticeEndsAt, string? ResponsibleParty, DateOnly? Deadline,
     IReadOnlyList<ProposalView> Proposals, IReadOnlyList<ObjectionView> Objections, RatingsView Ratings,
-    IReadOnlyList<string> Allowed, IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<string> Allowed, IReadOnlyList<TimelineEntry> Timeline)
+{
+    /// <summary>Whether this viewer may add photos to the topic now (its submitter, until the item is closed).</summary>
+    public bool MayAddTopicPhotos { get; init; }
+
+    /// <summary>Progress reports 1 to this number take photos from this viewer now (0: none).</summary>
+    public int ProgressReportsOpenToPhotos { get; init; }
+}
 
 public sealed record StepView(string Id, int Index, string Kind, string NameZh, string NameEn, string ActingRole);
 

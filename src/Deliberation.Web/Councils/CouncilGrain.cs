@@ -84,12 +84,13 @@ public sealed partial class CouncilGrain(TimeProvider clock, IChangeNotices noti
     private Task<T> ChangeAsync<T>(Actor by, Func<Council, IReadOnlyList<CouncilEvent>> command, Func<Council, T> result) =>
         ChangeAsync(by.UserId, command, result);
 
-    private async Task<T> ChangeAsync<T>(string actor, Func<Council, IReadOnlyList<CouncilEvent>> command, Func<Council, T> result)
+    private async Task<T> ChangeAsync<T>(string actor, Func<Council, IReadOnlyList<CouncilEvent>> command, Func<Council, T> result,
+        string? requestId = null)
     {
         var council = Existing();
         try
         {
-            await CommitAsync(command(council), actor, clock.GetUtcNow());
+            await CommitAsync(command(council), actor, clock.GetUtcNow(), requestId);
         }
         finally
         {

@@ -28,3 +28,26 @@ public sealed record IssueInvitation(string Household, string Grid)
 }
 
 public sealed record IssuedInvitation(string Code, string Household, string Grid);
+
+/// <summary>A batch of household codes for one grid (1 to 100); <c>RequestId</c> (at least 16 characters) seeds the codes,
+/// so a resend answers the same codes and issues none.</summary>
+public sealed record IssueInvitationBatch(string Grid, int Count, string? Note)
+{
+    public string? RequestId { get; init; }
+}
+
+/// <summary>The batch's codes, printed now: only their hashes are kept.</summary>
+public sealed record IssuedBatch(string BatchId, string Grid, string? Note, IReadOnlyList<IssuedInvitation> Codes);
+
+public sealed record RevokeInvitation(string Reason)
+{
+    public string? RequestId { get; init; }
+}
+
+/// <summary>One code as the clerk's list shows it: a reference to its hash (never the code), and who redeemed it.</summary>
+public sealed record InvitationView(string Ref, string Household, string Grid, string? BatchId, int? No, InvitationState State,
+    string? RedeemedBy, string? RedeemedName);
+
+public sealed record InvitationBatchView(string BatchId, string Grid, int Count, string? Note);
+
+public sealed record InvitationsView(IReadOnlyList<InvitationBatchView> Batches, IReadOnlyList<InvitationView> Invitations);

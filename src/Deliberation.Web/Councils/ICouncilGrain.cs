@@ -24,6 +24,15 @@ public interface ICouncilGrain : IGrainWithStringKey
     /// <summary>Issues a one-time household code; only its hash is kept, so the clerk prints it now.</summary>
     Task<IssuedInvitation> IssueInvitationAsync(IssueInvitation request, Actor by);
 
+    /// <summary>Issues a batch of household codes for door-to-door visits; only their hashes are kept, so the clerk prints them now.</summary>
+    Task<IssuedBatch> IssueInvitationBatchAsync(IssueInvitationBatch request, Actor by);
+
+    /// <summary>Every code issued, by batch, with which were redeemed and by whom, and which were revoked.</summary>
+    Task<InvitationsView> GetInvitationsAsync();
+
+    /// <summary>Withdraws an unused code (named by its reference); it can no longer be redeemed.</summary>
+    Task RevokeInvitationAsync(string codeRef, RevokeInvitation request, Actor by);
+
     /// <summary>Redeems a code once: the account becomes a verified resident of the code's household.</summary>
     Task<RoleHolderView> RedeemInvitationAsync(string code, string userId, string displayName);
 

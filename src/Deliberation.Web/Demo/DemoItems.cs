@@ -18,6 +18,10 @@ namespace Deliberation.Web.Demo;
 public sealed class DemoItems(IGrainFactory grains, TimeProvider clock)
 {
     private static readonly ProcessTemplate Village = ProcessTemplateCatalog.Latest("siyi-liang-gongkai");
+    private static readonly ProcessTemplate Community = ProcessTemplateCatalog.Latest("sanyi-yishen-liang-gongkai");
+
+    /// <summary>The item under 三议一审两公开 that waits at its review step: the demo reviewer's work.</summary>
+    public const string AwaitingReview = "item-demo-playground";
 
     public IReadOnlyList<string> ItemsForNextMeeting { get; } = ["item-demo-parking"];
 
@@ -89,6 +93,20 @@ public sealed class DemoItems(IGrainFactory grains, TimeProvider clock)
         fence.Then(now.AddDays(-25), a["chair"], (i, by) => i.RecordResolution(by, DecisionRuleCatalog.Find("party-members-deliberation"),
             Tally.Create(new(3, 3), new(3, 3), new(1, 1), new(2, 2), new(0, 0)), null));
         await SaveAsync(fence, ct);
+
+        // The other template at work: proposed, consulted in the joint meeting, resolved by the resident
+        // representatives, and now with the township's legal adviser (reviewer), who approves it or sends it back.
+        var playground = Story.Submit(a["member3"], AwaitingReview, councilId, now.AddDays(-20), "儿童游乐场改造",
+            "湖边小广场的滑梯和秋千锈蚀，地面是水泥地。建议更换器材并铺设塑胶地面，资金由村集体和物业共同承担。", "公共设施", "湖边小广场", null);
+        playground.Then(now.AddDays(-19), a["clerk"], (i, by) => i.Accept(by, Community, "涉及物业合同，按三议一审两公开办理"));
+        playground.Then(now.AddDays(-18), a["clerk"], (i, by) => i.RecordProposal(by,
+            "更换滑梯、秋千各一套，铺设 300 平方米塑胶地面；预算 8.6 万元，村集体承担 6 万元，物业承担 2.6 万元。", ["同意", "不同意"], "议事代表"));
+        playground.Then(now.AddDays(-18), a["clerk"], (i, by) => i.CompleteStep(by));
+        playground.Then(now.AddDays(-11), a["clerk"], (i, by) => i.RecordConsultation(by, null, "三方联席会议：物业同意分担费用，要求明确保修期。"));
+        playground.Then(now.AddDays(-11), a["clerk"], (i, by) => i.CompleteStep(by));
+        playground.Then(now.AddDays(-4), a["chair"], (i, by) => i.RecordResolution(by, DecisionRuleCatalog.Find("simple-majority"),
+            Tally.Create(new(4, 4), new(4, 4), new(3, 3), new(1, 1), new(0, 0)), null));
+        await SaveAsync(playground, ct);
     }
 
     /// <summary>An item taken through proposal, consultation and both votes of the village template.</summary>

@@ -9,6 +9,7 @@ using Deliberation.Web.Following;
 using Deliberation.Web.Grains;
 using Deliberation.Web.Meetings;
 using Deliberation.Web.Minutes;
+using Deliberation.Web.Photos;
 using Deliberation.Web.Process;
 using Deliberation.Web.Record;
 using Deliberation.Web.PublicBoard;
@@ -48,6 +49,8 @@ public static class Features
         services.AddScoped<DemoCouncil>();
         services.AddScoped<DemoItems>();
         services.AddScoped<DemoPastMeeting>();
+        services.AddSingleton<Runtime.Photos.IPhotoStore>(sp => new Runtime.Photos.SqlPhotoStore(sp.GetRequiredService<StorageOptions>().ForEventLog()));
+        services.AddSingleton<Photos.PhotoUploads>();
         return services;
     }
 
@@ -58,9 +61,11 @@ public static class Features
         app.MapExternalLogins();
         app.MapCouncils();
         app.MapPeopleForms();
+        app.MapInvitationBatches();
         app.MapProcessTemplates();
         app.MapAgendaItems();
         app.MapItemForms();
+        app.MapPhotos();
         app.MapFollowing();
         app.MapMeetings();
         app.MapBallots();

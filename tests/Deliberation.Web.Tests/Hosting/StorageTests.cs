@@ -31,7 +31,7 @@ public sealed class StorageTests
         Assert.Equal(3, item.GetProperty("timeline").GetArrayLength());
         Assert.Contains("record-proposal", refused.GetProperty("allowed").ToString());
         var list = await (await clerkAgain.GetAsync("/api/councils/lakeside/items")).Expect(HttpStatusCode.OK);
-        Assert.Equal(8, list.GetArrayLength());
+        Assert.Equal(9, list.GetArrayLength());
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class StorageTests
         await (await clerk.Post($"/api/councils/lakeside/items/{itemId}/end-notice")).ExpectProblem(HttpStatusCode.Conflict);
 
         var list = await (await clerk.GetAsync("/api/councils/lakeside/items")).Expect(HttpStatusCode.OK);
-        Assert.Equal(8, list.GetArrayLength());
+        Assert.Equal(9, list.GetArrayLength());
         var public_ = await (await app.Visitor().GetAsync("/api/councils/lakeside/items")).Expect(HttpStatusCode.OK);
         Assert.Equal(4, public_.GetArrayLength());
         var html = await app.Visitor().GetStringAsync("/councils/lakeside/items/item-demo-road");
