@@ -142,6 +142,7 @@ public sealed partial class Council
             case InvitationIssued i: _invitations[i.CodeHash] = new Invitation(i.Household, i.Grid, null); break;
             case InvitationRedeemed r: _invitations[r.CodeHash] = _invitations[r.CodeHash] with { RedeemedBy = r.UserId }; break;
             case PasswordResetRecorded: break;
+            case MeetingPracticeSet m: ApplyMeetingPractice(m); break;
             default: ApplyServices(e); break;
         }
     }
