@@ -32,10 +32,13 @@ public sealed partial class Meeting
         return order.SequenceEqual(_agenda) ? [] : Raise(new AgendaReordered(order.ToList()));
     }
 
-    /// <summary>The item moved one place up (<paramref name="places"/> −1) or down (+1): the order to send.</summary>
-    public IReadOnlyList<string> AgendaWithMoved(string itemId, int places)
+    /// <summary>
+    /// The agenda with the item moved one place up (<paramref name="places"/> −1) or down (+1): the order a screen or
+    /// form sends (the same order when it cannot move further).
+    /// </summary>
+    public static IReadOnlyList<string> Moved(IReadOnlyList<string> agenda, string itemId, int places)
     {
-        var order = _agenda.ToList();
+        var order = agenda.ToList();
         var from = order.IndexOf(itemId);
         if (from < 0) throw new ArgumentException("The item is not on this meeting's agenda.", nameof(itemId));
         var to = Math.Clamp(from + Math.Sign(places), 0, order.Count - 1);

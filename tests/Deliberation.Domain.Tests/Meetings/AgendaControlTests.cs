@@ -17,13 +17,13 @@ public sealed class AgendaControlTests
     {
         var meeting = Scheduled();
 
-        var order = meeting.AgendaWithMoved("item-c", -1);
+        var order = Meeting.Moved(meeting.Agenda, "item-c", -1);
         var moved = meeting.ReorderAgenda(Chair, order);
 
         Assert.Equal(["item-a", "item-c", "item-b"], Assert.IsType<AgendaReordered>(Assert.Single(moved)).Agenda);
         Assert.Equal(["item-a", "item-c", "item-b"], meeting.Agenda);
         Assert.Empty(meeting.ReorderAgenda(Chair, order));
-        Assert.Equal(meeting.Agenda, meeting.AgendaWithMoved("item-a", -1));
+        Assert.Equal(meeting.Agenda, Meeting.Moved(meeting.Agenda, "item-a", -1));
     }
 
     [Fact]
