@@ -144,6 +144,7 @@ public sealed partial class Council
             case InvitationBatchIssued b: _batches.Add(new InvitationBatch(b.BatchId, b.Grid, b.Count, b.Note)); break;
             case InvitationRevoked r: _invitations[r.CodeHash] = _invitations[r.CodeHash] with { Revoked = true }; break;
             case PasswordResetRecorded: break;
+            case MeetingPracticeSet m: ApplyMeetingPractice(m); break;
             default: ApplyServices(e); break;
         }
     }

@@ -5,7 +5,7 @@ using Deliberation.Domain.DecisionRules;
 namespace Deliberation.Domain.Meetings;
 
 /// <summary>A meeting of one body: scheduled → open (roll call, quorum known, items taken in turn) → closed.</summary>
-public sealed class Meeting
+public sealed partial class Meeting
 {
     private readonly List<string> _agenda = [];
     private readonly Dictionary<string, AttendanceEntry> _attendance = new(StringComparer.Ordinal);
@@ -102,12 +102,14 @@ public sealed class Meeting
         return Raise(new AttendanceRecorded(by.UserId, Meetings.Attendance.Present, null));
     }
 
-    public IReadOnlyList<MeetingEvent> TakeUp(Actor by, string itemId)
+    /// <summary>Takes up an item; a speech still running on the item before ends <paramref name="now"/> (without it, the chair ends it first).</summary>
+    public IReadOnlyList<MeetingEvent> TakeUp(Actor by, string itemId, DateTimeOffset? now = null)
     {
         Demand(by, "take up an item", CouncilRole.Chair, CouncilRole.Clerk);
         Expect(MeetingStatus.Open);
         if (!_agenda.Contains(itemId)) throw new ArgumentException("The item is not on this meeting's agenda.", nameof(itemId));
-        return Raise(new ItemTakenUp(itemId));
+        if (itemId == CurrentItemId) return [];
+        return Raise([.. EndRunningSpeech(now), new ItemTakenUp(itemId)]);
     }
 
     /// <summary>
@@ -124,11 +126,12 @@ public sealed class Meeting
         return Raise(new BallotHeld(ballotId, CurrentItemId));
     }
 
-    public IReadOnlyList<MeetingEvent> Close(Actor by)
+    /// <summary>Closes the meeting; a speech still running ends <paramref name="now"/> (without it, the chair ends it first).</summary>
+    public IReadOnlyList<MeetingEvent> Close(Actor by, DateTimeOffset? now = null)
     {
         Demand(by, "close the meeting", CouncilRole.Chair, CouncilRole.Clerk);
         Expect(MeetingStatus.Open);
-        return Raise(new MeetingClosed());
+        return Raise([.. EndRunningSpeech(now), new MeetingClosed()]);
     }
 
     /// <summary>
@@ -169,9 +172,10 @@ public sealed class Meeting
             case AgendaItemAdded a: _agenda.Add(a.ItemId); break;
             case MeetingOpened: Status = MeetingStatus.Open; break;
             case AttendanceRecorded r: _attendance[r.UserId] = new AttendanceEntry(r.Attendance, r.ProxyFor); break;
-            case ItemTakenUp t: CurrentItemId = t.ItemId; break;
+            case ItemTakenUp t: CurrentItemId = t.ItemId; _takenUp.Add(t.ItemId); break;
             case MeetingClosed: (Status, CurrentItemId) = (MeetingStatus.Closed, null); break;
             case BallotHeld b: _ballots.Add(b); break;
+            default: ApplyFloor(e); ApplyAgendaControl(e); break;
         }
     }
 

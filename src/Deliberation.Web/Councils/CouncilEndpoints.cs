@@ -39,6 +39,10 @@ public static class CouncilEndpoints
             Results.Ok(await grains.GetGrain<ICouncilGrain>(councilId).EstablishBodyAsync(request, http.Actor())))
             .AccessFor(CouncilRole.Clerk);
 
+        council.MapPost("/meeting-practice", async (string councilId, SetMeetingPractice request, HttpContext http, IGrainFactory grains) =>
+            Results.Ok(await grains.GetGrain<ICouncilGrain>(councilId).SetMeetingPracticeAsync(request, http.Actor())))
+            .AccessFor(CouncilRole.Clerk);
+
         council.MapGet("/roles", async (string councilId, IGrainFactory grains) =>
             Results.Ok(await grains.GetGrain<ICouncilGrain>(councilId).GetRoleHoldersAsync()))
             .AccessFor(CouncilRole.Clerk, CouncilRole.Chair);

@@ -105,7 +105,15 @@ public sealed partial class CouncilGrain(TimeProvider clock, IChangeNotices noti
     private static CouncilView ToView(Council council) => new(council.Id, council.Name.Zh, council.Name.En, council.Place,
         council.DefaultTemplateId, council.NoticeDays,
         council.Bodies.Select(b => new BodyView(b.Id, b.Name.Zh, b.Name.En, b.DecisionRuleId, council.RollOf(b.Id).Count,
-            b.Practice.VotesMayChange, b.Practice.ProxiesCountTowardQuorum)).ToList());
+            b.Practice.VotesMayChange, b.Practice.ProxiesCountTowardQuorum)).ToList())
+    {
+        TimeZoneId = council.TimeZoneId,
+        SpeakingMinutes = council.SpeakingMinutes,
+    };
+
+    public Task<CouncilView> SetMeetingPracticeAsync(SetMeetingPractice request, Actor by) => ChangeAsync(by,
+        council => council.SetMeetingPractice(by, request.TimeZoneId ?? council.TimeZoneId, request.SpeakingMinutes ?? council.SpeakingMinutes, request.Reason),
+        ToView);
 
     private static RoleHolderView ToView(RoleHolder holder) =>
         new(holder.UserId, holder.DisplayName, holder.Role, holder.Body, holder.Weight);

@@ -3,7 +3,16 @@ using Deliberation.Domain.Councils;
 namespace Deliberation.Web.Councils;
 
 public sealed record CouncilView(
-    string Id, string NameZh, string NameEn, string Place, string DefaultTemplateId, int NoticeDays, IReadOnlyList<BodyView> Bodies);
+    string Id, string NameZh, string NameEn, string Place, string DefaultTemplateId, int NoticeDays, IReadOnlyList<BodyView> Bodies)
+{
+    /// <summary>The zone the council's times are told in (IANA id).</summary>
+    public string TimeZoneId { get; init; } = Domain.CouncilTime.DefaultZoneId;
+
+    public int SpeakingMinutes { get; init; } = Domain.Councils.Council.DefaultSpeakingMinutes;
+}
+
+/// <summary>How the council runs its meetings: its time zone (IANA id, e.g. Asia/Shanghai) and the minutes each speaker has.</summary>
+public sealed record SetMeetingPractice(string? TimeZoneId, int? SpeakingMinutes, string? Reason);
 
 /// <summary>The body's ballot practice stands beside its rule: whether votes may change while open, whether proxies count toward the quorum.</summary>
 public sealed record BodyView(string Id, string NameZh, string NameEn, string DecisionRuleId, int Members,

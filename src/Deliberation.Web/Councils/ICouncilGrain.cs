@@ -15,6 +15,9 @@ public interface ICouncilGrain : IGrainWithStringKey
 
     Task<CouncilView> EstablishBodyAsync(EstablishBody request, Actor by);
 
+    /// <summary>The council's time zone and minutes per speaker; what is left out stays as it is.</summary>
+    Task<CouncilView> SetMeetingPracticeAsync(SetMeetingPractice request, Actor by);
+
     Task<IReadOnlyList<RoleHolderView>> GetRoleHoldersAsync();
 
     Task GrantRoleAsync(GrantRole request, Actor by);

@@ -16,7 +16,7 @@ namespace Deliberation.Web.Meetings;
 /// an access rule, checked by <see cref="AccessCheck"/> (the hub's check) for the circuit's user before it runs, and
 /// the grains then check the finer rule as they do for the endpoints. The authorization matrix calls every method here.
 /// </summary>
-public sealed class LiveMeetingActions(IGrainFactory grains, CouncilActorCache actors, AuthenticationStateProvider authentication)
+public sealed partial class LiveMeetingActions(IGrainFactory grains, CouncilActorCache actors, AuthenticationStateProvider authentication)
 {
     [Access(Audience.Council, CouncilRole.Chair, CouncilRole.Clerk)]
     public async Task OpenMeetingAsync(string councilId, string meetingId)

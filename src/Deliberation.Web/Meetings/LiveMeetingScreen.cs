@@ -95,6 +95,8 @@ public abstract class LiveMeetingScreen : ComponentBase, ILiveScreen, IAsyncDisp
         if (before?.Status != Meeting!.Status) Announce(Text[$"meeting.status.{Meeting.Status}"]);
         else if (before.CurrentItemId != Meeting.CurrentItemId && Meeting.CurrentItemId is { } current)
             Announce(Text.Format("live.now-discussing", TitleOf(current)));
+        else if (Meeting.Floor?.Speaking is { } speaking && before.Floor?.Speaking?.MemberId != speaking.MemberId)
+            Announce(Text.Format("floor.now-speaking", NameOf(speaking.MemberId)));
         else if (before.PresentMembers != Meeting.PresentMembers)
             Announce(Text.Format("live.present", Meeting.PresentMembers, Meeting.RollSize));
         StateHasChanged();

@@ -18,6 +18,12 @@ public sealed class MeetingActionForm
     public string? ClientVoteId { get; set; }
     public string? VoterId { get; set; }
 
+    // Agenda control: the agenda in its new order; a new time (the council's local time) and place; a reason.
+    public string[]? Agenda { get; set; }
+    public string? StartsAt { get; set; }
+    public string? Place { get; set; }
+    public string? Reason { get; set; }
+
     // A ballot between options: the options marked when voting.
     public string[]? Options { get; set; }
 

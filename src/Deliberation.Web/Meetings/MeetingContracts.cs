@@ -29,11 +29,51 @@ public sealed record TakeUpItem(string ItemId) : MeetingCommand;
 public sealed record CheckIn : MeetingCommand;
 public sealed record CloseMeeting : MeetingCommand;
 
+/// <summary>Puts a member on the current item's list of speakers: the member acting (no <c>MemberId</c>) or, by the chair or clerk, anyone on the roll.</summary>
+public sealed record RequestFloor(string? MemberId = null) : MeetingCommand;
+public sealed record WithdrawFloorRequest(string? MemberId = null) : MeetingCommand;
+/// <summary>The chair gives the member the floor now, for the council's time per speaker; a running speech ends first.</summary>
+public sealed record GiveFloor(string MemberId) : MeetingCommand;
+/// <summary>Ends the named member's speech (a resend does not end the next one's).</summary>
+public sealed record EndSpeech(string MemberId) : MeetingCommand;
+public sealed record CloseSpeakersList : MeetingCommand;
+/// <summary>The whole agenda in its new order: the same items, those already taken up where they were.</summary>
+public sealed record ReorderAgenda(IReadOnlyList<string> Agenda) : MeetingCommand;
+public sealed record RescheduleMeeting(DateTimeOffset StartsAt, string Place, string? Reason) : MeetingCommand;
+public sealed record CancelMeeting(string Reason) : MeetingCommand;
+
 public sealed record MeetingView(
     string Id, string CouncilId, string BodyId, string Title, DateTimeOffset StartsAt, string Place, string Status,
     IReadOnlyList<string> Agenda, string? CurrentItemId, IReadOnlyList<AttendanceView> Attendance,
     int RollSize, int PresentMembers, decimal PresentWeight, bool? Quorum, IReadOnlyList<string> Ballots,
-    bool ProxiesCountTowardQuorum = true);
+    bool ProxiesCountTowardQuorum = true)
+{
+    /// <summary>The council's time zone (IANA id): the meeting's times are told in it.</summary>
+    public string TimeZoneId { get; init; } = Domain.CouncilTime.DefaultZoneId;
+
+    /// <summary>The current item's list of speakers (null while no item is taken up).</summary>
+    public FloorView? Floor { get; init; }
+
+    /// <summary>Minutes each speaker has, as the council sets it now.</summary>
+    public int SpeakingMinutes { get; init; } = Domain.Councils.Council.DefaultSpeakingMinutes;
+
+    public string? CancelReason { get; init; }
+
+    /// <summary>Items taken up so far: they keep their places on the agenda.</summary>
+    public IReadOnlyList<string> TakenUp { get; init; } = [];
+}
+
+/// <summary>The current item's list of speakers: who waits in order, who speaks now, whether it is closed, who has spoken.</summary>
+public sealed record FloorView(IReadOnlyList<string> Waiting, SpeechView? Speaking, bool Closed, IReadOnlyList<SpeechView> Spoken);
+
+/// <summary>
+/// A speech: who, since when, for how long they were given; screens count down from <c>StartedAt</c> + <c>TimeLimitSeconds</c>
+/// on their own clock, so nothing is pushed while a speaker talks.
+/// </summary>
+public sealed record SpeechView(string MemberId, DateTimeOffset StartedAt, int TimeLimitSeconds, DateTimeOffset? EndedAt)
+{
+    public DateTimeOffset EndsAt => StartedAt.AddSeconds(TimeLimitSeconds);
+}
 
 public sealed record AttendanceView(string UserId, string Attendance, string? ProxyFor);
 

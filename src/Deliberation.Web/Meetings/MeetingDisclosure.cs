@@ -29,6 +29,7 @@ public static class MeetingDisclosure
         {
             Agenda = meeting.Agenda.Select(Shown).ToList(),
             CurrentItemId = meeting.CurrentItemId is { } current ? Shown(current) : null,
+            TakenUp = meeting.TakenUp.Select(Shown).ToList(),
         };
     }
 }

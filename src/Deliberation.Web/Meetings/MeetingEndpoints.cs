@@ -38,6 +38,18 @@ public static class MeetingEndpoints
         Commands.Map(meetings, "check-in", new CheckIn(), CouncilRole.Member);
         Commands.Map<TakeUpItem>(meetings, "take-up", null, CouncilRole.Clerk, CouncilRole.Chair);
         Commands.Map(meetings, "close", new CloseMeeting(), CouncilRole.Clerk, CouncilRole.Chair);
+
+        // Agenda control before the items are taken up, and the meeting's time and place or its cancellation before it opens.
+        Commands.Map<ReorderAgenda>(meetings, "agenda-order", null, CouncilRole.Clerk, CouncilRole.Chair);
+        Commands.Map<RescheduleMeeting>(meetings, "reschedule", null, CouncilRole.Clerk, CouncilRole.Chair);
+        Commands.Map<CancelMeeting>(meetings, "cancel", null, CouncilRole.Clerk, CouncilRole.Chair);
+
+        // The floor: members ask and withdraw for themselves (the chair and clerk for anyone); the chair runs the list.
+        Commands.Map(meetings, "floor-request", new RequestFloor(), CouncilRole.Member, CouncilRole.Clerk, CouncilRole.Chair);
+        Commands.Map(meetings, "floor-withdraw", new WithdrawFloorRequest(), CouncilRole.Member, CouncilRole.Clerk, CouncilRole.Chair);
+        Commands.Map<GiveFloor>(meetings, "floor-give", null, CouncilRole.Clerk, CouncilRole.Chair);
+        Commands.Map<EndSpeech>(meetings, "floor-end", null, CouncilRole.Clerk, CouncilRole.Chair);
+        Commands.Map(meetings, "floor-close", new CloseSpeakersList(), CouncilRole.Clerk, CouncilRole.Chair);
         return app;
     }
 

@@ -2,6 +2,7 @@ using Deliberation.Domain.Councils;
 using Orleans;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Ballots;
+using Deliberation.Web.Councils;
 using Deliberation.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
@@ -30,6 +31,8 @@ public static class MeetingFormEndpoints
                     var ballot = await Ballot().GetAsync(councilId, by) ?? throw new NotFound("There is no such ballot.");
                     await Ballot().CloseByHandAsync(councilId, form.ToHandCount(ballot.Options ?? []), by);
                 }
+                async Task RescheduleAsync() => await Run(new RescheduleMeeting(
+                    MeetingTimes.ParseLocal(form.StartsAt, await ZoneAsync(grains, councilId)), form.Place ?? "", form.Reason));
                 await (form.Action switch
                 {
                     "open" => Run(new OpenMeeting()),
@@ -41,6 +44,14 @@ public static class MeetingFormEndpoints
                     "open-ballot" => meeting.OpenBallotAsync(councilId, form.ToOpenBallot(), by),
                     "close-ballot" => Ballot().CloseAsync(councilId, by),
                     "hand-count" => HandCountAsync(),
+                    "request-floor" => Run(new RequestFloor(Blank(form.UserId))),
+                    "withdraw-floor" => Run(new WithdrawFloorRequest(Blank(form.UserId))),
+                    "give-floor" => Run(new GiveFloor(form.UserId ?? "")),
+                    "end-speech" => Run(new EndSpeech(form.UserId ?? "")),
+                    "close-speakers" => Run(new CloseSpeakersList()),
+                    "reorder" => Run(new ReorderAgenda(form.Agenda ?? [])),
+                    "reschedule" => RescheduleAsync(),
+                    "cancel" => Run(new CancelMeeting(form.Reason ?? "")),
                     "vote" => Ballot().CastAsync(councilId, new CastVote(form.Choice, form.ClientVoteId, form.VoterId, form.Options), by).Acknowledged("form"),
                     _ => throw new ArgumentException("Unknown action."),
                 });
@@ -55,12 +66,17 @@ public static class MeetingFormEndpoints
             return await FormRedirects.Attempt($"/councils/{councilId}/meetings/new", async () =>
             {
                 await grains.GetGrain<IMeetingGrain>(meetingId).ScheduleAsync(councilId,
-                    new ScheduleMeeting(form.BodyId ?? "", form.Title ?? "", form.When(), form.Place ?? "", form.Agenda ?? []), http.Actor());
+                    new ScheduleMeeting(form.BodyId ?? "", form.Title ?? "", form.When(await ZoneAsync(grains, councilId)), form.Place ?? "", form.Agenda ?? []), http.Actor());
                 return $"/councils/{councilId}/meetings/{meetingId}?done=scheduled";
             });
         }).AccessFor(CouncilRole.Clerk).ExcludeFromDescription();
         return app;
     }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static async Task<string> ZoneAsync(IGrainFactory grains, string councilId) =>
+        (await grains.GetGrain<ICouncilGrain>(Identifiers.Require(councilId, "council")).GetAsync())?.TimeZoneId ?? Domain.CouncilTime.DefaultZoneId;
 }
 
 public sealed class ScheduleMeetingForm
@@ -72,9 +88,5 @@ public sealed class ScheduleMeetingForm
     public string[]? Agenda { get; set; }
 
     /// <summary>The browser's date-time field carries no zone: it is the council's local time, as the pages show it.</summary>
-    public DateTimeOffset When() =>
-        DateTime.TryParseExact(StartsAt, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.AssumeLocal, out var local)
-            ? new DateTimeOffset(local)
-            : throw new ArgumentException("Give the meeting's date and time.", nameof(StartsAt));
+    public DateTimeOffset When(string zoneId) => MeetingTimes.ParseLocal(StartsAt, zoneId);
 }

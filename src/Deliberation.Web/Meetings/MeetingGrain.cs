@@ -49,17 +49,26 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push) : Aggrega
     {
         if (Current is not { } meeting || meeting.CouncilId != councilId)
             throw new NotFound($"There is no meeting '{Key}' in this council.");
+        var now = clock.GetUtcNow();
         var events = command switch
         {
             AddAgendaItem c => meeting.AddAgendaItem(by, await RequireItemAsync(councilId, c.ItemId, by)),
             OpenMeeting => meeting.Open(by),
             RecordAttendance c => meeting.RecordAttendance(by, c.UserId, c.Attendance, c.ProxyFor, await RollAsync(meeting)),
-            TakeUpItem c => meeting.TakeUp(by, c.ItemId),
+            TakeUpItem c => meeting.TakeUp(by, c.ItemId, now),
             CheckIn => meeting.CheckIn(by, await RollAsync(meeting)),
-            CloseMeeting => meeting.Close(by),
+            CloseMeeting => meeting.Close(by, now),
+            RequestFloor c => meeting.RequestFloor(by, c.MemberId ?? by.UserId, await RollAsync(meeting)),
+            WithdrawFloorRequest c => meeting.WithdrawFloorRequest(by, c.MemberId ?? by.UserId),
+            GiveFloor c => meeting.GiveFloor(by, c.MemberId ?? "", now, await SpeakingTimeAsync(councilId), await RollAsync(meeting)),
+            EndSpeech c => meeting.EndSpeech(by, c.MemberId ?? "", now),
+            CloseSpeakersList => meeting.CloseSpeakersList(by),
+            ReorderAgenda c => meeting.ReorderAgenda(by, c.Agenda ?? []),
+            RescheduleMeeting c => meeting.Reschedule(by, now, c.StartsAt, c.Place ?? "", c.Reason),
+            CancelMeeting c => meeting.Cancel(by, c.Reason ?? ""),
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}."),
         };
-        await CommitAsync(events, by.UserId, clock.GetUtcNow());
+        await CommitAsync(events, by.UserId, now);
         var view = await ViewAsync(meeting);
         if (events.Count > 0) await push.MeetingChangedAsync(view);
         return view;
@@ -108,6 +117,9 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push) : Aggrega
         return itemId!;
     }
 
+    private async Task<TimeSpan> SpeakingTimeAsync(string councilId) =>
+        TimeSpan.FromMinutes((await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetAsync())?.SpeakingMinutes ?? Council.DefaultSpeakingMinutes);
+
     private async Task<IReadOnlyList<RoleHolder>> RollAsync(Meeting meeting) =>
         (await GrainFactory.GetGrain<ICouncilGrain>(meeting.CouncilId).GetRoleHoldersAsync())
             .Where(h => h.Role == CouncilRole.Member && h.Body == meeting.BodyId)
@@ -128,6 +140,19 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push) : Aggrega
         return new MeetingView(meeting.Id, meeting.CouncilId, meeting.BodyId, meeting.Title, meeting.StartsAt, meeting.Place,
             meeting.Status.ToString(), meeting.Agenda.ToList(), meeting.CurrentItemId,
             meeting.Attendance.Select(a => new AttendanceView(a.Key, a.Value.Attendance.ToString(), a.Value.ProxyFor)).ToList(),
-            roll.Count, present.Members, present.Weight, quorum, meeting.Ballots.Select(b => b.BallotId).ToList(), proxiesCount);
+            roll.Count, present.Members, present.Weight, quorum, meeting.Ballots.Select(b => b.BallotId).ToList(), proxiesCount)
+        {
+            TimeZoneId = council?.TimeZoneId ?? Domain.CouncilTime.DefaultZoneId,
+            SpeakingMinutes = council?.SpeakingMinutes ?? Council.DefaultSpeakingMinutes,
+            Floor = meeting.CurrentItemId is { } current ? FloorOf(meeting.SpeakersOn(current)) : null,
+            CancelReason = meeting.CancelReason,
+            TakenUp = meeting.Agenda.Where(meeting.TakenUp.Contains).ToList(),
+        };
     }
+
+    private static FloorView FloorOf(SpeakersList list) => new(list.Waiting, list.Speaking is { } now ? SpeechOf(now) : null, list.Closed,
+        list.Spoken.Select(SpeechOf).ToList());
+
+    private static SpeechView SpeechOf(Speech speech) =>
+        new(speech.MemberId, speech.StartedAt, (int)speech.TimeLimit.TotalSeconds, speech.EndedAt);
 }

@@ -46,6 +46,29 @@ public sealed class MeetingHub(IGrainFactory grains) : Hub<IMeetingClient>
     public Task<VoteReceipt> CastVote(string councilId, string ballotId, CastVote vote) =>
         grains.GetGrain<IBallotGrain>(Identifiers.Require(ballotId, "ballot")).CastAsync(councilId, vote, HubAccess.ActorOf(Context)!).Acknowledged("hub");
 
+    /// <summary>The caller asks for the floor on the item under discussion (safe to resend: once on the list, they stay once).</summary>
+    [Access(Audience.Council, CouncilRole.Member)]
+    public Task<MeetingView> RequestFloor(string councilId, string meetingId) => Act(councilId, meetingId, new RequestFloor());
+
+    [Access(Audience.Council, CouncilRole.Member)]
+    public Task<MeetingView> WithdrawFloorRequest(string councilId, string meetingId) => Act(councilId, meetingId, new WithdrawFloorRequest());
+
+    /// <summary>The chair puts a member on the list of speakers.</summary>
+    [Access(Audience.Council, CouncilRole.Chair, CouncilRole.Clerk)]
+    public Task<MeetingView> AddSpeaker(string councilId, string meetingId, string memberId) => Act(councilId, meetingId, new RequestFloor(memberId));
+
+    [Access(Audience.Council, CouncilRole.Chair, CouncilRole.Clerk)]
+    public Task<MeetingView> GiveFloor(string councilId, string meetingId, string memberId) => Act(councilId, meetingId, new GiveFloor(memberId));
+
+    [Access(Audience.Council, CouncilRole.Chair, CouncilRole.Clerk)]
+    public Task<MeetingView> EndSpeech(string councilId, string meetingId, string memberId) => Act(councilId, meetingId, new EndSpeech(memberId));
+
+    [Access(Audience.Council, CouncilRole.Chair, CouncilRole.Clerk)]
+    public Task<MeetingView> CloseSpeakersList(string councilId, string meetingId) => Act(councilId, meetingId, new CloseSpeakersList());
+
+    private Task<MeetingView> Act(string councilId, string meetingId, MeetingCommand command) =>
+        grains.GetGrain<IMeetingGrain>(Identifiers.Require(meetingId, "meeting")).ActAsync(councilId, command, HubAccess.ActorOf(Context)!);
+
     /// <summary>A page of another site must not drive a signed-in member's connection (cross-site WebSocket hijacking).</summary>
     public override Task OnConnectedAsync()
     {

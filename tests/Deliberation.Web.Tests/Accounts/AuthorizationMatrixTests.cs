@@ -163,6 +163,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         parameter.ParameterType == typeof(Deliberation.Domain.Meetings.Attendance) ? Deliberation.Domain.Meetings.Attendance.Present
         : parameter.ParameterType == typeof(CastVote) ? new CastVote(VoteChoice.For, "matrix", null)
         : parameter.ParameterType == typeof(string) ? _routeValues.GetValueOrDefault(parameter.Name!, "sample")
+        : parameter.ParameterType == typeof(IReadOnlyList<string>) ? new[] { "sample" }
         : throw new InvalidOperationException($"The matrix has no sample for {parameter.ParameterType.Name} {parameter.Name}.");
 
     [Fact]

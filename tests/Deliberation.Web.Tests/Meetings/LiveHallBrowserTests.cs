@@ -8,7 +8,8 @@ namespace Deliberation.Web.Tests.Meetings;
 /// <summary>
 /// The hall in real browsers: the chair's console, three members' phones and the wall display, each in its own
 /// browser context, follow one ballot from opening to result with no reload (a mark set on each page at the start is
-/// still there at the end: the page was never loaded again).
+/// still there at the end: the page was never loaded again); and a member's request for the floor reaches the console
+/// and the wall the same way.
 /// </summary>
 public sealed class LiveHallBrowserTests : IAsyncLifetime
 {
@@ -76,6 +77,38 @@ public sealed class LiveHallBrowserTests : IAsyncLifetime
                 .Select(v => $"{screen}: {v.Id} ({v.Impact}) {string.Join(" | ", v.Nodes.Select(n => n.Html))}"));
         }
 
+        Assert.True(found.Count == 0, string.Join(Environment.NewLine, found));
+    }
+
+    [BrowserFact]
+    public async Task AMemberAsksForTheFloorAndTheWallShowsThemSpeakingWithoutAReloadAndTheScreensPassAxe()
+    {
+        var display = await LiveAsync(null, "display");
+        var console = await LiveAsync("chair", "console");
+        await ConfirmAsync(console, "#open-meeting");
+        await console.ClickAsync("section[aria-labelledby=agenda-title] button");
+        var phone = await LiveAsync("member1", "member");
+
+        await phone.ClickAsync("#request-floor");
+        await Expect(phone, "#your-place", "排第 1 位");
+        await Expect(console, "#console-waiting", "张代表");
+        await Expect(display, "#hall-next", "张代表");
+        await console.ClickAsync("#console-waiting button");
+
+        await Expect(display, "#hall-speaker", "张代表 Rep. Zhang");
+        await Expect(phone, "#you-speak", "您正在发言");
+        await Assertions.Expect(display.Locator("#hall-clock")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[23]:[0-5][0-9]$"));
+        foreach (var page in new[] { display, console, phone })
+            Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), $"{page.Url} was loaded again");
+
+        var found = new List<string>();
+        foreach (var (login, screen) in new[] { ("chair", "console"), ("member1", "member"), ((string?)null, "display") })
+        {
+            var page = await LiveAsync(login, screen, bypassCsp: true);
+            var result = await page.RunAxe();
+            found.AddRange(result.Violations.Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{screen}: {v.Id} ({v.Impact}) {string.Join(" | ", v.Nodes.Select(n => n.Html))}"));
+        }
         Assert.True(found.Count == 0, string.Join(Environment.NewLine, found));
     }
 
