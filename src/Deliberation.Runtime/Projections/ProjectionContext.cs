@@ -20,6 +20,17 @@ public sealed class ProjectionContext
         return await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
+    /// <summary>Reads rows of the projection's own tables as this transaction sees them (its earlier writes included).</summary>
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> row, params (string Name, object? Value)[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        await using var command = SqlEventLog.Command(_connection, _transaction, sql, Values(parameters));
+        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        var rows = new List<T>();
+        while (await reader.ReadAsync().ConfigureAwait(false)) rows.Add(row(reader));
+        return rows;
+    }
+
     /// <summary>The events of a stream up to and including <paramref name="throughSequence"/>, as this transaction sees them.</summary>
     public async Task<IReadOnlyList<EventEnvelope>> ReadStreamAsync(string streamId, long throughSequence)
     {

@@ -22,6 +22,7 @@ public static class ItemEndpoints
             request = request with { RequestId = RequestIds.Of(http, request.RequestId) };
             var itemId = Identifiers.For("item", councilId, http.Actor().UserId, request.RequestId);
             var view = await grains.GetGrain<IAgendaItemGrain>(itemId).SubmitAsync(councilId, request, http.Actor());
+            await Following.SubmitterFollows.FollowAsync(grains, councilId, itemId, http.Actor());
             return Results.Created($"/api/councils/{councilId}/items/{itemId}", view);
         }).AccessFor(CouncilRole.Resident, CouncilRole.GridWorker).RequireRateLimiting(RateLimits.Submission);
 

@@ -34,6 +34,7 @@ public static class ItemFormEndpoints
                 var itemId = Identifiers.For("item", councilId, http.Actor().UserId, requestId);
                 await grains.GetGrain<IAgendaItemGrain>(itemId).SubmitAsync(councilId,
                     new SubmitItem(form.Title ?? "", form.Text ?? "", form.Category ?? "", form.Place ?? "", form.OnBehalfOf) { RequestId = requestId }, http.Actor());
+                await Following.SubmitterFollows.FollowAsync(grains, councilId, itemId, http.Actor());
                 return $"/councils/{councilId}/items/{itemId}?done=submitted";
             }, FormRedirects.Keep("submit", form.RequestId));
         }).AccessFor(CouncilRole.Resident, CouncilRole.GridWorker).RequireRateLimiting(RateLimits.Submission).ExcludeFromDescription();

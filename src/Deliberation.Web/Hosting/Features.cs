@@ -7,6 +7,7 @@ using Deliberation.Web.Demo;
 using Deliberation.Web.Escalations;
 using Deliberation.Web.Following;
 using Deliberation.Web.Grains;
+using Deliberation.Web.Inbox;
 using Deliberation.Web.Meetings;
 using Deliberation.Web.Process;
 using Deliberation.Web.Requests;
@@ -54,6 +55,7 @@ public static class Features
         app.MapAgendaItems();
         app.MapItemForms();
         app.MapFollowing();
+        app.MapInbox();
         app.MapMeetings();
         app.MapBallots();
         app.MapMeetingForms();

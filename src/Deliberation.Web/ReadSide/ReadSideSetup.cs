@@ -11,7 +11,7 @@ public static class ReadSideSetup
 {
     /// <summary>Each feature's projections; a new one is added here and nowhere else.</summary>
     public static IReadOnlyList<IProjection> Projections() =>
-        [new ItemListProjection(), new FollowersProjection(), new BallotListProjection()];
+        [new ItemListProjection(), new FollowersProjection(), new BallotListProjection(), new Inbox.NoticesProjection()];
 
     public static IServiceCollection AddReadSide(this IServiceCollection services)
     {

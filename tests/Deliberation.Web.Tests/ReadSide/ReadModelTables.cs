@@ -15,6 +15,8 @@ public static class ReadModelTables
         (ItemListProjection.ProjectionName, "SELECT item_id, council_id, is_public, updated_at, summary FROM item_list ORDER BY item_id"),
         (FollowersProjection.ProjectionName, "SELECT council_id, item_id, user_id FROM item_followers ORDER BY council_id, item_id, user_id"),
         (BallotListProjection.ProjectionName, "SELECT ballot_id, council_id, meeting_id, item_id, status FROM ballot_list ORDER BY ballot_id"),
+        (Deliberation.Web.Inbox.NoticesProjection.ProjectionName,
+            "SELECT user_id, notice_id, council_id, kind, subject_id, link, args, occurred_at, is_read FROM notices ORDER BY user_id, notice_id"),
     ];
 
     public static ProjectionRunner ReadSide(this CouncilApp app) => app.Services.GetRequiredService<ProjectionRunner>();
@@ -28,7 +30,10 @@ public static class ReadModelTables
         return dump;
     }
 
-    /// <summary>A follow, a followed-then-unfollowed item and a ballot opened: a row or a change in each read model.</summary>
+    /// <summary>
+    /// A follow, a followed-then-unfollowed item, a ballot opened and a topic submitted and declined (a notice to its
+    /// submitter, who reads it): a row or a change in each read model.
+    /// </summary>
     public static async Task WriteSomethingForEachAsync(this CouncilApp app)
     {
         var resident = await app.SignedInAs("resident");
@@ -36,5 +41,9 @@ public static class ReadModelTables
         await (await resident.Post("/api/councils/lakeside/items/item-demo-road/follow")).Expect(System.Net.HttpStatusCode.OK);
         await (await resident.Post("/api/councils/lakeside/items/item-demo-road/unfollow")).Expect(System.Net.HttpStatusCode.OK);
         await app.PartyMeetingVotingAsync();
+        var item = await Escalations.EscalationJourneyTests.SubmitAsync(resident);
+        await (await (await app.SignedInAs("clerk")).Post($"/api/councils/lakeside/items/{item}/decline", new { reason = "重复" }))
+            .Expect(System.Net.HttpStatusCode.OK);
+        await (await resident.Post("/api/account/inbox/read-all", new { throughNoticeId = long.MaxValue })).Expect(System.Net.HttpStatusCode.NoContent);
     }
 }
