@@ -40,6 +40,10 @@ public static class ItemEndpoints
             return Results.Ok(await grain.VerifyAsync());
         }).Access(Audience.Public);
 
+        // What was merged into the item: the council's people only, since merged topics are never disclosed themselves.
+        items.MapGet("/{itemId}/merged", async (string councilId, string itemId, ProjectionRunner readSide) =>
+            Results.Ok(await ItemMerges.IntoAsync(readSide, councilId, Identifiers.Require(itemId, "item")))).AccessFor();
+
         Commands.Map<AcceptItem>(items, "accept", null, CouncilRole.Clerk);
         Commands.Map<MergeItem>(items, "merge", null, CouncilRole.Clerk);
         Commands.Map<RouteItem>(items, "route", null, CouncilRole.Clerk);

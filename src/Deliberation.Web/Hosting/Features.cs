@@ -8,6 +8,7 @@ using Deliberation.Web.Escalations;
 using Deliberation.Web.Following;
 using Deliberation.Web.Grains;
 using Deliberation.Web.Inbox;
+using Deliberation.Web.Categories;
 using Deliberation.Web.Meetings;
 using Deliberation.Web.Process;
 using Deliberation.Web.Requests;
@@ -56,6 +57,7 @@ public static class Features
         app.MapItemForms();
         app.MapFollowing();
         app.MapInbox();
+        app.MapCategories();
         app.MapMeetings();
         app.MapBallots();
         app.MapMeetingForms();

@@ -11,7 +11,8 @@ public static class ReadSideSetup
 {
     /// <summary>Each feature's projections; a new one is added here and nowhere else.</summary>
     public static IReadOnlyList<IProjection> Projections() =>
-        [new ItemListProjection(), new FollowersProjection(), new BallotListProjection(), new Inbox.NoticesProjection()];
+        [new ItemListProjection(), new FollowersProjection(), new BallotListProjection(), new Inbox.NoticesProjection(),
+            new MergesProjection()];
 
     public static IServiceCollection AddReadSide(this IServiceCollection services)
     {

@@ -17,6 +17,7 @@ public static class ReadModelTables
         (BallotListProjection.ProjectionName, "SELECT ballot_id, council_id, meeting_id, item_id, status FROM ballot_list ORDER BY ballot_id"),
         (Deliberation.Web.Inbox.NoticesProjection.ProjectionName,
             "SELECT user_id, notice_id, council_id, kind, subject_id, link, args, occurred_at, is_read FROM notices ORDER BY user_id, notice_id"),
+        (MergesProjection.ProjectionName, "SELECT council_id, into_item_id, item_id, title, reason, merged_at FROM item_merges ORDER BY into_item_id, item_id"),
     ];
 
     public static ProjectionRunner ReadSide(this CouncilApp app) => app.Services.GetRequiredService<ProjectionRunner>();
@@ -31,8 +32,8 @@ public static class ReadModelTables
     }
 
     /// <summary>
-    /// A follow, a followed-then-unfollowed item, a ballot opened and a topic submitted and declined (a notice to its
-    /// submitter, who reads it): a row or a change in each read model.
+    /// A follow, a followed-then-unfollowed item, a ballot opened, a topic submitted and declined (a notice to its
+    /// submitter, who reads it) and one merged: a row or a change in each read model.
     /// </summary>
     public static async Task WriteSomethingForEachAsync(this CouncilApp app)
     {
@@ -43,6 +44,9 @@ public static class ReadModelTables
         await app.PartyMeetingVotingAsync();
         var item = await Escalations.EscalationJourneyTests.SubmitAsync(resident);
         await (await (await app.SignedInAs("clerk")).Post($"/api/councils/lakeside/items/{item}/decline", new { reason = "重复" }))
+            .Expect(System.Net.HttpStatusCode.OK);
+        var merged = await Escalations.EscalationJourneyTests.SubmitAsync(resident);
+        await (await (await app.SignedInAs("clerk")).Post($"/api/councils/lakeside/items/{merged}/merge", new { intoItemId = "item-demo-lights", reason = "同一件事" }))
             .Expect(System.Net.HttpStatusCode.OK);
         await (await resident.Post("/api/account/inbox/read-all", new { throughNoticeId = long.MaxValue })).Expect(System.Net.HttpStatusCode.NoContent);
     }
