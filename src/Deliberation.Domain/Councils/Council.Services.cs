@@ -1,6 +1,6 @@
 namespace Deliberation.Domain.Councils;
 
-/// <summary>The council's departments, volunteer groups and small-request categories: data the clerk keeps.</summary>
+/// <summary>The council's departments, volunteer groups and categories (one list for topics and small requests): data the clerk keeps.</summary>
 public sealed partial class Council
 {
     private const int MaxAccounts = 50;
@@ -60,6 +60,7 @@ public sealed partial class Council
                 _requestCategories.Clear();
                 _requestCategories.AddRange(c.Categories);
                 break;
+            default: ApplyCategories(e); break;
         }
     }
 

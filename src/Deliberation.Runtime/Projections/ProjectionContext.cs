@@ -20,7 +20,7 @@ public sealed class ProjectionContext
         return await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Reads rows of the projection's own tables, as this transaction sees them.</summary>
+    /// <summary>Reads rows of the projection's own tables as this transaction sees them (its earlier writes included).</summary>
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> row, params (string Name, object? Value)[] parameters)
     {
         ArgumentNullException.ThrowIfNull(row);

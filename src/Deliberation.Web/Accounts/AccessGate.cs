@@ -84,6 +84,8 @@ public sealed class AccessGate(RequestDelegate next)
             var actor = await CouncilActors.ResolveAsync(http, grains, councilId);
             if (access.Audience == Audience.Council && !Permits(access, actor))
             {
+                // Refused for want of verification: the browser's error page says how to become verified.
+                if (access.Roles.Contains(CouncilRole.Resident) && !actor.Holds(CouncilRole.Resident)) http.Items[Errors.BrowserErrorPages.NotVerified] = true;
                 await Refuse(http, StatusCodes.Status403Forbidden, RefusalFor(access));
                 return;
             }

@@ -40,8 +40,10 @@ public sealed partial class AgendaItemGrain(IEventLog log, TimeProvider clock, I
             return existing.CouncilId == councilId && Answered(by.UserId, request.RequestId)
                 ? ItemProjection.View(existing, StoredEvents, by)
                 : throw new ArgumentException($"Item '{Key}' already exists.");
+        // The council's list, asked before anything is written: a category is one of it, or none.
+        var categories = (await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetServicesAsync())?.RequestCategories ?? [];
         var (item, events) = AgendaItem.Submit(by, Key, councilId, request.Title ?? "", request.Text ?? "",
-            request.Category ?? "", request.Place ?? "", request.OnBehalfOf);
+            Council.CheckCategory(request.Category, categories), request.Place ?? "", request.OnBehalfOf);
         if (request.Photos is { Count: > 0 } photos) events = [.. events, .. item.AttachPhotos(by, Pairs(photos), null)];
         await CommitNewAsync(item, events, by.UserId, Clock.GetUtcNow(), request.RequestId);
         return ItemProjection.View(item, StoredEvents, by);

@@ -22,6 +22,7 @@ public static class ItemEndpoints
             request = request with { RequestId = RequestIds.Of(http, request.RequestId) };
             var itemId = Identifiers.For("item", councilId, http.Actor().UserId, request.RequestId);
             var view = await grains.GetGrain<IAgendaItemGrain>(itemId).SubmitAsync(councilId, request, http.Actor());
+            await Following.SubmitterFollows.FollowAsync(grains, councilId, itemId, http.Actor());
             return Results.Created($"/api/councils/{councilId}/items/{itemId}", view);
         }).AccessFor(CouncilRole.Resident, CouncilRole.GridWorker).RequireRateLimiting(RateLimits.Submission);
 
@@ -38,6 +39,10 @@ public static class ItemEndpoints
                 return Results.Problem(statusCode: 404, detail: "There is no such item, or it has not been disclosed.");
             return Results.Ok(await grain.VerifyAsync());
         }).Access(Audience.Public);
+
+        // What was merged into the item: the council's people only, since merged topics are never disclosed themselves.
+        items.MapGet("/{itemId}/merged", async (string councilId, string itemId, ProjectionRunner readSide) =>
+            Results.Ok(await ItemMerges.IntoAsync(readSide, councilId, Identifiers.Require(itemId, "item")))).AccessFor();
 
         Commands.Map<AcceptItem>(items, "accept", null, CouncilRole.Clerk);
         Commands.Map<MergeItem>(items, "merge", null, CouncilRole.Clerk);

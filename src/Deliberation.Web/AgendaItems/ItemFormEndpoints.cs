@@ -39,6 +39,7 @@ public static class ItemFormEndpoints
                 await grains.GetGrain<IAgendaItemGrain>(itemId).SubmitAsync(councilId,
                     new SubmitItem(form.Title ?? "", form.Text ?? "", form.Category ?? "", form.Place ?? "", form.OnBehalfOf)
                     { RequestId = requestId, Photos = photos }, http.Actor());
+                await Following.SubmitterFollows.FollowAsync(grains, councilId, itemId, http.Actor());
                 return $"/councils/{councilId}/items/{itemId}?done=submitted";
             }, FormRedirects.Keep("submit", form.RequestId));
         }).AccessFor(CouncilRole.Resident, CouncilRole.GridWorker).RequireRateLimiting(RateLimits.Submission).ExcludeFromDescription();

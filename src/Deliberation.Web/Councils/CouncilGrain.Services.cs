@@ -20,6 +20,16 @@ public sealed partial class CouncilGrain
     public Task<IReadOnlyList<string>> RecordRequestCategoriesAsync(RecordRequestCategories request, Actor by) => ChangeAsync(by,
         council => council.RecordRequestCategories(by, request.Categories ?? [], request.Reason), council => council.RequestCategories);
 
+    public Task<IReadOnlyList<string>> ChangeCategoryAsync(Categories.ChangeCategory request, Actor by) => ChangeAsync(by,
+        council => request.Change switch
+        {
+            Categories.CategoryChange.Add => council.AddCategory(by, request.Name, request.Reason),
+            Categories.CategoryChange.Rename => council.RenameCategory(by, request.Name, request.NewName ?? "", request.Reason),
+            Categories.CategoryChange.Retire => council.RetireCategory(by, request.Name, request.Reason),
+            _ => throw new ArgumentException("Add, rename or retire a category.", nameof(request)),
+        },
+        council => (IReadOnlyList<string>)council.Categories.ToList());
+
     // Departments and groups appear in addresses and forms: the same id rules as every other id.
     private static string Id(string? id, string what) =>
         Identifiers.IsValid(id) ? id! : throw new ArgumentException($"The {what} id uses lower-case letters, digits and dashes.", what);

@@ -53,4 +53,7 @@ public interface ICouncilGrain : IGrainWithStringKey
     Task<VolunteerGroupView> RecordVolunteerGroupAsync(RecordVolunteerGroup request, Actor by);
 
     Task<IReadOnlyList<string>> RecordRequestCategoriesAsync(RecordRequestCategories request, Actor by);
+
+    /// <summary>Adds, renames or retires one of the council's categories; answers the list as it is then.</summary>
+    Task<IReadOnlyList<string>> ChangeCategoryAsync(Categories.ChangeCategory request, Actor by);
 }

@@ -81,7 +81,17 @@ public static class DeliberationHost
         services.AddHttpContextAccessor();
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
-        services.AddProblemDetails();
+        // Before the default writer: browsers get an error page in their language, programs the problem document,
+        // whose title follows the language they asked for (Errors/).
+        services.AddSingleton<IProblemDetailsWriter, Errors.BrowserErrorPages>();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            if (Errors.ProblemLanguage.Chosen(context.HttpContext) is not { } culture) return;
+            var text = context.HttpContext.RequestServices.GetRequiredService<UiText>();
+            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+            if (Errors.ProblemLanguage.Title(text, status, culture) is { } title) context.ProblemDetails.Title = title;
+            context.ProblemDetails.Extensions["language"] = culture.Name;
+        });
         // Malformed JSON or a missing body becomes an exception the handler turns into a 400 problem.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // Unreachable grains and storage first: 503 with Retry-After, whatever else the exception is.

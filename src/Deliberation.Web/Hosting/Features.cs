@@ -7,6 +7,8 @@ using Deliberation.Web.Demo;
 using Deliberation.Web.Escalations;
 using Deliberation.Web.Following;
 using Deliberation.Web.Grains;
+using Deliberation.Web.Inbox;
+using Deliberation.Web.Categories;
 using Deliberation.Web.Meetings;
 using Deliberation.Web.Minutes;
 using Deliberation.Web.Photos;
@@ -67,6 +69,8 @@ public static class Features
         app.MapItemForms();
         app.MapPhotos();
         app.MapFollowing();
+        app.MapInbox();
+        app.MapCategories();
         app.MapMeetings();
         app.MapBallots();
         app.MapMeetingForms();

@@ -23,6 +23,8 @@ public static class ItemPageVersion
         // The minutes of the meetings that took the item up, which the page links (read from the same read model).
         "UNION ALL SELECT 'minutes-' || m.meeting_id, p.latest_version FROM minutes_items m " +
         "JOIN minutes_published p ON p.meeting_id = m.meeting_id WHERE m.council_id = @councilId AND m.item_id = @itemId " +
+        // The topics merged into it, which the page counts (the merges are events of those topics, not of this item).
+        "UNION ALL SELECT 'merged', COUNT(*) FROM item_merges WHERE council_id = @councilId AND into_item_id = @itemId " +
         // Whether the ballot list has seen the whole log: if not, a ballot just opened on the item may be missing above.
         "UNION ALL SELECT '~behind', CASE WHEN (SELECT position FROM projection_checkpoints WHERE name = @ballotList) " +
         ">= (SELECT COALESCE(MAX(global_position), 0) FROM events) THEN 0 ELSE 1 END";

@@ -39,7 +39,7 @@ public sealed class RateLimitTests
         using var app = new CouncilApp(settings: new Dictionary<string, string?> { ["RateLimits:SubmissionsPerHour"] = "1" });
         var resident = await app.SignedInAs("resident");
         var neighbour = await app.SignedInAs("member1");
-        var topic = new { title = "长椅", text = "湖边加长椅", category = "设施", place = "湖边" };
+        var topic = new { title = "长椅", text = "湖边加长椅", category = "维修 Repairs", place = "湖边" };
 
         await (await resident.Post("/api/councils/lakeside/items", topic)).Expect(HttpStatusCode.Created);
         await (await resident.Post("/api/councils/lakeside/items", topic)).ExpectProblem(HttpStatusCode.TooManyRequests);

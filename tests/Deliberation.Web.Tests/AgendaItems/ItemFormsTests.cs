@@ -18,7 +18,7 @@ public sealed class ItemFormsTests : IDisposable
 
         var posted = await resident.PostAsync("/councils/lakeside/items/new", Form(form, new()
         {
-            ["Title"] = "公厕没有灯", ["Text"] = "湖边公厕晚上**太黑**", ["Category"] = "设施", ["Place"] = "湖边",
+            ["Title"] = "公厕没有灯", ["Text"] = "湖边公厕晚上**太黑**", ["Category"] = "维修 Repairs", ["Place"] = "湖边",
         }));
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);

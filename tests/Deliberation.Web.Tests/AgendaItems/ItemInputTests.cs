@@ -21,7 +21,7 @@ public sealed class ItemInputTests : IDisposable
         var resident = await _app.SignedInAs("resident");
         var before = await _app.CountEventsAsync();
 
-        var problem = await (await resident.Post(Items, new { title, text, category = "设施", place = "湖边" }))
+        var problem = await (await resident.Post(Items, new { title, text, category = "维修 Repairs", place = "湖边" }))
             .ExpectProblem(HttpStatusCode.BadRequest);
 
         Assert.Contains("control character", problem.GetProperty("detail").GetString());
@@ -33,7 +33,7 @@ public sealed class ItemInputTests : IDisposable
     {
         var resident = await _app.SignedInAs("resident");
 
-        var item = await (await resident.Post(Items, new { title = "路灯坏了", text = "第一段\n\n第二段", category = "设施", place = "湖边" }))
+        var item = await (await resident.Post(Items, new { title = "路灯坏了", text = "第一段\n\n第二段", category = "维修 Repairs", place = "湖边" }))
             .Expect(HttpStatusCode.Created);
 
         Assert.Equal("第一段\n\n第二段", item.GetProperty("text").GetString());
@@ -47,7 +47,7 @@ public sealed class ItemInputTests : IDisposable
     public async Task RefusesAFieldLongerThanItsLimit(string field, int length)
     {
         var resident = await _app.SignedInAs("resident");
-        var topic = new Dictionary<string, string> { ["title"] = "路灯坏了", ["text"] = "正文", ["category"] = "设施", ["place"] = "湖边" };
+        var topic = new Dictionary<string, string> { ["title"] = "路灯坏了", ["text"] = "正文", ["category"] = "维修 Repairs", ["place"] = "湖边" };
         topic[field] = new string('长', length);
         var before = await _app.CountEventsAsync();
 
@@ -111,7 +111,7 @@ public sealed class ItemInputTests : IDisposable
 
         var posted = await resident.PostAsync("/councils/lakeside/items/new", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Title"] = title, ["Text"] = "正文", ["Category"] = "设施", ["Place"] = "湖边",
+            ["Title"] = title, ["Text"] = "正文", ["Category"] = "维修 Repairs", ["Place"] = "湖边",
             ["__RequestVerificationToken"] = Html.AntiforgeryToken(form),
         }));
 

@@ -135,7 +135,7 @@ public sealed class ItemJourneyTests : IAsyncLifetime
 
         var created = await (await grid.Post(Items, new
         {
-            title = "楼道灯坏了", text = "3 号楼楼道灯不亮", category = "公共设施", place = "3 号网格", onBehalfOf = "张奶奶（3-1-201）",
+            title = "楼道灯坏了", text = "3 号楼楼道灯不亮", category = "维修 Repairs", place = "3 号网格", onBehalfOf = "张奶奶（3-1-201）",
         })).Expect(HttpStatusCode.Created);
 
         Assert.Equal("张奶奶（3-1-201）", created.GetProperty("onBehalfOf").GetString());
@@ -154,7 +154,7 @@ public sealed class ItemJourneyTests : IAsyncLifetime
     {
         var created = await (await _resident.Post(Items, new
         {
-            title = "湖边装路灯", text = "晚上太黑", category = "公共设施", place = "湖边",
+            title = "湖边装路灯", text = "晚上太黑", category = "维修 Repairs", place = "湖边",
         })).Expect(HttpStatusCode.Created);
         return created.GetProperty("id").GetString()!;
     }

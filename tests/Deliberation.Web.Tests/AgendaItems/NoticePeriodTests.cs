@@ -149,7 +149,7 @@ public sealed class NoticePeriodTests
     internal static async Task<string> ResolvedItemAsync(CouncilApp app)
     {
         var (resident, clerk, chair) = (await app.SignedInAs("resident"), await app.SignedInAs("clerk"), await app.SignedInAs("chair"));
-        var created = await (await resident.Post(Items, new { title = "湖边装路灯", text = "晚上太黑", category = "公共设施", place = "湖边" }))
+        var created = await (await resident.Post(Items, new { title = "湖边装路灯", text = "晚上太黑", category = "维修 Repairs", place = "湖边" }))
             .Expect(HttpStatusCode.Created);
         var item = $"{Items}/{created.GetProperty("id").GetString()}";
         await (await clerk.Post($"{item}/accept", new { })).Expect(HttpStatusCode.OK);

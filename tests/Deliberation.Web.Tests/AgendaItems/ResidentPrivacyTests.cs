@@ -29,7 +29,7 @@ public sealed class ResidentPrivacyTests(ResidentPrivacyTests.Site site) : IClas
             })).Expect(HttpStatusCode.NoContent);
             var created = await (await grid.Post(Items, new
             {
-                title = "楼道灯坏了", text = "3 号楼楼道灯不亮", category = "公共设施", place = "3 号网格", onBehalfOf = "张奶奶（3-1-201）",
+                title = "楼道灯坏了", text = "3 号楼楼道灯不亮", category = "维修 Repairs", place = "3 号网格", onBehalfOf = "张奶奶（3-1-201）",
             })).Expect(HttpStatusCode.Created);
             Item = $"{Items}/{created.GetProperty("id").GetString()}";
             await (await clerk.Post($"{Item}/accept", new { note = "受理" })).Expect(HttpStatusCode.OK);

@@ -95,7 +95,7 @@ public sealed class EscalationJourneyTests : IAsyncLifetime
 
     public static async Task<string> SubmitAsync(HttpClient resident)
     {
-        var item = await (await resident.Post($"{Council}/items", new { title = "村口路灯不亮", text = "村口三盏路灯不亮，晚上很黑", category = "设施", place = "村口" }))
+        var item = await (await resident.Post($"{Council}/items", new { title = "村口路灯不亮", text = "村口三盏路灯不亮，晚上很黑", category = "维修 Repairs", place = "村口" }))
             .Expect(HttpStatusCode.Created);
         return item.GetProperty("id").GetString()!;
     }

@@ -20,7 +20,7 @@ public sealed class ResendTests
     {
         using var app = new CouncilApp();
         var resident = await app.SignedInAs("resident");
-        var topic = new { title = "码头加装护栏", text = "孩子常在码头玩", category = "安全", place = "码头" };
+        var topic = new { title = "码头加装护栏", text = "孩子常在码头玩", category = "其他 Other", place = "码头" };
         var before = await ItemCountAsync(app);
 
         var first = await (await Send(resident, Items, topic, "topic-5d2e")).Expect(HttpStatusCode.Created);

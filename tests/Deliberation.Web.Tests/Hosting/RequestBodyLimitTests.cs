@@ -17,7 +17,7 @@ public sealed class RequestBodyLimitTests : IDisposable
         var before = await _app.CountEventsAsync();
 
         var response = await resident.Post($"{CouncilAppSteps.Council}/items",
-            new { title = "大", text = new string('大', 10 * 1024 * 1024), category = "设施", place = "湖边" });
+            new { title = "大", text = new string('大', 10 * 1024 * 1024), category = "维修 Repairs", place = "湖边" });
 
         var problem = await response.ExpectProblem(HttpStatusCode.RequestEntityTooLarge);
         Assert.True(problem.TryGetProperty("detail", out var detail) && detail.GetString()!.Contains("256 KiB"), problem.ToString());
@@ -43,7 +43,7 @@ public sealed class RequestBodyLimitTests : IDisposable
         var resident = await _app.SignedInAs("resident");
 
         var response = await resident.Post($"{CouncilAppSteps.Council}/items",
-            new { title = new string('路', 200), text = new string('灯', 20_000), category = "设施", place = "湖边" });
+            new { title = new string('路', 200), text = new string('灯', 20_000), category = "维修 Repairs", place = "湖边" });
 
         await response.Expect(HttpStatusCode.Created);
     }

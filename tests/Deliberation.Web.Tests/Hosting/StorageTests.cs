@@ -15,7 +15,7 @@ public sealed class StorageTests
         using (var first = new CouncilApp().UseDatabaseOf(site))
         {
             var resident = await first.SignedInAs("resident");
-            var created = await (await resident.Post("/api/councils/lakeside/items", new { title = "长椅", text = "湖边加长椅", category = "设施", place = "湖边" }))
+            var created = await (await resident.Post("/api/councils/lakeside/items", new { title = "长椅", text = "湖边加长椅", category = "维修 Repairs", place = "湖边" }))
                 .Expect(HttpStatusCode.Created);
             itemId = created.GetProperty("id").GetString()!;
             var clerk = await first.SignedInAs("clerk");
@@ -111,7 +111,7 @@ public sealed class StorageTests
         var resident = await app.SignedInAs("resident");
         var clerk = await app.SignedInAs("clerk");
 
-        var created = await (await resident.Post("/api/councils/lakeside/items", new { title = "长椅", text = "湖边加长椅", category = "设施", place = "湖边" }))
+        var created = await (await resident.Post("/api/councils/lakeside/items", new { title = "长椅", text = "湖边加长椅", category = "维修 Repairs", place = "湖边" }))
             .Expect(HttpStatusCode.Created);
         var itemId = created.GetProperty("id").GetString();
         await (await clerk.Post($"/api/councils/lakeside/items/{itemId}/accept", new { })).Expect(HttpStatusCode.OK);

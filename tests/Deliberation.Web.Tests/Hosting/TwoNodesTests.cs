@@ -56,7 +56,7 @@ public sealed class TwoNodesTests
     {
         await using var nodes = await TwoNodes.StartAsync();
         var resident = await nodes.A.SignedInAs("resident");
-        var created = await (await resident.Post($"{Council}/items", new { title = "长椅", text = "湖边加长椅", category = "设施", place = "湖边" }))
+        var created = await (await resident.Post($"{Council}/items", new { title = "长椅", text = "湖边加长椅", category = "维修 Repairs", place = "湖边" }))
             .Expect(HttpStatusCode.Created);
         var itemId = created.GetProperty("id").GetString()!;
         var (_, other) = await nodes.ByGrainAsync(grains => grains.GetGrain<Deliberation.Web.AgendaItems.IAgendaItemGrain>(itemId));

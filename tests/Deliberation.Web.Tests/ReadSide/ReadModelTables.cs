@@ -25,6 +25,9 @@ public static class ReadModelTables
             "SELECT item_id, meeting_id, council_id, meeting_title, starts_at FROM minutes_items ORDER BY item_id, meeting_id"),
         (PublicBoardProjection.ProjectionName, "SELECT item_id, council_id, body_id, category, stage, stage_zh, stage_en, year, disclosed_at, decision FROM board_decisions ORDER BY item_id"),
         (PublicBoardProjection.ProjectionName, "SELECT council_id, token, item_id FROM board_tokens ORDER BY council_id, token, item_id"),
+        (Deliberation.Web.Inbox.NoticesProjection.ProjectionName,
+            "SELECT user_id, notice_id, council_id, kind, subject_id, link, args, occurred_at, is_read FROM notices ORDER BY user_id, notice_id"),
+        (MergesProjection.ProjectionName, "SELECT council_id, into_item_id, item_id, title, reason, merged_at FROM item_merges ORDER BY into_item_id, item_id"),
     ];
 
     public static ProjectionRunner ReadSide(this CouncilApp app) => app.Services.GetRequiredService<ProjectionRunner>();
@@ -38,7 +41,10 @@ public static class ReadModelTables
         return dump;
     }
 
-    /// <summary>A follow, a followed-then-unfollowed item and a ballot opened: a row or a change in each read model.</summary>
+    /// <summary>
+    /// A follow, a followed-then-unfollowed item, a ballot opened, a topic submitted and declined (a notice to its
+    /// submitter, who reads it) and one merged: a row or a change in each read model.
+    /// </summary>
     public static async Task WriteSomethingForEachAsync(this CouncilApp app)
     {
         var resident = await app.SignedInAs("resident");
@@ -46,5 +52,12 @@ public static class ReadModelTables
         await (await resident.Post("/api/councils/lakeside/items/item-demo-road/follow")).Expect(System.Net.HttpStatusCode.OK);
         await (await resident.Post("/api/councils/lakeside/items/item-demo-road/unfollow")).Expect(System.Net.HttpStatusCode.OK);
         await app.PartyMeetingVotingAsync();
+        var item = await Escalations.EscalationJourneyTests.SubmitAsync(resident);
+        await (await (await app.SignedInAs("clerk")).Post($"/api/councils/lakeside/items/{item}/decline", new { reason = "重复" }))
+            .Expect(System.Net.HttpStatusCode.OK);
+        var merged = await Escalations.EscalationJourneyTests.SubmitAsync(resident);
+        await (await (await app.SignedInAs("clerk")).Post($"/api/councils/lakeside/items/{merged}/merge", new { intoItemId = "item-demo-lights", reason = "同一件事" }))
+            .Expect(System.Net.HttpStatusCode.OK);
+        await (await resident.Post("/api/account/inbox/read-all", new { throughNoticeId = long.MaxValue })).Expect(System.Net.HttpStatusCode.NoContent);
     }
 }
