@@ -42,5 +42,5 @@ public sealed record MinutesVote(string VoterId, string VoterName, VoteChoice Ch
 /// <summary>A resolution an item recorded at this meeting (its step's vote, adopted or rejected).</summary>
 public sealed record MinutesResolution(string ItemId, string StepId, bool Adopted, string DecisionRuleId, Tally Tally, bool Quorum);
 
-/// <summary>One turn to speak, once the live hall records them.</summary>
-public sealed record MinutesSpeech(string SpeakerId, string SpeakerName, string? ItemId, DateTimeOffset At);
+/// <summary>One turn to speak, from the meeting's list of speakers: who, on which item, from when and for how long.</summary>
+public sealed record MinutesSpeech(string SpeakerId, string SpeakerName, string? ItemId, DateTimeOffset At, TimeSpan? Duration = null);

@@ -9,7 +9,7 @@ namespace Deliberation.Domain.Minutes;
 /// <summary>Drafts a meeting's minutes from its events: nothing is typed in that the record already holds.</summary>
 public static class MinutesDrafting
 {
-    /// <param name="speeches">Who spoke; the live hall's speakers list feeds it once it is on the meeting's stream.</param>
+    /// <param name="speeches">Who spoke, when not the meeting's own list of speakers (<see cref="Meeting.Speeches"/>).</param>
     public static MinutesDraft Draft(MinutesSources sources, IReadOnlyList<MinutesSpeech>? speeches = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
@@ -47,7 +47,8 @@ public static class MinutesDrafting
 
         return new MinutesDraft(meeting.Id, meeting.CouncilId, meeting.BodyId, sources.Body.Name, meeting.Title, meeting.StartsAt,
             meeting.Place, meeting.Status, TimeOf<MeetingOpened>(), TimeOf<MeetingClosed>(), attendance,
-            Quorum(meeting, sources), items, ballots, resolutions, speeches ?? []);
+            Quorum(meeting, sources), items, ballots, resolutions,
+            speeches ?? meeting.Speeches.Select(s => new MinutesSpeech(s.MemberId, Name(s.MemberId), s.ItemId, s.StartedAt, s.Duration)).ToList());
     }
 
     private static MinutesQuorum Quorum(Meeting meeting, MinutesSources sources)

@@ -43,7 +43,15 @@ public sealed class MinutesDraftingTests
         Assert.Equal(2, ballot.Tally!.For.Members);
         Assert.Equal(VoteChoice.Against, ballot.Votes.Single(v => v.VoterId == "b").Choice);
         Assert.Equal("策 C", ballot.Votes.Single(v => v.VoterId == "b").CastByName);
-        Assert.Empty(draft.Speeches);
+    }
+
+    [Fact]
+    public void RecordsWhoSpokeOnWhichItemAndForHowLong()
+    {
+        var draft = MinutesDrafting.Draft(Sources(BallotKind.Named));
+
+        var speech = Assert.Single(draft.Speeches);
+        Assert.Equal(("a", "item-1", T0.AddMinutes(12), TimeSpan.FromMinutes(2)), (speech.SpeakerId, speech.ItemId, speech.At, speech.Duration));
     }
 
     [Fact]
@@ -86,6 +94,9 @@ public sealed class MinutesDraftingTests
         Add(m.RecordAttendance(Clerk, "c", Attendance.Proxy, "b", Roll), 1);
         Add(m.RecordAttendance(Clerk, "d", Attendance.Excused, null, Roll), 1);
         Add(m.TakeUp(Clerk, "item-1"), 10);
+        Add(m.RequestFloor(new Actor("a", [new RoleGrant(CouncilRole.Member, "body", 1)]), "a", Roll), 11);
+        Add(m.GiveFloor(Clerk, "a", T0.AddMinutes(12), TimeSpan.FromMinutes(3), Roll), 12);
+        Add(m.EndSpeech(Clerk, "a", T0.AddMinutes(14)), 14);
         Add(m.HoldBallot(Clerk, "ballot-1", null, false), 20);
         Add(m.Close(Clerk), 60);
 
