@@ -47,7 +47,7 @@ public static class BenchCouncil
         foreach (var id in itemIds)
         {
             var item = grains.GetGrain<IAgendaItemGrain>(id);
-            await item.SubmitAsync(CouncilId, new SubmitItem($"Benchmark motion {id}", "Shall the benchmark pass?", "bench", "hall", null), chair);
+            await item.SubmitAsync(CouncilId, new SubmitItem($"Benchmark motion {id}", "Shall the benchmark pass?", "", "hall", null), chair);
             await item.ActAsync(CouncilId, new AcceptItem(Template, null), chair);
             await item.ActAsync(CouncilId, new RecordProposal("The benchmark passes.", ["for", "against"], "benchmark"), chair);
             await item.ActAsync(CouncilId, new CompleteStep(), chair);

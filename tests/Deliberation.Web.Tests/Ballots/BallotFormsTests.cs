@@ -46,7 +46,8 @@ public sealed class BallotFormsTests : IAsyncLifetime
         await Submit(_chair, [new("Action", "close-ballot"), new("BallotId", ballotId)], "close-ballot");
 
         var item = Html.Parse(await _app.Visitor().GetStringAsync("/councils/lakeside/items/item-demo-kiosks"));
-        var status = item.QuerySelector("section[aria-labelledby^=ballot-] [role=status]")!.TextContent;
+        // The item has an earlier ballot too (the demo's past meeting): this one's section.
+        var status = item.QuerySelector($"section[aria-labelledby='ballot-{ballotId}'] [role=status]")!.TextContent;
         Assert.Contains("李", status);
         Assert.Contains("王", status);
         Assert.DoesNotContain("赵", status);
@@ -67,7 +68,7 @@ public sealed class BallotFormsTests : IAsyncLifetime
         foreach (var path in new[] { _page, "/councils/lakeside/items/item-demo-kiosks" })
         {
             var page = Html.Parse(await _app.Visitor().GetStringAsync(path));
-            var card = page.QuerySelector("section[aria-labelledby^=ballot-]")!;
+            var card = page.QuerySelector($"section[aria-labelledby='ballot-{ballotId}']")!;
             Assert.Contains("人工计票", card.TextContent);
             Assert.Contains("王秘书、孙网格员", card.TextContent);
         }

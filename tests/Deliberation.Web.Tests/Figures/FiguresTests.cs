@@ -27,10 +27,10 @@ public sealed class FiguresTests
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 
         // Four topics: one declined, one accepted, two escalated to the works office (respond in 24 hours, done in 3 days).
-        var t1 = await SubmitAsync(resident, "道路");
-        var t2 = await SubmitAsync(resident, "道路");
-        var t3 = await SubmitAsync(resident, "环境");
-        var t4 = await SubmitAsync(resident, "环境");
+        var t1 = await SubmitAsync(resident, "维修 Repairs");
+        var t2 = await SubmitAsync(resident, "维修 Repairs");
+        var t3 = await SubmitAsync(resident, "环境卫生 Cleaning up");
+        var t4 = await SubmitAsync(resident, "环境卫生 Cleaning up");
         await (await clerk.Post($"{Council}/items/{t1}/decline", new { reason = "个人事务" })).Expect(HttpStatusCode.OK);
         await (await clerk.Post($"{Council}/items/{t2}/accept", new { })).Expect(HttpStatusCode.OK);
         foreach (var t in new[] { t3, t4 })

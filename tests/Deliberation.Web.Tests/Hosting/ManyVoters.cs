@@ -45,7 +45,7 @@ public sealed record ManyVoters(string CouncilId, string MeetingId, string ItemI
             await council.GrantRoleAsync(new GrantRole(voterIds[i], $"Voter {i + 1}", CouncilRole.Member, Body, 1, "test"), chair);
 
         var item = grains.GetGrain<IAgendaItemGrain>(itemId);
-        await item.SubmitAsync(councilId, new SubmitItem("Many voices", "Shall it pass?", "test", "hall", null), chair);
+        await item.SubmitAsync(councilId, new SubmitItem("Many voices", "Shall it pass?", "", "hall", null), chair);
         await item.ActAsync(councilId, new AcceptItem(Template, null), chair);
         await item.ActAsync(councilId, new RecordProposal("It passes.", ["for", "against"], "test"), chair);
         await item.ActAsync(councilId, new CompleteStep(), chair);

@@ -37,7 +37,7 @@ public sealed class LedgerTests
         using var app = new CouncilApp();
         var (resident, clerk) = (await app.SignedInAs("resident"), await app.SignedInAs("clerk"));
         const string title = "村口\"路灯\"不亮，东侧,西侧各三盏";
-        var item = (await (await resident.Post($"{Council}/items", new { title, text = "晚上很黑", category = "设施", place = "村口" }))
+        var item = (await (await resident.Post($"{Council}/items", new { title, text = "晚上很黑", category = "维修 Repairs", place = "村口" }))
             .Expect(HttpStatusCode.Created)).GetProperty("id").GetString()!;
         await (await clerk.Post($"{Council}/items/{item}/route", new
         {

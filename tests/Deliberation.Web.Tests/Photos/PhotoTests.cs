@@ -151,7 +151,7 @@ public sealed class PhotoTests : IDisposable
         var form = await client.GetStringAsync("/councils/lakeside/items/new");
         Assert.NotNull(Html.Parse(form).QuerySelector("form[enctype='multipart/form-data'] input[type=file][name=Photos]"));
         var posted = await client.PostAsync("/councils/lakeside/items/new", Upload(photo,
-            ("Title", title), ("Text", "湖边步道的路灯杆倒了"), ("Category", "设施"), ("Place", "湖边"), ("Description", "倒在路边的路灯杆"),
+            ("Title", title), ("Text", "湖边步道的路灯杆倒了"), ("Category", "维修 Repairs"), ("Place", "湖边"), ("Description", "倒在路边的路灯杆"),
             ("__RequestVerificationToken", Html.AntiforgeryToken(form))));
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         var location = posted.Headers.Location!.OriginalString;
@@ -162,7 +162,7 @@ public sealed class PhotoTests : IDisposable
     private static async Task<string> ItemOfAsync(HttpClient resident)
     {
         var created = await (await resident.Post("/api/councils/lakeside/items",
-            new { title = "垃圾桶满了", text = "三天没人清", category = "环境", place = "村口" })).Expect(HttpStatusCode.Created);
+            new { title = "垃圾桶满了", text = "三天没人清", category = "环境卫生 Cleaning up", place = "村口" })).Expect(HttpStatusCode.Created);
         return created.GetProperty("id").GetString()!;
     }
 

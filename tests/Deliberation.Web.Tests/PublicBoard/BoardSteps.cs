@@ -9,7 +9,7 @@ public static class BoardSteps
     public const string Items = "/api/councils/lakeside/items";
 
     /// <summary>A resident's new topic; returns its id.</summary>
-    public static async Task<string> SubmitAsync(this CouncilApp app, string title, string text, string category = "公共设施")
+    public static async Task<string> SubmitAsync(this CouncilApp app, string title, string text, string category = "维修 Repairs")
     {
         var resident = await app.SignedInAs("resident");
         var created = await (await resident.Post(Items, new { title, text, category, place = "湖边" })).Expect(HttpStatusCode.Created);
