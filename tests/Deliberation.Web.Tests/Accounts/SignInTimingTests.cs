@@ -8,7 +8,8 @@ public sealed class SignInTimingTests
     [Fact]
     public async Task AnUnknownUserNameTakesAboutAsLongAsAWrongPassword()
     {
-        using var app = new CouncilApp(settings: new Dictionary<string, string?> { ["Lockout:WrongPasswords"] = "1000" });
+        using var app = new CouncilApp(settings: new Dictionary<string, string?> { ["Lockout:WrongPasswords"] = "1000" })
+            .WithProductionPasswordHashing();
         var client = app.Visitor();
         await Attempt(client, "chair");
         await Attempt(client, "nobody-at-all");

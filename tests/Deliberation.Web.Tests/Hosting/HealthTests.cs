@@ -42,9 +42,15 @@ public sealed class HealthTests
         await (await client.GetAsync("/healthz")).Expect(HttpStatusCode.OK);
 
         // The database goes away under the running app: its file becomes a directory, which SQLite cannot open.
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(app.DatabasePath + suffix);
-        Directory.CreateDirectory(app.DatabasePath);
+        // The app's background work (projections, reminders) may open the file again between the delete and the
+        // directory taking its place, creating it anew: take the place again until the directory holds it.
+        for (var attempt = 0; !Directory.Exists(app.DatabasePath); attempt++)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(app.DatabasePath + suffix);
+            try { Directory.CreateDirectory(app.DatabasePath); }
+            catch (IOException) when (attempt < 100) { }
+        }
 
         var health = await (await client.GetAsync("/healthz")).Expect(HttpStatusCode.ServiceUnavailable);
         Assert.Equal("unhealthy", health.GetProperty("status").GetString());
