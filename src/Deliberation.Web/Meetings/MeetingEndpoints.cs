@@ -6,6 +6,7 @@ using Deliberation.Runtime.Projections;
 using Orleans;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Hosting;
+using Deliberation.Web.ReadSide;
 
 namespace Deliberation.Web.Meetings;
 
@@ -74,4 +75,11 @@ public static class MeetingCatalogue
                 ChangedAt = DateTimeOffset.Parse(row.GetString(2), System.Globalization.CultureInfo.InvariantCulture),
             },
             status is null ? [("@council", councilId)] : [("@council", councilId), ("@status", status.Value.ToString())]);
+
+    /// <summary>The council's meetings that start after <paramref name="after"/>, the soonest first, at most <paramref name="limit"/>.</summary>
+    public static Task<IReadOnlyList<MeetingListEntry>> LaterAsync(ProjectionRunner readSide, string councilId, DateTimeOffset after, int limit) =>
+        readSide.QueryAsync(MeetingListProjection.ProjectionName,
+            "SELECT summary FROM meeting_list WHERE council_id = @council AND starts_at > @after ORDER BY starts_at, meeting_id LIMIT @limit",
+            row => JsonSerializer.Deserialize<MeetingListEntry>(row.GetString(0), EventJson.Options)!,
+            [("@council", councilId), ("@after", ReadModelTime.Format(after)), ("@limit", limit)]);
 }
