@@ -25,7 +25,14 @@ for _ in $(seq 120); do
 done
 # As if through a TLS proxy on this machine: outside Development, pages are served over https only (Hosting/HttpsRequired.cs).
 load() { dotnet bench/Deliberation.Bench.Load/bin/Release/net10.0/Deliberation.Bench.Load.dll "$@" "X-Forwarded-For: 127.0.0.1" "X-Forwarded-Proto: https"; }
-echo "item page: $(load "http://127.0.0.1:$port/councils/lakeside/items/item-demo-kiosks" "$rate" "$seconds" 3 || true)"
+# What is measured: a visitor's page that sets no cookie and, asked again, comes from the output cache (its Age header).
+page="http://127.0.0.1:$port/councils/lakeside/items/item-demo-kiosks"
+curl -s -o /dev/null -H "X-Forwarded-For: 127.0.0.1" -H "X-Forwarded-Proto: https" "$page"
+headers=$(curl -s -o /dev/null -D - -H "X-Forwarded-For: 127.0.0.1" -H "X-Forwarded-Proto: https" "$page" | tr -d '\r')
+echo "item page, asked twice: $(grep -ci '^set-cookie:' <<<"$headers" || true) Set-Cookie, Age: $(grep -i '^age:' <<<"$headers" | cut -d' ' -f2 || true) (empty: not from the cache)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "item page: $(load "$page" "$rate" "$seconds" 3 || true)"
 echo "/healthz:  $(load "http://127.0.0.1:$port/healthz" "$rate" "$seconds" 3 || true)"
 echo "board:     $(load "http://127.0.0.1:$port/councils/lakeside/board" "$board_rate" "$seconds" 3 || true)"
 echo "search:    $(load "http://127.0.0.1:$port/councils/lakeside/board?q=%E5%9E%83%E5%9C%BE" "$board_rate" "$seconds" 3 || true)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -7,7 +7,8 @@ namespace Deliberation.Web.Hosting;
 
 /// <summary>
 /// Marks a public read (a page or a feed) whose answer to a signed-out visitor holds no secret: no form, so no
-/// antiforgery token. Only such answers are compressed (below).
+/// antiforgery token. Only such answers are compressed (below), and a visitor's read of such a page gets no token and
+/// no antiforgery cookie at all (<see cref="VisitorAntiforgery"/>), which lets the output cache keep it.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class CompressibleAttribute : Attribute;
@@ -16,8 +17,8 @@ public sealed class CompressibleAttribute : Attribute;
 /// Responses compressed (Brotli, gzip; text types, the feeds and open data included) where compression cannot leak a
 /// secret. BREACH reads a secret out of a compressed answer that also reflects what the attacker sent (a search, a
 /// return address); so we compress only GET and HEAD answers to signed-out callers from endpoints marked
-/// <see cref="CompressibleAttribute"/> (or static files). Sign-in and every page with a form stay uncompressed. (A first
-/// visit's antiforgery cookie is in a header, which this does not compress, and the page's encrypted component state
+/// <see cref="CompressibleAttribute"/> (or static files). Sign-in and every page with a form stay uncompressed. (Such a
+/// page carries no antiforgery token for a visitor, <see cref="VisitorAntiforgery"/>; its encrypted component state
 /// differs with each rendering, so it offers no fixed secret to guess at.)
 /// </summary>
 public static class Compression

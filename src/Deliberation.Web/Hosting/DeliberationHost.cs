@@ -105,6 +105,7 @@ public static class DeliberationHost
         // Interactive server components for the live meeting screens only (LiveScreenAttribute); every other page stays
         // static server rendering without script.
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddVisitorAntiforgery();
         if (builder.Environment.IsDevelopment())
         {
             // Plain http on localhost while developing (curl does not send Secure cookies over http); Secure everywhere else.

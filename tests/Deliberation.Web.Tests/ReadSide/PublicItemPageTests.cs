@@ -15,7 +15,7 @@ public sealed class PublicItemPageTests : IDisposable
     public async Task AVisitorSeesAnObjectionOnTheItemPageRightAfterItIsRaised()
     {
         var visitor = _app.Visitor();
-        await visitor.GetStringAsync(Page); // a first answer that sets a cookie (antiforgery) is never stored
+        await visitor.GetStringAsync(Page); // the first rendering, stored
         var before = await visitor.GetStringAsync(Page);
         var again = await visitor.GetStringAsync(Page);
 
@@ -33,7 +33,7 @@ public sealed class PublicItemPageTests : IDisposable
     public async Task AnEventOnAnotherItemLeavesTheCachedPageAsItWas()
     {
         var visitor = _app.Visitor();
-        await visitor.GetStringAsync(Page); // the first answer sets a cookie and is not stored
+        await visitor.GetStringAsync(Page); // the first rendering, stored
         var before = await visitor.GetStringAsync(Page);
 
         var clerk = await _app.SignedInAs("clerk");
