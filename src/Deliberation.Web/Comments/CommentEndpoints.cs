@@ -28,8 +28,8 @@ public static class CommentEndpoints
         Command<PostComment>(comments, "/", CouncilRole.Resident);
         Command<OpenCommentWindow>(comments, "/open", CouncilRole.Clerk);
         Command<CloseCommentWindow>(comments, "/close", CouncilRole.Clerk);
-        comments.MapCommand<HideComment>("/{no:int}/hide", null, async (http, command) =>
-                Results.Ok(await ActAsync(http, command with { No = int.Parse(http.Route("no"), System.Globalization.CultureInfo.InvariantCulture) })))
+        comments.MapCommand<HideComment>("/{no}/hide", null, async (http, command) =>
+                Results.Ok(await ActAsync(http, command with { No = Number(http.Route("no")) })))
             .AccessFor(CouncilRole.Clerk).WithName("comment-hide");
 
         MapForms(app);
@@ -58,10 +58,18 @@ public static class CommentEndpoints
                 form.Open ? new OpenCommentWindow(form.Reason) : new CloseCommentWindow(form.Reason)))
             .AccessFor(CouncilRole.Clerk).ExcludeFromDescription();
 
-        app.MapPost(Item + "/comments/{no:int}/hide", ([FromForm] CommentForm form, HttpContext http, string councilId, string itemId, int no) =>
-            Form(http, councilId, itemId, $"comment-hide-{no}", form.RequestId, "comment-hidden", new HideComment(no, form.Reason)))
+        app.MapPost(Item + "/comments/{no}/hide", ([FromForm] CommentForm form, HttpContext http, string councilId, string itemId, string no) =>
+        {
+            var n = Number(no);
+            return Form(http, councilId, itemId, $"comment-hide-{n}", form.RequestId, "comment-hidden", new HideComment(n, form.Reason));
+        })
             .AccessFor(CouncilRole.Clerk).ExcludeFromDescription();
     }
+
+    /// <summary>A comment's number from the route; the gate has answered before any route value is read, so no constraint hides it.</summary>
+    public static int Number(string? no) =>
+        int.TryParse(no, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n : throw new NotFound("There is no such comment.");
 
     private static Task<IResult> Form(HttpContext http, string councilId, string itemId, string formName, string? requestId, string done,
         CommentCommand command)
