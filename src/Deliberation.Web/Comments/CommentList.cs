@@ -15,7 +15,7 @@ public static class CommentList
             "SELECT open_step_id FROM comment_windows WHERE council_id = @council AND item_id = @item",
             row => row.IsDBNull(0) ? null : row.GetString(0), ("@council", item.CouncilId), ("@item", item.Id));
         var rows = await readSide.QueryAsync(CommentsProjection.ProjectionName,
-            "SELECT no, author_id, posted_at, text, hidden_reason FROM item_comments WHERE council_id = @council AND item_id = @item ORDER BY no",
+            "SELECT comment_no, author_id, posted_at, text, hidden_reason FROM item_comments WHERE council_id = @council AND item_id = @item ORDER BY comment_no",
             row => (No: (int)row.GetInt64(0), Author: row.GetString(1),
                 At: DateTimeOffset.Parse(row.GetString(2), CultureInfo.InvariantCulture), Text: row.GetString(3),
                 Hidden: row.IsDBNull(4) ? null : row.GetString(4)),

@@ -22,13 +22,13 @@ public sealed class CommentsProjection : IProjection
         """
         CREATE TABLE IF NOT EXISTS item_comments (
             item_id TEXT NOT NULL,
-            no BIGINT NOT NULL,
+            comment_no BIGINT NOT NULL,
             council_id TEXT NOT NULL,
             author_id TEXT NOT NULL,
             posted_at TEXT NOT NULL,
             text TEXT NOT NULL,
             hidden_reason TEXT,
-            PRIMARY KEY (item_id, no)
+            PRIMARY KEY (item_id, comment_no)
         )
         """,
         "CREATE TABLE IF NOT EXISTS comment_windows (item_id TEXT NOT NULL PRIMARY KEY, council_id TEXT NOT NULL, open_step_id TEXT)",
@@ -53,13 +53,13 @@ public sealed class CommentsProjection : IProjection
                     await context.ExecuteAsync("UPDATE comment_windows SET open_step_id = NULL WHERE item_id = @item", ("@item", itemId));
                     break;
                 case CommentPosted p:
-                    await context.ExecuteAsync("INSERT INTO item_comments (item_id, no, council_id, author_id, posted_at, text, hidden_reason) " +
+                    await context.ExecuteAsync("INSERT INTO item_comments (item_id, comment_no, council_id, author_id, posted_at, text, hidden_reason) " +
                         "SELECT item_id, @no, council_id, @author, @at, @text, NULL FROM comment_windows WHERE item_id = @item " +
-                        "ON CONFLICT (item_id, no) DO NOTHING",
+                        "ON CONFLICT (item_id, comment_no) DO NOTHING",
                         ("@item", itemId), ("@no", (long)p.No), ("@author", p.AuthorId), ("@at", ReadModelTime.Format(e.OccurredAt)), ("@text", p.Text));
                     break;
                 case CommentHidden h:
-                    await context.ExecuteAsync("UPDATE item_comments SET hidden_reason = @reason WHERE item_id = @item AND no = @no",
+                    await context.ExecuteAsync("UPDATE item_comments SET hidden_reason = @reason WHERE item_id = @item AND comment_no = @no",
                         ("@item", itemId), ("@no", (long)h.No), ("@reason", h.Reason));
                     break;
             }
