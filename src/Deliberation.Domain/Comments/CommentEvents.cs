@@ -3,8 +3,11 @@ namespace Deliberation.Domain.Comments;
 /// <summary>Something that happened to an item's comments. Actor and time live in the log's envelope, not here.</summary>
 public abstract record CommentEvent;
 
-/// <summary>The clerk opened the window at a consultation step; it belongs to that step and ends with it.</summary>
-public sealed record CommentWindowOpened(string ItemId, string CouncilId, string StepId, string Reason) : CommentEvent;
+/// <summary>
+/// The clerk opened the window at a consultation step; it belongs to that entry into the step (<c>StepEntry</c>: the
+/// item's log sequence of its <c>StepEntered</c>) and ends with it.
+/// </summary>
+public sealed record CommentWindowOpened(string ItemId, string CouncilId, string StepId, string Reason, long StepEntry = 0) : CommentEvent;
 
 public sealed record CommentWindowClosed(string Reason) : CommentEvent;
 

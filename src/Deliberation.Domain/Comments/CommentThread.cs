@@ -3,8 +3,12 @@ using Deliberation.Domain.Process;
 
 namespace Deliberation.Domain.Comments;
 
-/// <summary>Where the item stands when its comments are asked to change: its council and current step (none when not in process).</summary>
-public sealed record ItemAt(string ItemId, string CouncilId, string? StepId, StepKind? StepKind);
+/// <summary>
+/// Where the item stands when its comments are asked to change: its council and current step (none when not in
+/// process), and which entry into that step this is (the item's log sequence of it), since a return from review
+/// enters the consultation step again: a window of the earlier entry does not open by itself the next time.
+/// </summary>
+public sealed record ItemAt(string ItemId, string CouncilId, string? StepId, StepKind? StepKind, long StepEntry = 0);
 
 /// <summary>
 /// The residents' comments on one item (评论): a window the clerk opens at a consultation step and closes, comments
@@ -35,10 +39,14 @@ public sealed class CommentThread
     /// <summary>The step whose window is open now, or null when closed.</summary>
     public string? OpenAtStep { get; private set; }
 
+    /// <summary>Which entry into <see cref="OpenAtStep"/> the window was opened in.</summary>
+    public long OpenAtEntry { get; private set; }
+
     public IReadOnlyList<Comment> Comments => _comments;
 
     /// <summary>Whether a resident may post now, the item standing where it does.</summary>
-    public bool IsOpenAt(ItemAt item) => OpenAtStep is not null && item.StepId == OpenAtStep && item.StepKind == StepKind.Consultation;
+    public bool IsOpenAt(ItemAt item) => OpenAtStep is not null && item.StepId == OpenAtStep && item.StepEntry == OpenAtEntry
+        && item.StepKind == StepKind.Consultation;
 
     public IReadOnlyList<CommentEvent> OpenWindow(Actor by, ItemAt item, DateTimeOffset now, string? reason)
     {
@@ -46,7 +54,7 @@ public sealed class CommentThread
         if (item.StepKind != StepKind.Consultation || item.StepId is null)
             throw new CommentRuleViolation("Comments open only while the item is at a consultation step.");
         if (IsOpenAt(item)) throw new CommentRuleViolation("The comment window is already open.");
-        return Raise(new CommentWindowOpened(item.ItemId, item.CouncilId, item.StepId, Reason(reason, "opened for consultation")), now);
+        return Raise(new CommentWindowOpened(item.ItemId, item.CouncilId, item.StepId, Reason(reason, "opened for consultation"), item.StepEntry), now);
     }
 
     public IReadOnlyList<CommentEvent> CloseWindow(Actor by, DateTimeOffset now, string? reason)
@@ -91,7 +99,7 @@ public sealed class CommentThread
     {
         switch (e)
         {
-            case CommentWindowOpened o: (ItemId, CouncilId, OpenAtStep) = (o.ItemId, o.CouncilId, o.StepId); break;
+            case CommentWindowOpened o: (ItemId, CouncilId, OpenAtStep, OpenAtEntry) = (o.ItemId, o.CouncilId, o.StepId, o.StepEntry); break;
             case CommentWindowClosed: OpenAtStep = null; break;
             case CommentPosted p:
                 _comments.Add(new Comment(p.No, p.AuthorId, p.Text, at, null));

@@ -60,7 +60,6 @@ public sealed class CommentsGrain(TimeProvider clock) : AggregateGrain<CommentTh
     {
         var view = await GrainFactory.GetGrain<IAgendaItemGrain>(Key).GetAsync(councilId, by)
             ?? throw new NotFound("There is no such item, or it has not been disclosed.");
-        return new ItemAt(view.Id, view.CouncilId, view.CurrentStep?.Id,
-            view.CurrentStep is { } step && Enum.TryParse<StepKind>(step.Kind, out var kind) ? kind : null);
+        return CommentList.Where(view);
     }
 }

@@ -31,7 +31,10 @@ public sealed class CommentsProjection : IProjection
             PRIMARY KEY (item_id, comment_no)
         )
         """,
-        "CREATE TABLE IF NOT EXISTS comment_windows (item_id TEXT NOT NULL PRIMARY KEY, council_id TEXT NOT NULL, open_step_id TEXT)",
+        """
+        CREATE TABLE IF NOT EXISTS comment_windows (
+            item_id TEXT NOT NULL PRIMARY KEY, council_id TEXT NOT NULL, open_step_id TEXT, open_step_entry BIGINT NOT NULL)
+        """,
     ];
 
     public IReadOnlyList<string> Tables { get; } = ["item_comments", "comment_windows"];
@@ -45,9 +48,10 @@ public sealed class CommentsProjection : IProjection
             switch (EventCodec<CommentEvent>.Instance.Decode(e))
             {
                 case CommentWindowOpened o:
-                    await context.ExecuteAsync("INSERT INTO comment_windows (item_id, council_id, open_step_id) VALUES (@item, @council, @step) " +
-                        "ON CONFLICT (item_id) DO UPDATE SET open_step_id = excluded.open_step_id",
-                        ("@item", itemId), ("@council", o.CouncilId), ("@step", o.StepId));
+                    await context.ExecuteAsync("INSERT INTO comment_windows (item_id, council_id, open_step_id, open_step_entry) " +
+                        "VALUES (@item, @council, @step, @entry) " +
+                        "ON CONFLICT (item_id) DO UPDATE SET open_step_id = excluded.open_step_id, open_step_entry = excluded.open_step_entry",
+                        ("@item", itemId), ("@council", o.CouncilId), ("@step", o.StepId), ("@entry", o.StepEntry));
                     break;
                 case CommentWindowClosed:
                     await context.ExecuteAsync("UPDATE comment_windows SET open_step_id = NULL WHERE item_id = @item", ("@item", itemId));

@@ -64,6 +64,19 @@ public sealed class CommentThreadTests
     }
 
     [Fact]
+    public void WindowOfAnEarlierEntryIntoTheStepDoesNotOpenByItselfWhenTheItemComesBack()
+    {
+        var thread = CommentThread.Empty();
+        thread.OpenWindow(Clerk, Consulting with { StepEntry = 7 }, Now, null);
+        var returned = Consulting with { StepEntry = 12 };
+
+        Assert.False(thread.IsOpenAt(returned));
+        Assert.Throws<CommentRuleViolation>(() => thread.Post(Resident, returned, Now, "c1", "又回到商议"));
+        Assert.IsType<CommentWindowOpened>(Assert.Single(thread.OpenWindow(Clerk, returned, Now, "复议")));
+        Assert.Single(thread.Post(Resident, returned, Now, "c1", "又回到商议"));
+    }
+
+    [Fact]
     public void RefusesCommentsFromThoseWhoAreNotResidents()
     {
         var thread = Open();
