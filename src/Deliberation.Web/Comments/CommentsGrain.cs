@@ -1,6 +1,5 @@
 using Deliberation.Domain.Comments;
 using Deliberation.Domain.Councils;
-using Deliberation.Domain.Process;
 using Deliberation.Web.AgendaItems;
 using Deliberation.Web.Grains;
 using Deliberation.Web.Hosting;
