@@ -53,6 +53,9 @@ public static class Refusals
         new(typeof(BallotRuleViolation), 409, "Not allowed now", null, w => new BallotRuleViolation(w.Message)),
         new(typeof(EscalationRuleViolation), 409, "Not allowed now", null, w => new EscalationRuleViolation(w.Message)),
         new(typeof(SmallRequestRuleViolation), 409, "Not allowed now", null, w => new SmallRequestRuleViolation(w.Message)),
+        // A comment refused by the window's state is a bad request: sent as it is, it is refused again.
+        new(typeof(Domain.Comments.CommentRuleViolation), 400, "Not allowed now", null, w => new Domain.Comments.CommentRuleViolation(w.Message)),
+        new(typeof(Domain.Comments.CommentsTooFrequent), 429, "Too many comments; try again later", null, w => new Domain.Comments.CommentsTooFrequent(w.Message)),
         new(typeof(Domain.Minutes.MinutesRuleViolation), 409, "Not allowed now", null, w => new Domain.Minutes.MinutesRuleViolation(w.Message)),
         new(typeof(StreamConcurrencyException), 409, "Changed by someone else; try again", null,
             w => new StreamConcurrencyException(w.StreamId ?? "", w.Expected ?? 0, w.Actual ?? 0)),

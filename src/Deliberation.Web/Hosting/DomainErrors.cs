@@ -38,6 +38,8 @@ public sealed class DomainErrors(IProblemDetailsService problems) : IExceptionHa
         // "Outcome unknown: resend with the same id" is said in so many words, first, for people and programs alike.
         if (exception is WriteOutcomeUnknownException) problem.Detail = $"{WriteOutcomeUnknownException.Advice}. {exception.Message}";
         if (status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = "1";
+        // A resident who posted too often may post again once the oldest of their recent comments leaves the window.
+        if (exception is Domain.Comments.CommentsTooFrequent) http.Response.Headers.RetryAfter = "60";
         if (extensions is not null)
             foreach (var (key, value) in extensions) problem.Extensions[key] = value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });

@@ -67,6 +67,7 @@ public static class Features
         app.MapProcessTemplates();
         app.MapAgendaItems();
         app.MapItemForms();
+        Comments.CommentEndpoints.MapComments(app);
         app.MapPhotos();
         app.MapFollowing();
         app.MapInbox();

@@ -71,6 +71,7 @@ public sealed class NoticesProjection : IProjection
                 Under(stream, MeetingGrain.Category) ? MeetingNotices.ApplyAsync(logged, context) :
                 Under(stream, FollowingGrain.Category) ? NoticeFollowers.ApplyAsync(logged, context) :
                 Under(stream, CouncilGrain.Category) ? EscalationNotices.ApplyCouncilAsync(logged, context) :
+                Under(stream, Comments.CommentsGrain.Category) ? Comments.CommentNotices.ApplyAsync(logged, context) :
                 Under(stream, InboxGrain.Category) ? ApplyReadAsync(logged, context) :
                 Task.CompletedTask;
             await handled;

@@ -10,14 +10,15 @@ namespace Deliberation.Web.ReadSide;
 /// <summary>
 /// What a visitor's item page is rendered from, as one version: the item's stream, its council's (name, people's names)
 /// and each ballot held on the item (its result), each at the version the <c>streams</c> catalogue holds (written in
-/// the same transaction as the events), and the published minutes it links (the <c>minutes-index</c> read model). A change to any of them gives a new version; an event anywhere else does not,
+/// the same transaction as the events), its residents' comments (their own stream; the page reads them from their
+/// projection after catching it up, so it is never older than this version), and the published minutes it links (the <c>minutes-index</c> read model). A change to any of them gives a new version; an event anywhere else does not,
 /// so a vote in one meeting leaves every other item's cached page alone. A page that comes to show another stream's
 /// events must add that stream here.
 /// </summary>
 public static class ItemPageVersion
 {
     private const string Sql =
-        "SELECT stream_id, version FROM streams WHERE stream_id = @item OR stream_id = @council " +
+        "SELECT stream_id, version FROM streams WHERE stream_id = @item OR stream_id = @council OR stream_id = @comments " +
         "UNION ALL SELECT s.stream_id, s.version FROM ballot_list b JOIN streams s ON s.stream_id = @ballots || b.ballot_id " +
         "WHERE b.council_id = @councilId AND b.item_id = @itemId " +
         // The minutes of the meetings that took the item up, which the page links (read from the same read model).
@@ -47,7 +48,7 @@ public static class ItemPageVersion
 
     private static Task<IReadOnlyList<(string Stream, long Version)>> ReadAsync(ProjectionRunner readSide, string councilId, string itemId, CancellationToken ct) =>
         readSide.ReadAsync(Sql, r => (r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)), ct,
-            ("@item", $"{AgendaItemGrain.Category}-{itemId}"), ("@council", $"{CouncilGrain.Category}-{councilId}"),
+            ("@item", $"{AgendaItemGrain.Category}-{itemId}"), ("@comments", $"{Comments.CommentsGrain.Category}-{itemId}"), ("@council", $"{CouncilGrain.Category}-{councilId}"),
             ("@ballots", $"{BallotGrain.Category}-"), ("@councilId", councilId), ("@itemId", itemId),
             ("@ballotList", BallotListProjection.ProjectionName));
 }

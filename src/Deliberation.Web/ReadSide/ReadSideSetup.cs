@@ -16,7 +16,8 @@ public static class ReadSideSetup
     public static IReadOnlyList<IProjection> Projections() =>
         [new ItemListProjection(), new FollowersProjection(), new BallotListProjection(), new Record.RecordProjection(),
             new MeetingListProjection(), new MinutesIndexProjection(), new Ledger.LedgerProjection(), new Figures.FiguresProjection(),
-            new PublicBoardProjection(), new Inbox.NoticesProjection(), new MergesProjection()];
+            new PublicBoardProjection(), new Inbox.NoticesProjection(), new MergesProjection(),
+            new Comments.CommentsProjection()];
 
     public static IServiceCollection AddReadSide(this IServiceCollection services)
     {
