@@ -53,6 +53,7 @@ public sealed class FiguresProjection : IProjection
     public async Task ApplyAsync(IReadOnlyList<LoggedEvent> events, ProjectionContext context, CancellationToken ct)
     {
         var watermarks = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sums = new MonthSums();
         foreach (var (position, e) in events)
         {
             if (!MatterFacts.Follows(e.StreamId)) continue;
@@ -61,11 +62,12 @@ public sealed class FiguresProjection : IProjection
             if (matter.Kind == MatterFacts.Escalation && matter.Category is null) await LookUpItemAsync(matter, context);
             var month = LedgerProjection.MonthOf(e.OccurredAt);
             await KeepWatermarkAsync(matter.CouncilId, month, position, watermarks, context);
-            foreach (var fact in matter.Facts) await CountAsync(matter, e, month, fact, context);
+            foreach (var fact in matter.Facts) await CountAsync(matter, e, month, fact, sums, context);
             if (matter.BecamePublic)
                 await context.ExecuteAsync("UPDATE figures_facts SET is_public = 1 WHERE stream_id = @stream", ("@stream", e.StreamId));
-            if (matter.ReopenedDoneSequence is { } done) await ReopenAsync(matter, e.StreamId, done, month, position, context);
+            if (matter.ReopenedDoneSequence is { } done) await ReopenAsync(matter, e.StreamId, done, month, position, sums, context);
         }
+        await sums.WriteAsync(context);
         foreach (var (council, month) in watermarks)
             await context.ExecuteAsync("INSERT INTO figures_watermark (council_id, month) VALUES (@council, @month) " +
                 "ON CONFLICT (council_id) DO UPDATE SET month = excluded.month", ("@council", council), ("@month", month));
@@ -101,7 +103,7 @@ public sealed class FiguresProjection : IProjection
         "ON CONFLICT (council_id, month) DO UPDATE SET events = figures_late.events + 1, last_position = excluded.last_position",
         ("@council", council), ("@month", month), ("@position", position));
 
-    private static async Task CountAsync(MatterFacts matter, EventEnvelope e, string month, Fact fact, ProjectionContext context)
+    private static async Task CountAsync(MatterFacts matter, EventEnvelope e, string month, Fact fact, MonthSums sums, ProjectionContext context)
     {
         var (category, department) = (matter.Category ?? "", matter.DepartmentId);
         // Computed here, not in the fold: an escalation's submission is its item's, looked up after the fold.
@@ -114,27 +116,23 @@ public sealed class FiguresProjection : IProjection
             ("@stream", e.StreamId), ("@sequence", e.Sequence), ("@fact", fact.Name), ("@council", matter.CouncilId), ("@month", month),
             ("@kind", matter.Kind), ("@category", category), ("@department", department), ("@value", fact.Value),
             ("@public", matter.IsPublic ? 1L : 0L));
-        await context.ExecuteAsync(
-            "INSERT INTO figures_month (council_id, month, kind, fact, category, department_id, n, total, high, reopened) " +
-            "VALUES (@council, @month, @kind, @fact, @category, @department, 1, @value, @high, 0) " +
-            "ON CONFLICT (council_id, month, kind, fact, category, department_id) DO UPDATE SET n = figures_month.n + 1, " +
-            "total = figures_month.total + excluded.total, high = figures_month.high + excluded.high",
-            ("@council", matter.CouncilId), ("@month", month), ("@kind", matter.Kind), ("@fact", fact.Name), ("@category", category),
-            ("@department", department), ("@value", fact.Value), ("@high", fact.Name == "rating" && fact.Value >= 4 ? 1L : 0L));
+        sums.Add(new(matter.CouncilId, month, matter.Kind, fact.Name, category, department), 1, fact.Value,
+            fact.Name == "rating" && fact.Value >= 4 ? 1 : 0, 0);
     }
 
     /// <summary>The round that was done is not resolved after all: counted in the month it was done (late, if that month is past).</summary>
-    private static async Task ReopenAsync(MatterFacts matter, string streamId, long doneSequence, string month, long position, ProjectionContext context)
+    private static async Task ReopenAsync(MatterFacts matter, string streamId, long doneSequence, string month, long position, MonthSums sums,
+        ProjectionContext context)
     {
-        var doneMonth = await context.QueryAsync("SELECT month FROM figures_facts WHERE stream_id = @stream AND sequence = @sequence AND fact = 'done'",
-            r => r.GetString(0), ("@stream", streamId), ("@sequence", doneSequence));
-        if (doneMonth.Count == 0) return;
+        var done = await context.QueryAsync(
+            "SELECT month, category, department_id FROM figures_facts WHERE stream_id = @stream AND sequence = @sequence AND fact = 'done'",
+            r => (Month: r.GetString(0), Category: r.GetString(1), Department: r.GetString(2)), ("@stream", streamId), ("@sequence", doneSequence));
+        if (done.Count == 0) return;
         await context.ExecuteAsync("UPDATE figures_facts SET reopened = 1 WHERE stream_id = @stream AND sequence = @sequence AND fact = 'done'",
             ("@stream", streamId), ("@sequence", doneSequence));
-        await context.ExecuteAsync("UPDATE figures_month SET reopened = reopened + 1 WHERE council_id = @council AND month = @month AND kind = @kind " +
-            "AND fact = 'done' AND category = @category AND department_id = @department",
-            ("@council", matter.CouncilId), ("@month", doneMonth[0]), ("@kind", matter.Kind), ("@category", matter.Category ?? ""),
-            ("@department", matter.DepartmentId));
-        if (string.CompareOrdinal(doneMonth[0], month) < 0) await LateAsync(matter.CouncilId, doneMonth[0], position, context);
+        // Its done was counted in the row of that fact's month, category and department (stored, or among this batch's
+        // sums), so adding to that row is the update.
+        sums.Add(new(matter.CouncilId, done[0].Month, matter.Kind, "done", done[0].Category, done[0].Department), 0, 0, 0, 1);
+        if (string.CompareOrdinal(done[0].Month, month) < 0) await LateAsync(matter.CouncilId, done[0].Month, position, context);
     }
 }

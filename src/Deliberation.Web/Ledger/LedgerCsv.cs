@@ -17,20 +17,33 @@ public static class LedgerCsv
         "响应时间 Responded", "办结期限 Due", "办结时间 Done", "逾期 Overdue", "退回重办 Reopened", "评价 Rating", "反馈 Feedback",
     ];
 
-    public static byte[] Write(IEnumerable<LedgerEntry> entries, DateTimeOffset now)
+    /// <summary>
+    /// Writes the header and then each batch as it comes, flushing between batches: a ledger of years goes out a page
+    /// at a time, never held whole in memory.
+    /// </summary>
+    public static async Task WriteAsync(Stream body, IAsyncEnumerable<IReadOnlyList<LedgerEntry>> batches, DateTimeOffset now, CancellationToken ct)
     {
+        await body.WriteAsync(Encoding.UTF8.GetPreamble(), ct);
+        await using var writer = new StreamWriter(body, new UTF8Encoding(false), 16 * 1024, leaveOpen: true);
         var text = new StringBuilder();
         Line(text, Headings);
-        foreach (var e in entries)
-            Line(text,
-            [
-                e.ReferenceNo, e.Title, e.DepartmentName, e.State, Time(e.Since), e.RespondBy is { } r ? Time(r) : "",
-                e.RespondedAt is { } a ? Time(a) : "", e.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                e.DoneAt is { } d ? Time(d) : "", e.IsOverdueAt(now) ? "是 yes" : "", e.Reopened.ToString(CultureInfo.InvariantCulture),
-                e.LastRating?.ToString(CultureInfo.InvariantCulture) ?? "", e.Result,
-            ]);
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        await foreach (var batch in batches.WithCancellation(ct))
+        {
+            foreach (var e in batch) Line(text, Fields(e, now));
+            await writer.WriteAsync(text, ct);
+            await writer.FlushAsync(ct);
+            text.Clear();
+        }
+        await writer.WriteAsync(text, ct);
     }
+
+    private static string[] Fields(LedgerEntry e, DateTimeOffset now) =>
+    [
+        e.ReferenceNo, e.Title, e.DepartmentName, e.State, Time(e.Since), e.RespondBy is { } r ? Time(r) : "",
+        e.RespondedAt is { } a ? Time(a) : "", e.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        e.DoneAt is { } d ? Time(d) : "", e.IsOverdueAt(now) ? "是 yes" : "", e.Reopened.ToString(CultureInfo.InvariantCulture),
+        e.LastRating?.ToString(CultureInfo.InvariantCulture) ?? "", e.Result,
+    ];
 
     private static string Time(DateTimeOffset at) => at.ToOffset(CouncilTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

@@ -45,6 +45,9 @@ public sealed class LedgerProjection : IProjection
         """,
         "CREATE INDEX IF NOT EXISTS ix_ledger_council_month ON ledger (council_id, kind, month, entry_id)",
         "CREATE INDEX IF NOT EXISTS ix_ledger_council_open ON ledger (council_id, is_open, due_on)",
+        // The page's filters, each ending in the page's order so that a keyset page seeks rather than sorts.
+        "CREATE INDEX IF NOT EXISTS ix_ledger_council_department ON ledger (council_id, kind, department_id, month, entry_id)",
+        "CREATE INDEX IF NOT EXISTS ix_ledger_council_state ON ledger (council_id, kind, state, month, entry_id)",
     ];
 
     public IReadOnlyList<string> Tables { get; } = ["ledger"];

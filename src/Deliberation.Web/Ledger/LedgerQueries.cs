@@ -1,36 +1,88 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Deliberation.Runtime.Projections;
 using Deliberation.Web.Grains;
 
 namespace Deliberation.Web.Ledger;
 
-/// <summary>What the ledger's page, its CSV and the clerk's console ask for; each one indexed read of the projection.</summary>
-public sealed record LedgerFilter(string? DepartmentId = null, string? State = null, string? Month = null, bool OverdueOnly = false);
-
+/// <summary>
+/// What the ledger's page, its CSV and the clerk's console ask for; each an indexed read of the projection, in one order
+/// (month newest first, then entry id) that the indexes (council, kind, [department | state,] month, entry id) hold.
+/// </summary>
 public static class LedgerQueries
 {
-    /// <summary>The council's escalations, filtered, newest first; <paramref name="onlyDepartment"/> narrows a department's view.</summary>
+    private const string Order = " ORDER BY month DESC, entry_id DESC";
+
+    /// <summary>Every line of the filter, newest first: the print view and the API.</summary>
     public static async Task<IReadOnlyList<LedgerEntry>> EscalationsAsync(ProjectionRunner readSide, string councilId, LedgerFilter filter,
         string? onlyDepartment, DateTimeOffset now)
     {
-        var sql = "SELECT entry FROM ledger WHERE council_id = @council AND kind = 'escalation'";
-        var parameters = new List<(string, object?)> { ("@council", councilId) };
-        if (onlyDepartment is not null) { sql += " AND department_id = @only"; parameters.Add(("@only", onlyDepartment)); }
-        if (!string.IsNullOrEmpty(filter.DepartmentId)) { sql += " AND department_id = @department"; parameters.Add(("@department", filter.DepartmentId)); }
-        if (!string.IsNullOrEmpty(filter.State)) { sql += " AND state = @state"; parameters.Add(("@state", filter.State)); }
-        if (!string.IsNullOrEmpty(filter.Month)) { sql += " AND month = @month"; parameters.Add(("@month", filter.Month)); }
-        sql += " ORDER BY month DESC, entry_id DESC";
-        var rows = await readSide.QueryAsync(LedgerProjection.ProjectionName, sql, Read, [.. parameters]);
-        return filter.OverdueOnly ? rows.Where(r => r.IsOverdueAt(now)).ToList() : rows;
+        var (where, parameters) = filter.Where(councilId, onlyDepartment, now);
+        return await readSide.QueryAsync(LedgerProjection.ProjectionName, $"SELECT entry FROM ledger WHERE {where}{Order}", Read, [.. parameters]);
+    }
+
+    /// <summary>
+    /// One page of the filter: after <paramref name="after"/> (the next page), before <paramref name="before"/> (the
+    /// previous one), or the first. One row more than the page is read to know whether another page follows.
+    /// </summary>
+    public static async Task<LedgerPageOf> PageAsync(ProjectionRunner readSide, string councilId, LedgerFilter filter, string? onlyDepartment,
+        DateTimeOffset now, LedgerCursor? after, LedgerCursor? before, int size)
+    {
+        var (where, parameters) = filter.Where(councilId, onlyDepartment, now);
+        var backwards = before is not null && after is null;
+        if ((after ?? before) is { } cursor)
+        {
+            // A row value: SQLite and PostgreSQL both seek the index to it rather than scan up to it.
+            where += backwards ? " AND (month, entry_id) > (@cursorMonth, @cursorId)" : " AND (month, entry_id) < (@cursorMonth, @cursorId)";
+            parameters.Add(("@cursorMonth", cursor.Month));
+            parameters.Add(("@cursorId", cursor.EntryId));
+        }
+        var order = backwards ? " ORDER BY month ASC, entry_id ASC" : Order;
+        var rows = (await readSide.QueryAsync(LedgerProjection.ProjectionName, $"SELECT entry FROM ledger WHERE {where}{order} LIMIT {size + 1}",
+            Read, [.. parameters])).ToList();
+        var more = rows.Count > size;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        if (backwards) rows.Reverse();
+        if (rows.Count == 0) return new LedgerPageOf(rows, null, null);
+        var (first, last) = (LedgerCursor.Of(rows[0]), LedgerCursor.Of(rows[^1]));
+        return backwards
+            ? new LedgerPageOf(rows, more ? first : null, last)
+            : new LedgerPageOf(rows, after is null ? null : first, more ? last : null);
+    }
+
+    /// <summary>How many lines the filter holds, and how many of them are overdue now.</summary>
+    public static async Task<(int Lines, int Overdue)> CountAsync(ProjectionRunner readSide, string councilId, LedgerFilter filter,
+        string? onlyDepartment, DateTimeOffset now)
+    {
+        var (where, parameters) = filter.Where(councilId, onlyDepartment, now);
+        if (!filter.OverdueOnly) parameters.Add(("@today", LedgerFilter.Today(now)));
+        var counts = await readSide.QueryAsync(LedgerProjection.ProjectionName,
+            $"SELECT COUNT(*), COALESCE(SUM(CASE WHEN {LedgerFilter.OverdueSql} THEN 1 ELSE 0 END), 0) FROM ledger WHERE {where}",
+            r => (Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture),
+                Convert.ToInt32(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)), [.. parameters]);
+        return counts[0];
+    }
+
+    /// <summary>Every line of the filter, a page of the keyset at a time: the CSV writes each page out before reading the next.</summary>
+    public static async IAsyncEnumerable<IReadOnlyList<LedgerEntry>> BatchesAsync(ProjectionRunner readSide, string councilId, LedgerFilter filter,
+        string? onlyDepartment, DateTimeOffset now, int size = 500, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        LedgerCursor? after = null;
+        do
+        {
+            ct.ThrowIfCancellationRequested();
+            var page = await PageAsync(readSide, councilId, filter, onlyDepartment, now, after, null, size);
+            if (page.Entries.Count > 0) yield return page.Entries;
+            after = page.Next;
+        } while (after is not null);
     }
 
     /// <summary>Open escalations and small requests of the council that are late now: the clerk's console.</summary>
     public static async Task<IReadOnlyList<LedgerEntry>> OverdueAsync(ProjectionRunner readSide, string councilId, DateTimeOffset now)
     {
-        var today = Domain.CouncilTime.Today(now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var rows = await readSide.QueryAsync(LedgerProjection.ProjectionName,
             "SELECT entry FROM ledger WHERE council_id = @council AND is_open = 1 AND (due_on < @today OR overdue = 1) ORDER BY due_on",
-            Read, ("@council", councilId), ("@today", today));
+            Read, ("@council", councilId), ("@today", LedgerFilter.Today(now)));
         return rows.Where(r => r.IsOverdueAt(now)).ToList();
     }
 

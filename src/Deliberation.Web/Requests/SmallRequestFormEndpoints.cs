@@ -25,7 +25,8 @@ public static class SmallRequestFormEndpoints
         app.MapPost("/councils/{councilId}/requests/{requestId}/act", async (string councilId, string requestId,
             [FromForm] RequestActionForm form, HttpContext http, IGrainFactory grains) =>
         {
-            var page = $"/councils/{councilId}/requests/{requestId}";
+            // Back to the volunteer's list when the step was taken from it; only that one place, never a URL from the form.
+            var page = form.Back == RequestActionForm.BackToMine ? $"/councils/{councilId}/requests/mine" : $"/councils/{councilId}/requests/{requestId}";
             return await FormRedirects.Attempt(page, async () =>
             {
                 await grains.GetGrain<ISmallRequestGrain>(Identifiers.Require(requestId, "request")).ActAsync(councilId, form.ToCommand(), http.Actor());
@@ -53,6 +54,10 @@ public sealed class RequestActionForm
     public string? Text { get; set; }
     public string? GroupId { get; set; }
     public int? Score { get; set; }
+    /// <summary><see cref="BackToMine"/> when posted from the volunteer's list; otherwise back to the request's page.</summary>
+    public string? Back { get; set; }
+
+    public const string BackToMine = "mine";
 
     public SmallRequestCommand ToCommand() => Action switch
     {

@@ -96,7 +96,7 @@ public sealed class LedgerTests
         ledger.EnumerateArray().Select(e => e.GetProperty("entry").GetProperty("id").GetString()).ToList();
 
     /// <summary>RFC 4180, read strictly: quoted fields with doubled quotes, CRLF between records.</summary>
-    private static List<List<string>> Parse(string csv)
+    internal static List<List<string>> Parse(string csv)
     {
         var rows = new List<List<string>>();
         var (row, field, quoted, i) = (new List<string>(), new StringBuilder(), false, 0);
