@@ -33,6 +33,21 @@ public sealed class LedgerPagingTests(LedgerHistoryApp app) : IClassFixture<Ledg
     }
 
     [Fact]
+    public async Task AHandEditedAddressShowsTheLedgerWithItsDefaultsNotAnErrorPage()
+    {
+        var clerk = await app.SignedInAs("clerk");
+
+        var odd = await clerk.GetAsync($"{Page}?size=abc&overdue=maybe&print=perhaps");
+        var plain = await clerk.GetAsync(Page);
+
+        Assert.Equal(HttpStatusCode.OK, odd.StatusCode);
+        Assert.Equal(Lines(await plain.Content.ReadAsStringAsync()), Lines(await odd.Content.ReadAsStringAsync()));
+    }
+
+    private static List<string?> Lines(string html) =>
+        Html.Parse(html).QuerySelectorAll("[data-entry]").Select(e => e.GetAttribute("data-entry")).ToList();
+
+    [Fact]
     public async Task PagesWalkEveryLineOnceForwardAndBack()
     {
         var clerk = await app.SignedInAs("clerk");

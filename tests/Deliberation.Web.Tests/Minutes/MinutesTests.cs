@@ -137,6 +137,14 @@ public sealed class MinutesTests(MinutesApp app) : IClassFixture<MinutesApp>
     }
 
     [Fact]
+    public async Task AVersionThatIsNoNumberIsNotFoundRatherThanAnError()
+    {
+        var response = await app.Visitor().GetAsync("/councils/lakeside/meetings/meeting-demo-past/minutes?version=abc");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task TheDemoCouncilHasAPastMeetingWithPublishedMinutes()
     {
         var page = Html.Parse(await app.Visitor().GetStringAsync("/councils/lakeside/meetings/meeting-demo-past/minutes"));
