@@ -19,6 +19,13 @@ public sealed class MeetingPush(IHubContext<MeetingHub, IMeetingClient> hub, IGr
 {
     public static readonly TimeSpan TurnoutWindow = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// A meeting's own changes (attendance above all) reach its screens at most once per window (see
+    /// <see cref="MeetingChangeWindow"/>). Longer than the turnout's: the meeting's view carries every member's
+    /// attendance, so each push grows with the roll.
+    /// </summary>
+    public static readonly TimeSpan ChangeWindow = TimeSpan.FromMilliseconds(250);
+
     private readonly ConcurrentDictionary<string, BallotScreens> _ballots = new(StringComparer.Ordinal);
 
     public async Task MeetingChangedAsync(MeetingView meeting)
