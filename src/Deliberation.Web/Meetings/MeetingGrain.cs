@@ -21,6 +21,9 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push, ILogger<M
 
     private MeetingChangeWindow? _changes;
 
+    // The view last built, with the durable version it was built on (see GetAsync).
+    private (MeetingView View, int Version, DateTimeOffset BuiltAt)? _latest;
+
     private MeetingChangeWindow Changes => _changes ??= new MeetingChangeWindow(clock, MeetingPush.ChangeWindow, PushLatestAsync, logger);
 
     protected override Meeting Fold(Meeting? meeting, MeetingEvent e)
@@ -103,7 +106,11 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push, ILogger<M
 
     // The adaptor reports a tentative change only when it has rebuilt the view from the log (after activation or a
     // failed write): what was in flight then is gone, and a resend is decided afresh.
-    protected override void OnTentativeStateChanged() => _checkingIn.Clear();
+    protected override void OnTentativeStateChanged()
+    {
+        _checkingIn.Clear();
+        _latest = null;
+    }
 
     /// <summary>
     /// The meeting as it is now, to its screens, once what it shows is durable: a write that fails takes its push with it
@@ -117,8 +124,18 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push, ILogger<M
         await push.MeetingChangedAsync(view);
     }
 
-    public async Task<MeetingView?> GetAsync(string councilId) =>
-        Current is { } meeting && meeting.CouncilId == councilId ? await ViewAsync(meeting) : null;
+    /// <summary>
+    /// A hall's screens join by the thousand, each asking for the meeting: the view last built serves them while nothing
+    /// durable changed since and it is younger than the push window (the roll and the council's settings are read again
+    /// after that), so a wave of joins builds it a few times, not once each.
+    /// </summary>
+    public async Task<MeetingView?> GetAsync(string councilId)
+    {
+        if (Current is not { } meeting || meeting.CouncilId != councilId) return null;
+        if (_latest is { } latest && latest.Version == Version && clock.GetUtcNow() - latest.BuiltAt < MeetingPush.ChangeWindow)
+            return latest.View;
+        return await ViewAsync(meeting);
+    }
 
     /// <summary>
     /// The meeting records the ballot first, so it always knows its ballots; should the ballot then fail to open, the
@@ -176,6 +193,7 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push, ILogger<M
     {
         var roll = await RollAsync(meeting);
         var council = await GrainFactory.GetGrain<ICouncilGrain>(meeting.CouncilId).GetAsync();
+        var (version, builtAt) = (Version, clock.GetUtcNow());
         var present = meeting.PresentCount(roll);
         var body = council?.Bodies.FirstOrDefault(b => b.Id == meeting.BodyId);
         var proxiesCount = body?.ProxiesCountTowardQuorum ?? true;
@@ -184,7 +202,7 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push, ILogger<M
                 new Count(roll.Count, roll.Sum(h => h.Weight)), present, Count.Zero, Count.Zero, Count.Zero)
                 with { QuorumPresent = proxiesCount ? null : meeting.PresentCount(roll, withRepresented: false) }).Quorum
             : null;
-        return new MeetingView(meeting.Id, meeting.CouncilId, meeting.BodyId, meeting.Title, meeting.StartsAt, meeting.Place,
+        var view = new MeetingView(meeting.Id, meeting.CouncilId, meeting.BodyId, meeting.Title, meeting.StartsAt, meeting.Place,
             meeting.Status.ToString(), meeting.Agenda.ToList(), meeting.CurrentItemId,
             meeting.Attendance.Select(a => new AttendanceView(a.Key, a.Value.Attendance.ToString(), a.Value.ProxyFor)).ToList(),
             roll.Count, present.Members, present.Weight, quorum, meeting.Ballots.Select(b => b.BallotId).ToList(), proxiesCount)
@@ -195,6 +213,8 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push, ILogger<M
             CancelReason = meeting.CancelReason,
             TakenUp = meeting.Agenda.Where(meeting.TakenUp.Contains).ToList(),
         };
+        _latest = (view, version, builtAt);
+        return view;
     }
 
     private static FloorView FloorOf(SpeakersList list) => new(list.Waiting, list.Speaking is { } now ? SpeechOf(now) : null, list.Closed,
