@@ -11,7 +11,9 @@ namespace Deliberation.Web.Meetings;
 /// in the log, and a screen that missed it gets the whole state again when it rejoins.
 /// While a ballot is open its turnout changes with every vote; screens get at most one update per
 /// <see cref="TurnoutWindow"/> per ballot (the latest), so a thousand votes a second do not become a thousand pushes
-/// to every phone. Opening and closing go out at once, and nothing older is sent after the closing.
+/// to every phone. Opening and closing go out at once, and nothing older is sent after the closing. The meeting's own
+/// changes are coalesced before they get here, by the meeting grain's <see cref="MeetingChangeWindow"/>, which builds the
+/// view only when it sends it.
 /// Hub clients get it through SignalR (the backplane crosses nodes); live screens (circuits) through
 /// <see cref="MeetingScreensGrain"/>, which reaches every node that shows the meeting.
 /// </summary>
