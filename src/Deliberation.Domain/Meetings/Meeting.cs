@@ -88,20 +88,6 @@ public sealed partial class Meeting
         return Raise(new AttendanceRecorded(userId, attendance, proxyFor));
     }
 
-    /// <summary>
-    /// A member on the roll marks themself present while the meeting is open (from their phone in the hall); the chair
-    /// or clerk corrects it with <see cref="RecordAttendance"/>. Checking in again changes nothing.
-    /// </summary>
-    public IReadOnlyList<MeetingEvent> CheckIn(Actor by, IReadOnlyList<RoleHolder> roll)
-    {
-        Expect(MeetingStatus.Open);
-        if (roll.All(m => m.UserId != by.UserId)) throw new NotPermitted("Only a member on the body's roll checks in.");
-        if (_attendance.TryGetValue(by.UserId, out var own) && own.Attendance is Meetings.Attendance.Present or Meetings.Attendance.Proxy) return [];
-        if (_attendance.Any(a => a.Key != by.UserId && a.Value.ProxyFor == by.UserId))
-            throw new MeetingRuleViolation("Another member is recorded as your proxy; the chair changes that record first.");
-        return Raise(new AttendanceRecorded(by.UserId, Meetings.Attendance.Present, null));
-    }
-
     /// <summary>Takes up an item; a speech still running on the item before ends <paramref name="now"/> (without it, the chair ends it first).</summary>
     public IReadOnlyList<MeetingEvent> TakeUp(Actor by, string itemId, DateTimeOffset? now = null)
     {
@@ -171,7 +157,7 @@ public sealed partial class Meeting
                 break;
             case AgendaItemAdded a: _agenda.Add(a.ItemId); break;
             case MeetingOpened: Status = MeetingStatus.Open; break;
-            case AttendanceRecorded r: _attendance[r.UserId] = new AttendanceEntry(r.Attendance, r.ProxyFor); break;
+            case AttendanceRecorded r: ApplyAttendance(r); break;
             case ItemTakenUp t: CurrentItemId = t.ItemId; _takenUp.Add(t.ItemId); break;
             case MeetingClosed: (Status, CurrentItemId) = (MeetingStatus.Closed, null); break;
             case BallotHeld b: _ballots.Add(b); break;

@@ -77,7 +77,7 @@ public sealed partial class LiveMeetingActions(IGrainFactory grains, CouncilActo
     public async Task CheckInAsync(string councilId, string meetingId)
     {
         var by = await ActorAsync(councilId);
-        await Meeting(meetingId).ActAsync(councilId, new CheckIn(), by);
+        await Meeting(meetingId).CheckInAsync(councilId, by);
     }
 
     /// <summary>Answers once the vote is durable; a resend with the same client vote id is acknowledged, not counted again.</summary>

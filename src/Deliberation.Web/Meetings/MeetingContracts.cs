@@ -1,6 +1,7 @@
 using Deliberation.Domain.Councils;
 using Deliberation.Domain.Meetings;
 using Orleans;
+using Orleans.Concurrency;
 using Deliberation.Web.Ballots;
 
 namespace Deliberation.Web.Meetings;
@@ -14,9 +15,23 @@ public interface IMeetingGrain : IGrainWithStringKey
 
     Task<MeetingView?> GetAsync(string councilId);
 
+    /// <summary>
+    /// Self check-in. Interleaved: decided in one piece on the live meeting from the caller's roles, then, while it
+    /// becomes durable, the next check-in comes in, so the check-ins arriving during one write share the next. The
+    /// receipt comes only once the attendance is durable. (Every other call waits its turn.)
+    /// </summary>
+    [AlwaysInterleave]
+    Task<CheckInReceipt> CheckInAsync(string councilId, Actor by);
+
     /// <summary>Opens a ballot on the item under discussion, with the body's roll and who is present now; one at a time.</summary>
     Task<BallotView> OpenBallotAsync(string councilId, OpenBallot request, Actor by);
 }
+
+/// <summary>
+/// A member's check-in as it stands: <c>Attendance</c> is Present, or Proxy for a member already recorded as someone's
+/// proxy. Checking in again answers the same receipt and writes nothing.
+/// </summary>
+public sealed record CheckInReceipt(string MeetingId, string MemberId, string Attendance);
 
 public sealed record ScheduleMeeting(string BodyId, string Title, DateTimeOffset StartsAt, string Place, IReadOnlyList<string>? Agenda);
 
@@ -25,8 +40,6 @@ public sealed record AddAgendaItem(string ItemId) : MeetingCommand;
 public sealed record OpenMeeting : MeetingCommand;
 public sealed record RecordAttendance(string UserId, Attendance Attendance, string? ProxyFor) : MeetingCommand;
 public sealed record TakeUpItem(string ItemId) : MeetingCommand;
-/// <summary>The member acting marks themself present (self check-in).</summary>
-public sealed record CheckIn : MeetingCommand;
 public sealed record CloseMeeting : MeetingCommand;
 
 /// <summary>Puts a member on the current item's list of speakers: the member acting (no <c>MemberId</c>) or, by the chair or clerk, anyone on the roll.</summary>

@@ -36,7 +36,11 @@ public static class MeetingEndpoints
         Commands.Map<AddAgendaItem>(meetings, "agenda", null, CouncilRole.Clerk);
         Commands.Map(meetings, "open", new OpenMeeting(), CouncilRole.Clerk, CouncilRole.Chair);
         Commands.Map<RecordAttendance>(meetings, "attendance", null, CouncilRole.Clerk, CouncilRole.Chair);
-        Commands.Map(meetings, "check-in", new CheckIn(), CouncilRole.Member);
+        // Self check-in answers a small receipt, not the meeting: a hall checks in by the thousand. Checking in twice
+        // changes nothing and answers the same, so a resend needs no idempotency key (one sent is not needed).
+        meetings.MapPost("/{meetingId}/check-in", async (string councilId, string meetingId, HttpContext http, IGrainFactory grains) =>
+            Results.Ok(await grains.GetGrain<IMeetingGrain>(Identifiers.Require(meetingId, "meeting")).CheckInAsync(councilId, http.Actor())))
+            .AccessFor(CouncilRole.Member).WithName("meeting-check-in");
         Commands.Map<TakeUpItem>(meetings, "take-up", null, CouncilRole.Clerk, CouncilRole.Chair);
         Commands.Map(meetings, "close", new CloseMeeting(), CouncilRole.Clerk, CouncilRole.Chair);
 

@@ -38,7 +38,7 @@ public static class MeetingFormEndpoints
                     "open" => Run(new OpenMeeting()),
                     "attendance" => Run(new RecordAttendance(form.UserId ?? "",
                         form.Attendance ?? throw new ArgumentException("Choose present, absent, excused or proxy."), form.ProxyFor)),
-                    "check-in" => Run(new CheckIn()),
+                    "check-in" => meeting.CheckInAsync(councilId, by),
                     "take-up" => Run(new TakeUpItem(form.ItemId ?? "")),
                     "close" => Run(new CloseMeeting()),
                     "open-ballot" => meeting.OpenBallotAsync(councilId, form.ToOpenBallot(), by),

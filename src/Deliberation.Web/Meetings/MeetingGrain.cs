@@ -10,9 +10,21 @@ using Deliberation.Web.Hosting;
 
 namespace Deliberation.Web.Meetings;
 
-public sealed class MeetingGrain(TimeProvider clock, MeetingPush push) : AggregateGrain<Meeting, MeetingEvent>(Category), IMeetingGrain
+public sealed class MeetingGrain(TimeProvider clock, MeetingPush push, ILogger<MeetingGrain> logger)
+    : AggregateGrain<Meeting, MeetingEvent>(Category), IMeetingGrain
 {
     public const string Category = "meeting";
+
+    // The durability of each member's check-in while it is on its way, so that a resend is answered only once the first
+    // is durable (and fails with it). Emptied when the view is rebuilt from the log.
+    private readonly Dictionary<string, Task> _checkingIn = new(StringComparer.Ordinal);
+
+    private MeetingChangeWindow? _changes;
+
+    // The view last built, with the durable version it was built on (see GetAsync).
+    private (MeetingView View, int Version, DateTimeOffset BuiltAt)? _latest;
+
+    private MeetingChangeWindow Changes => _changes ??= new MeetingChangeWindow(clock, MeetingPush.ChangeWindow, PushLatestAsync, logger);
 
     protected override Meeting Fold(Meeting? meeting, MeetingEvent e)
     {
@@ -56,7 +68,6 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push) : Aggrega
             OpenMeeting => meeting.Open(by),
             RecordAttendance c => meeting.RecordAttendance(by, c.UserId, c.Attendance, c.ProxyFor, await RollAsync(meeting)),
             TakeUpItem c => meeting.TakeUp(by, c.ItemId, now),
-            CheckIn => meeting.CheckIn(by, await RollAsync(meeting)),
             CloseMeeting => meeting.Close(by, now),
             RequestFloor c => meeting.RequestFloor(by, c.MemberId ?? by.UserId, await RollAsync(meeting)),
             WithdrawFloorRequest c => meeting.WithdrawFloorRequest(by, c.MemberId ?? by.UserId),
@@ -69,13 +80,62 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push) : Aggrega
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}."),
         };
         await CommitAsync(events, by.UserId, now);
-        var view = await ViewAsync(meeting);
-        if (events.Count > 0) await push.MeetingChangedAsync(view);
-        return view;
+        if (events.Count > 0) Changes.Changed();
+        return await ViewAsync(meeting);
     }
 
-    public async Task<MeetingView?> GetAsync(string councilId) =>
-        Current is { } meeting && meeting.CouncilId == councilId ? await ViewAsync(meeting) : null;
+    public async Task<CheckInReceipt> CheckInAsync(string councilId, Actor by)
+    {
+        // No await before the raise: this part runs in one piece on the activation.
+        var meeting = Current is { } live && live.CouncilId == councilId ? live : throw new NotFound($"There is no meeting '{Key}' in this council.");
+        var events = meeting.CheckIn(by);
+        var durable = events.Count > 0 ? Raise(events, by.UserId, clock.GetUtcNow()) : _checkingIn.GetValueOrDefault(by.UserId) ?? Task.CompletedTask;
+        if (events.Count > 0) _checkingIn[by.UserId] = durable;
+        var receipt = new CheckInReceipt(meeting.Id, by.UserId, meeting.Attendance[by.UserId].Attendance.ToString());
+        try
+        {
+            await durable;
+        }
+        finally
+        {
+            if (events.Count > 0 && _checkingIn.GetValueOrDefault(by.UserId) == durable) _checkingIn.Remove(by.UserId);
+        }
+        if (events.Count > 0) Changes.Changed();
+        return receipt;
+    }
+
+    // The adaptor reports a tentative change only when it has rebuilt the view from the log (after activation or a
+    // failed write): what was in flight then is gone, and a resend is decided afresh.
+    protected override void OnTentativeStateChanged()
+    {
+        _checkingIn.Clear();
+        _latest = null;
+    }
+
+    /// <summary>
+    /// The meeting as it is now, to its screens, once what it shows is durable: a write that fails takes its push with it
+    /// (the view is rebuilt from the log, and the next change pushes that).
+    /// </summary>
+    private async Task PushLatestAsync()
+    {
+        if (Current is not { } meeting) return;
+        var view = await ViewAsync(meeting);
+        await ConfirmEvents();
+        await push.MeetingChangedAsync(view);
+    }
+
+    /// <summary>
+    /// A hall's screens join by the thousand, each asking for the meeting: the view last built serves them while nothing
+    /// durable changed since and it is younger than the push window (the roll and the council's settings are read again
+    /// after that), so a wave of joins builds it a few times, not once each.
+    /// </summary>
+    public async Task<MeetingView?> GetAsync(string councilId)
+    {
+        if (Current is not { } meeting || meeting.CouncilId != councilId) return null;
+        if (_latest is { } latest && latest.Version == Version && clock.GetUtcNow() - latest.BuiltAt < MeetingPush.ChangeWindow)
+            return latest.View;
+        return await ViewAsync(meeting);
+    }
 
     /// <summary>
     /// The meeting records the ballot first, so it always knows its ballots; should the ballot then fail to open, the
@@ -105,7 +165,7 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push) : Aggrega
         var setup = new BallotSetup(councilId, meeting.Id, meeting.CurrentItemId!, meeting.BodyId, body.DecisionRuleId,
             new Count(roll.Count, roll.Sum(h => h.Weight)), voters, terms);
         var ballot = await GrainFactory.GetGrain<IBallotGrain>(ballotId).OpenAsync(setup, by);
-        await push.MeetingChangedAsync(await ViewAsync(meeting));
+        Changes.Changed();
         return ballot;
     }
 
@@ -125,11 +185,16 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push) : Aggrega
             .Where(h => h.Role == CouncilRole.Member && h.Body == meeting.BodyId)
             .Select(h => new RoleHolder(h.UserId, h.DisplayName, h.Role, h.Body, h.Weight)).ToList();
 
+    /// <summary>
+    /// Asks the council for the roll and its settings first, then builds the view in one piece: interleaved check-ins
+    /// change the attendance meanwhile, and the counts must agree with the list.
+    /// </summary>
     private async Task<MeetingView> ViewAsync(Meeting meeting)
     {
         var roll = await RollAsync(meeting);
-        var present = meeting.PresentCount(roll);
         var council = await GrainFactory.GetGrain<ICouncilGrain>(meeting.CouncilId).GetAsync();
+        var (version, builtAt) = (Version, clock.GetUtcNow());
+        var present = meeting.PresentCount(roll);
         var body = council?.Bodies.FirstOrDefault(b => b.Id == meeting.BodyId);
         var proxiesCount = body?.ProxiesCountTowardQuorum ?? true;
         bool? quorum = body is not null && meeting.Status != MeetingStatus.Scheduled && roll.Count > 0
@@ -137,7 +202,7 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push) : Aggrega
                 new Count(roll.Count, roll.Sum(h => h.Weight)), present, Count.Zero, Count.Zero, Count.Zero)
                 with { QuorumPresent = proxiesCount ? null : meeting.PresentCount(roll, withRepresented: false) }).Quorum
             : null;
-        return new MeetingView(meeting.Id, meeting.CouncilId, meeting.BodyId, meeting.Title, meeting.StartsAt, meeting.Place,
+        var view = new MeetingView(meeting.Id, meeting.CouncilId, meeting.BodyId, meeting.Title, meeting.StartsAt, meeting.Place,
             meeting.Status.ToString(), meeting.Agenda.ToList(), meeting.CurrentItemId,
             meeting.Attendance.Select(a => new AttendanceView(a.Key, a.Value.Attendance.ToString(), a.Value.ProxyFor)).ToList(),
             roll.Count, present.Members, present.Weight, quorum, meeting.Ballots.Select(b => b.BallotId).ToList(), proxiesCount)
@@ -148,6 +213,8 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push) : Aggrega
             CancelReason = meeting.CancelReason,
             TakenUp = meeting.Agenda.Where(meeting.TakenUp.Contains).ToList(),
         };
+        _latest = (view, version, builtAt);
+        return view;
     }
 
     private static FloorView FloorOf(SpeakersList list) => new(list.Waiting, list.Speaking is { } now ? SpeechOf(now) : null, list.Closed,

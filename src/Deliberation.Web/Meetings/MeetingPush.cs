@@ -11,13 +11,22 @@ namespace Deliberation.Web.Meetings;
 /// in the log, and a screen that missed it gets the whole state again when it rejoins.
 /// While a ballot is open its turnout changes with every vote; screens get at most one update per
 /// <see cref="TurnoutWindow"/> per ballot (the latest), so a thousand votes a second do not become a thousand pushes
-/// to every phone. Opening and closing go out at once, and nothing older is sent after the closing.
+/// to every phone. Opening and closing go out at once, and nothing older is sent after the closing. The meeting's own
+/// changes are coalesced before they get here, by the meeting grain's <see cref="MeetingChangeWindow"/>, which builds the
+/// view only when it sends it.
 /// Hub clients get it through SignalR (the backplane crosses nodes); live screens (circuits) through
 /// <see cref="MeetingScreensGrain"/>, which reaches every node that shows the meeting.
 /// </summary>
 public sealed class MeetingPush(IHubContext<MeetingHub, IMeetingClient> hub, IGrainFactory grains, TimeProvider clock, ILogger<MeetingPush> logger)
 {
     public static readonly TimeSpan TurnoutWindow = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// A meeting's own changes (attendance above all) reach its screens at most once per window (see
+    /// <see cref="MeetingChangeWindow"/>). Longer than the turnout's: the meeting's view carries every member's
+    /// attendance, so each push grows with the roll.
+    /// </summary>
+    public static readonly TimeSpan ChangeWindow = TimeSpan.FromMilliseconds(250);
 
     private readonly ConcurrentDictionary<string, BallotScreens> _ballots = new(StringComparer.Ordinal);
 
