@@ -100,6 +100,28 @@ public sealed class EscalationJourneyTests : IAsyncLifetime
         return item.GetProperty("id").GetString()!;
     }
 
+    /// <summary>
+    /// A resident's topic routed to the town works office (24 hours to respond, due in 3 days), then the council's clock
+    /// moved 5 days on and the escalation's reminder seen to tick. The app runs its reminders on its test clock. Returns
+    /// the item's id.
+    /// </summary>
+    public static async Task<string> EscalatePastDueAsync(CouncilApp app)
+    {
+        var (resident, clerk) = (await app.SignedInAs("resident"), await app.SignedInAs("clerk"));
+        var item = await SubmitAsync(resident);
+        using var reminders = new ReminderProbe($"esc-{item}");
+        await (await clerk.Post($"{Council}/items/{item}/route", new
+        {
+            department = "town-works", reason = "属城建办职责", request = "请修复", respondWithinHours = 24,
+            dueOn = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(3),
+        })).Expect(HttpStatusCode.OK);
+        await reminders.ArmedAsync();
+
+        app.Clock.Advance(TimeSpan.FromDays(5));
+        await reminders.TickedAsync();
+        return item;
+    }
+
     /// <summary>A resident's topic routed by the clerk to the town works office: returns the item's and the escalation's ids.</summary>
     public static async Task<(string Item, string Escalation)> RoutedAsync(CouncilApp app, HttpClient resident, HttpClient clerk, int respondWithinHours = 48, int dueInDays = 7)
     {

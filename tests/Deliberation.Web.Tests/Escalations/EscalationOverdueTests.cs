@@ -14,21 +14,11 @@ public sealed class EscalationOverdueTests
     public async Task AnEscalationPastItsDueDateIsFlaggedOverdueByTheCouncilsProcess()
     {
         using var app = new CouncilApp().WithRemindersOnTestClock();
-        var (resident, clerk) = (await app.SignedInAs("resident"), await app.SignedInAs("clerk"));
-        var item = await EscalationJourneyTests.SubmitAsync(resident);
-        using var reminders = new ReminderProbe($"esc-{item}");
-        await (await clerk.Post($"{Council}/items/{item}/route", new
-        {
-            department = "town-works", reason = "属城建办职责", request = "请修复", respondWithinHours = 24,
-            dueOn = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(3),
-        })).Expect(HttpStatusCode.OK);
-        await reminders.ArmedAsync();
 
-        app.Clock.Advance(TimeSpan.FromDays(5));
-        await reminders.TickedAsync();
+        var item = await EscalationJourneyTests.EscalatePastDueAsync(app);
 
         // Days later: the clerk signs in again (the sign-in has expired on the council's clock too).
-        clerk = await app.SignedInAs("clerk");
+        var clerk = await app.SignedInAs("clerk");
         var seen = await (await clerk.GetAsync($"{Council}/escalations/esc-{item}")).Expect(HttpStatusCode.OK);
         Assert.True(seen.GetProperty("responseOverdue").GetBoolean());
         Assert.True(seen.GetProperty("overdue").GetBoolean());

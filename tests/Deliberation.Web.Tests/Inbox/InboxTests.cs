@@ -92,18 +92,8 @@ public sealed class InboxTests
     public async Task AnOverdueEscalationIsToldToTheDepartmentsAccounts()
     {
         using var app = new CouncilApp().WithRemindersOnTestClock();
-        var (resident, clerk) = (await app.SignedInAs("resident"), await app.SignedInAs("clerk"));
-        var item = await EscalationJourneyTests.SubmitAsync(resident);
-        using var reminders = new ReminderProbe($"esc-{item}");
-        await (await clerk.Post($"{Council}/items/{item}/route", new
-        {
-            department = "town-works", reason = "属城建办职责", request = "请修复", respondWithinHours = 24,
-            dueOn = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(3),
-        })).Expect(HttpStatusCode.OK);
-        await reminders.ArmedAsync();
 
-        app.Clock.Advance(TimeSpan.FromDays(5));
-        await reminders.TickedAsync();
+        await EscalationJourneyTests.EscalatePastDueAsync(app);
 
         var works = await app.SignedInAs("works");
         var kinds = Kinds(await InboxOf(works));
