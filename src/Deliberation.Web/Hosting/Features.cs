@@ -44,6 +44,7 @@ public static class Features
         services.AddHostedService<SecretBallotSweep>();
         services.AddSingleton<LiveMeetings>();
         services.AddScoped<LiveMeetingActions>();
+        services.AddScoped<Councils.CouncilZones>();
         services.AddDueKind(AgendaItemGrain.Due);
         services.AddDueKind(Escalations.EscalationGrain.Due);
         services.AddDueKind(Requests.SmallRequestGrain.Due);
