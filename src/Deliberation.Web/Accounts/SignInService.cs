@@ -10,10 +10,8 @@ public sealed record SignInAttempt(SignInOutcome Outcome, CouncilUser? User, Tim
 
 /// <summary>Sign-in by user name or phone number, with lockout; shared by the API and the sign-in page.</summary>
 public sealed class SignInService(SignInManager<CouncilUser> signIn, UserManager<CouncilUser> users, AccountLockout lockout,
-    SignInThrottle throttle, IHttpContextAccessor http, Deliberation.Web.Hosting.DeliberationDb db)
+    SignInThrottle throttle, IHttpContextAccessor http, Deliberation.Web.Hosting.DeliberationDb db, UnknownLoginHash unknownLogin)
 {
-    // Hashing a password is most of a sign-in's time; an unknown login hashes too, so timing does not tell who exists.
-    private static string? _dummyHash;
 
     public async Task<SignInAttempt> SignInAsync(string login, string password, bool remember)
     {
@@ -25,8 +23,8 @@ public sealed class SignInService(SignInManager<CouncilUser> signIn, UserManager
 
         if (user is null)
         {
-            _dummyHash ??= users.PasswordHasher.HashPassword(new CouncilUser(), Guid.NewGuid().ToString());
-            users.PasswordHasher.VerifyHashedPassword(new CouncilUser(), _dummyHash, password);
+            // Hashing a password is most of a sign-in's time; an unknown login hashes too, so timing does not tell who exists.
+            unknownLogin.Check(password);
             throttle.Failed(address, subject);
             return new(SignInOutcome.WrongCredentials, null);
         }

@@ -49,6 +49,7 @@ public static class Features
         services.AddDueKind(Escalations.EscalationGrain.Due);
         services.AddDueKind(Requests.SmallRequestGrain.Due);
         services.AddScoped<SignInService>();
+        services.AddSingleton<UnknownLoginHash>();
         services.AddScoped<DemoCouncil>();
         services.AddScoped<DemoItems>();
         services.AddScoped<DemoPastMeeting>();
