@@ -15,6 +15,12 @@ public static class HubClients
     public static async Task<HubConnection> HubAsync(this CouncilApp app, string path, string? login, string password = CouncilApp.DemoPassword)
     {
         var cookie = login is null ? null : await SignInCookieAsync(app, login, password);
+        return await app.HubWithCookieAsync(path, cookie);
+    }
+
+    /// <summary>A client of the hub at <paramref name="path"/> holding a session cookie (none: signed out).</summary>
+    public static async Task<HubConnection> HubWithCookieAsync(this CouncilApp app, string path, string? cookie)
+    {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(new Uri("https://localhost"), path), options =>
             {

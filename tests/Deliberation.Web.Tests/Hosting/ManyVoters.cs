@@ -63,7 +63,8 @@ public sealed record ManyVoters(string CouncilId, string MeetingId, string ItemI
         return new ManyVoters(councilId, meetingId, itemId, cookies[0], voterIds, cookies[1..]);
     }
 
-    private static async Task CreateAccountsAsync(IServiceProvider services, string[] ids)
+    /// <summary>Accounts without passwords, in one commit.</summary>
+    public static async Task CreateAccountsAsync(IServiceProvider services, string[] ids)
     {
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CouncilUser>>();
@@ -79,7 +80,7 @@ public sealed record ManyVoters(string CouncilId, string MeetingId, string ItemI
     }
 
     /// <summary>"name=value" for the Cookie header: what a password sign-in would set, without the password hashing.</summary>
-    private static async Task<string[]> SessionCookiesAsync(IServiceProvider services, string[] ids)
+    public static async Task<string[]> SessionCookiesAsync(IServiceProvider services, string[] ids)
     {
         var options = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
         await using var scope = services.CreateAsyncScope();

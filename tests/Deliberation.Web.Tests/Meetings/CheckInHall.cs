@@ -1,20 +1,12 @@
 using System.Net.Http.Json;
-using System.Text.Json.Serialization;
 using Deliberation.Domain.Councils;
 using Deliberation.Domain.Meetings;
-using Deliberation.Web.Accounts;
 using Deliberation.Web.Councils;
-using Deliberation.Web.Hosting;
 using Deliberation.Web.Meetings;
 using Deliberation.Web.Process;
 using Deliberation.Web.Tests.Hosting;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Orleans;
 
 namespace Deliberation.Web.Tests.Meetings;
@@ -98,53 +90,11 @@ public sealed class CheckInHall : IAsyncLifetime
     }
 
     /// <summary>A real SignalR client of the meeting hub holding the cookie.</summary>
-    public async Task<HubConnection> HubAsync(string cookie)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(new Uri("https://localhost"), "/hubs/meeting"), options =>
-            {
-                options.HttpMessageHandlerFactory = _ => App.Server.CreateHandler();
-                // The test server speaks HTTP only; long polling carries the same hub protocol as WebSockets.
-                options.Transports = HttpTransportType.LongPolling;
-                options.Headers["Cookie"] = cookie;
-            })
-            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
-            .Build();
-        await connection.StartAsync();
-        return connection;
-    }
+    public Task<HubConnection> HubAsync(string cookie) => App.HubWithCookieAsync("/hubs/meeting", cookie);
 
-    private async Task CreateAccountsAsync(string[] ids)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<CouncilUser>>();
-        var store = scope.ServiceProvider.GetRequiredService<IUserStore<CouncilUser>>();
-        // One commit for all instead of one per account; UserManager still does the rest (names, stamps, checks).
-        store.GetType().GetProperty("AutoSaveChanges")!.SetValue(store, false);
-        foreach (var id in ids)
-        {
-            var created = await users.CreateAsync(new CouncilUser { Id = id, UserName = id, DisplayName = id, CreatedAt = DateTimeOffset.UtcNow });
-            if (!created.Succeeded) throw new InvalidOperationException($"Account {id}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
-        }
-        await scope.ServiceProvider.GetRequiredService<DeliberationDb>().SaveChangesAsync();
-    }
+    private Task CreateAccountsAsync(string[] ids) => ManyVoters.CreateAccountsAsync(App.Services, ids);
 
-    /// <summary>"name=value" for the Cookie header: what a password sign-in would set, without the password hashing.</summary>
-    private async Task<Dictionary<string, string>> SessionCookiesAsync(string[] ids)
-    {
-        var options = App.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
-        await using var scope = App.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<CouncilUser>>();
-        var principals = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<CouncilUser>>();
-        var cookies = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var id in ids)
-        {
-            var user = await users.FindByIdAsync(id) ?? throw new InvalidOperationException($"No account {id}.");
-            var now = DateTimeOffset.UtcNow;
-            var ticket = new AuthenticationTicket(await principals.CreateAsync(user),
-                new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now.AddHours(1) }, IdentityConstants.ApplicationScheme);
-            cookies[id] = $"{options.Cookie.Name}={options.TicketDataFormat.Protect(ticket)}";
-        }
-        return cookies;
-    }
+    /// <summary>"name=value" for the Cookie header of each account, as a password sign-in would set it.</summary>
+    private async Task<Dictionary<string, string>> SessionCookiesAsync(string[] ids) =>
+        ids.Zip(await ManyVoters.SessionCookiesAsync(App.Services, ids)).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
 }
