@@ -18,9 +18,9 @@ measure() {
   local label=$1 defaults=$2
   for run in $(seq 1 "$runs"); do
     out=$(DELIBERATION_FAILOVER_ORLEANS_DEFAULTS=$defaults dotnet test tests/Deliberation.Web.Tests -c Release --no-build --nologo \
-      --filter "FullyQualifiedName~HardKillTests" --logger "console;verbosity=detailed" 2>&1 || true)
+      --filter "FullyQualifiedName~Hosting.HardKillTests" --logger "console;verbosity=detailed" 2>&1 || true)
     line=$(grep -o 'failover: .*' <<<"$out" | head -n 1)
-    verdict=$(grep -qE '^\s*Passed!|Passed: *1' <<<"$out" && echo "checks passed" || echo "checks FAILED")
+    verdict=$(grep -q "Test Run Successful" <<<"$out" && echo "checks passed" || echo "checks FAILED")
     echo "$label, run $run (load $(cut -d' ' -f1 /proc/loadavg) on $(nproc) cores): ${line:-no figures (see the test output)}; $verdict"
   done
 }

@@ -240,11 +240,7 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
 
     public PostgresDialect(string connectionString)
     {
-        // An append is acknowledged only once it is on disk: a database or role whose default is synchronous_commit=off
-        // would acknowledge what a crash can lose, so every session of ours sets it, after any options of the operator's.
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        builder.Options = $"{builder.Options} -c synchronous_commit=on".Trim();
-        _dataSource = NpgsqlDataSource.Create(builder);
+        _dataSource = NpgsqlDataSource.Create(PostgresSessions.Prepare(connectionString));
     }
 
     public override string Name => "postgres";

@@ -37,7 +37,7 @@ public static class DeliberationHost
         services.AddDbContext<DeliberationDb>((sp, options) =>
         {
             var storage = sp.GetRequiredService<StorageOptions>();
-            if (storage.IsPostgres) options.UseNpgsql(storage.ConnectionString);
+            if (storage.IsPostgres) options.UseNpgsql(Runtime.EventLog.PostgresSessions.Prepare(storage.ConnectionString));
             else options.UseSqlite(storage.ConnectionString);
         });
         services.AddSingleton<IEventLog>(sp =>

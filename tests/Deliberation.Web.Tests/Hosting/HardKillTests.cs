@@ -109,6 +109,7 @@ public sealed class HardKillTests(ITestOutputHelper output)
             }
         }
 
+        var declaredDead = DeclaredDeadAsync(a, siloB, clock, deadline.Token);
         var burst = Enumerable.Range(0, Voters).Select(i => Task.Run(() => VoteAsync(i))).ToList();
         await firstAcknowledged.Task.WaitAsync(TimeSpan.FromSeconds(30));
         killedAt = clock.Elapsed;
@@ -116,6 +117,7 @@ public sealed class HardKillTests(ITestOutputHelper output)
         var inFlightAtKill = Voters - Volatile.Read(ref answered);
         await Task.WhenAll(burst).WaitAsync(TimeSpan.FromSeconds(100));
         var recovery = await recovered.Task.WaitAsync(TimeSpan.FromSeconds(1));
+        var dead = await declaredDead.WaitAsync(TimeSpan.FromSeconds(30)) - killedAt;
 
         var resent = new List<bool>();
         for (var i = 0; i < Voters; i++)
@@ -128,7 +130,7 @@ public sealed class HardKillTests(ITestOutputHelper output)
             .Where(e => e.EventType == nameof(VoteCast)).Select(e => JsonSerializer.Deserialize<VoteCast>(e.Payload, EventJson.Options)!.VoterId).ToList();
         var lost = Enumerable.Range(0, Voters).Count(i => !cast.Contains(setup.VoterIds[i]));
         output.WriteLine($"failover: {Voters} voters, {inFlightAtKill} unanswered when B was killed; first acknowledgement on the survivor " +
-            $"{recovery.TotalSeconds:F2} s after the kill; 500s seen {statuses.Where(s => s.Key.EndsWith(" 500")).Sum(s => s.Value)}; " +
+            $"{recovery.TotalSeconds:F2} s after the kill (B declared dead by A after {dead.TotalSeconds:F2} s); 500s seen {statuses.Where(s => s.Key.EndsWith(" 500")).Sum(s => s.Value)}; " +
             $"votes lost {lost}, duplicated {cast.Count - cast.Distinct().Count()}; answers: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key} × {s.Value}"))}");
 
         Assert.True(inFlightAtKill >= 200, $"Only {inFlightAtKill} votes were in flight at the kill.");
@@ -161,6 +163,15 @@ public sealed class HardKillTests(ITestOutputHelper output)
             if (snapshot.Members.Values.FirstOrDefault(m => m.Status == SiloStatus.Active && !m.SiloAddress.Equals(self)) is { } other)
                 return other.SiloAddress;
         throw new InvalidOperationException("The other node never joined.");
+    }
+
+    /// <summary>When the node's membership first shows the silo dead, on the given clock.</summary>
+    private static async Task<TimeSpan> DeclaredDeadAsync(CouncilApp node, SiloAddress silo, Stopwatch clock, CancellationToken ct)
+    {
+        var membership = node.Services.GetRequiredService<IClusterMembershipService>();
+        await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(ct))
+            if (snapshot.Members.TryGetValue(silo, out var member) && member.Status == SiloStatus.Dead) return clock.Elapsed;
+        throw new OperationCanceledException(ct);
     }
 
     /// <summary>Moves the ballot's activation to the given silo (a placement hint and a migration) and checks it is there.</summary>
