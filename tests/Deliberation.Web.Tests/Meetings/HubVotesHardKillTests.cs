@@ -23,7 +23,7 @@ namespace Deliberation.Web.Tests.Meetings;
 /// </summary>
 public sealed class HubVotesHardKillTests(ITestOutputHelper output)
 {
-    private const int Voters = 400;
+    private const int Voters = 1000;
 
     [Fact]
     public async Task EveryVoteAcknowledgedOverTheHubBeforeAKillIsThereOnceAfterTheRestart()
