@@ -20,6 +20,7 @@ public static class ResidentPrivacy
         ["ItemSubmitted"] = ["submittedBy", "onBehalfOf"],
         ["ObjectionRaised"] = ["raisedBy"],
         ["ResultRated"] = ["ratedBy"],
+        ["CommentPosted"] = ["authorId"],
     };
 
     public static bool SeesNames(Actor? viewer) => viewer is not null && viewer.Roles.Any(r => r.Role != CouncilRole.Resident);

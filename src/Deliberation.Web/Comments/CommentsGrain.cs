@@ -26,8 +26,13 @@ public sealed class CommentsGrain(TimeProvider clock) : AggregateGrain<CommentTh
 
     protected override string ScopeOf(CommentThread thread) => thread.CouncilId;
 
-    protected override object SummaryOf(CommentThread thread, DateTimeOffset at) =>
-        new { thread.ItemId, thread.OpenAtStep, Comments = thread.Comments.Count };
+    protected override object SummaryOf(CommentThread thread, DateTimeOffset at) => SummaryOf(thread);
+
+    private static CommentsSummary SummaryOf(CommentThread thread) => new(thread.ItemId, thread.OpenAtStep, thread.Comments.Count);
+
+    /// <summary>The thread's catalogue row, for what writes its stream without the grain (the demo's history).</summary>
+    public static Runtime.EventLog.StreamSummary CatalogueRowOf(CommentThread thread, DateTimeOffset at) =>
+        CatalogueRow($"{Category}-{thread.ItemId}", Category, thread.CouncilId, SummaryOf(thread), at, false, null);
 
     public async Task<CommentAnswer> ActAsync(string councilId, CommentCommand command, Actor by)
     {
@@ -62,3 +67,6 @@ public sealed class CommentsGrain(TimeProvider clock) : AggregateGrain<CommentTh
         return CommentList.Where(view);
     }
 }
+
+/// <summary>A comment thread's catalogue row: its item, the step whose window is open (null: closed), how many comments.</summary>
+public sealed record CommentsSummary(string ItemId, string? OpenAtStep, int Comments);

@@ -49,7 +49,8 @@ public sealed class DemoItems(IGrainFactory grains, TimeProvider clock)
         await SaveAsync(parking, ct);
 
         var kiosks = Decided(a, councilId, "item-demo-kiosks", now.AddDays(-30), "垃圾分类亭选址",
-            "新建 3 个垃圾分类亭，选址需兼顾方便与气味。", "环境卫生", "全村", DemoPastMeeting.MeetingId);
+            "新建 3 个垃圾分类亭，选址需兼顾方便与气味。", "环境卫生", "全村", DemoPastMeeting.MeetingId,
+            (story, consulting) => DemoComments.Add(history, a, story.Where(), consulting));
         kiosks.Then(now.AddDays(-2), a["clerk"], (i, by) => i.Disclose(by, now.AddDays(-2), 7));
         kiosks.Then(now.AddDays(-1), a["resident"], (i, by) => i.Object(by, now.AddDays(-1), "2 号亭离我家窗户太近，夏天气味大，请考虑挪到路口。"));
         await SaveAsync(kiosks, ct);
@@ -111,12 +112,14 @@ public sealed class DemoItems(IGrainFactory grains, TimeProvider clock)
 
     /// <summary>An item taken through proposal, consultation and both votes of the village template.</summary>
     private static Story Decided(Dictionary<string, Actor> a, string councilId, string id, DateTimeOffset start,
-        string title, string text, string category, string place, string? villagerMeetingId = null)
+        string title, string text, string category, string place, string? villagerMeetingId = null,
+        Action<Story, DateTimeOffset>? whileConsulted = null)
     {
         var story = Story.Submit(a["member1"], id, councilId, start, title, text, category, place, null);
         story.Then(start.AddDays(1), a["clerk"], (i, by) => i.Accept(by, Village, null));
         story.Then(start.AddDays(2), a["clerk"], (i, by) => i.RecordProposal(by, text, ["同意", "不同意"], "议事代表"));
         story.Then(start.AddDays(2), a["clerk"], (i, by) => i.CompleteStep(by));
+        whileConsulted?.Invoke(story, start.AddDays(3));
         story.Then(start.AddDays(8), a["clerk"], (i, by) => i.RecordConsultation(by, null, "两委会一致同意提交党员大会审议。"));
         story.Then(start.AddDays(8), a["clerk"], (i, by) => i.CompleteStep(by));
         story.Then(start.AddDays(15), a["chair"], (i, by) => i.RecordResolution(by, DecisionRuleCatalog.Find("party-members-deliberation"),
@@ -140,6 +143,7 @@ public sealed class DemoItems(IGrainFactory grains, TimeProvider clock)
     private sealed class Story
     {
         private readonly List<PendingEvent> _pending = [];
+        private long _stepEntry;
 
         private Story(AgendaItem item) => Item = item;
 
@@ -159,10 +163,18 @@ public sealed class DemoItems(IGrainFactory grains, TimeProvider clock)
         public void Then(DateTimeOffset at, Actor by, Func<AgendaItem, Actor, IReadOnlyList<AgendaItemEvent>> step) =>
             Record(by, at, step(Item, by));
 
+        /// <summary>Where the item stands now, as its comments ask (its step, and the log sequence of entering it).</summary>
+        public Domain.Comments.ItemAt Where() =>
+            new(Item.Id, Item.CouncilId, Item.CurrentStep?.Id, Item.CurrentStep?.Kind, _stepEntry);
+
         private void Record(Actor by, DateTimeOffset at, IReadOnlyList<AgendaItemEvent> events)
         {
             LastAt = at;
-            _pending.AddRange(events.Select(e => EventCodec<AgendaItemEvent>.Instance.Encode(e, by.UserId, at)));
+            foreach (var e in events)
+            {
+                _pending.Add(EventCodec<AgendaItemEvent>.Instance.Encode(e, by.UserId, at));
+                if (e is StepEntered) _stepEntry = _pending.Count;
+            }
         }
     }
 }

@@ -1,4 +1,6 @@
+using Deliberation.Domain.Comments;
 using Deliberation.Runtime.EventLog;
+using Deliberation.Web.Grains;
 using Deliberation.Runtime.Projections;
 using Deliberation.Web.Accounts;
 
@@ -39,8 +41,11 @@ public static class RecordEndpoints
             var page = events.Take(PageSize).ToList();
             IReadOnlySet<string> disclosed = isCheckpoints ? new HashSet<string>() : await PublicRecord.DisclosedItemsAsync(readSide, councilId);
             var next = events.Count > PageSize ? $"/api/councils/{councilId}/record/streams/{streamId}?after={page[^1].Sequence}" : null;
+            // A comment is hidden after it was posted, so the hidings of this page's comments are among the events read.
+            var hidden = events.Where(e => e.EventType == nameof(CommentHidden))
+                .Select(e => ((CommentHidden)EventCodec<CommentEvent>.Instance.Decode(e)).No).ToHashSet();
             return Results.Ok(new RecordStream(streamId, isCheckpoints ? "checkpoints" : RecordKinds.Of(streamId)!.Name,
-                page.Select(e => Withholding.Of(e, disclosed)).ToList(), next));
+                page.Select(e => Withholding.Of(e, disclosed, hidden)).ToList(), next));
         }).Access(Audience.Public);
         return app;
     }

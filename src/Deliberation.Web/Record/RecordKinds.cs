@@ -49,7 +49,13 @@ public static class RecordKinds
     public static readonly RecordKind Minutes = new("minutes", Web.Minutes.MinutesGrain.Category,
         e => e.EventType == nameof(Deliberation.Domain.Minutes.MinutesPublished));
 
-    public static readonly IReadOnlyList<RecordKind> All = [Items, Meetings, Ballots, Minutes];
+    /// <summary>
+    /// An item's comments, from the window's opening, while the item is public; residents are not named, and a hidden
+    /// comment's text is withheld (<see cref="Withholding.HiddenCommentReason"/>).
+    /// </summary>
+    public static readonly RecordKind Comments = new("comments", Web.Comments.CommentsGrain.Category, null, "itemId");
+
+    public static readonly IReadOnlyList<RecordKind> All = [Items, Meetings, Ballots, Minutes, Comments];
 
     public static RecordKind? Of(string streamId) => All.FirstOrDefault(k => streamId.StartsWith(k.Prefix, StringComparison.Ordinal));
 }

@@ -10,7 +10,9 @@ namespace Deliberation.Web.Record;
 /// </summary>
 public sealed class RecordProjection : IProjection
 {
-    public const string ProjectionName = "public-record";
+    // "-2": comment threads joined the record; a new name starts a new checkpoint, so an existing log is read again
+    // from its first event into the same table (rows already there keep theirs; heads and flags only move forward).
+    public const string ProjectionName = "public-record-2";
 
     public string Name => ProjectionName;
 
@@ -50,10 +52,11 @@ public sealed class RecordProjection : IProjection
             }
             else
             {
-                // Disclosure is never undone: once set, the flag stays.
+                // Disclosure is never undone: once set, the flag stays. A head only moves forward, so reading the log
+                // again from its start (a new name, above) leaves a row that is ahead as it is.
                 await context.ExecuteAsync(
                     "UPDATE record_streams SET sequence = @sequence, head_hash = @hash, " +
-                    "disclosed = CASE WHEN @disclosed = 1 THEN 1 ELSE disclosed END WHERE stream_id = @id",
+                    "disclosed = CASE WHEN @disclosed = 1 THEN 1 ELSE disclosed END WHERE stream_id = @id AND sequence < @sequence",
                     ("@sequence", e.Sequence), ("@hash", e.Hash), ("@disclosed", disclosed), ("@id", e.StreamId));
             }
         }

@@ -30,7 +30,11 @@ public static class Withholding
     /// <summary>The clerk's working text of the minutes: what the public reads is the published version, never the drafts.</summary>
     public const string DraftReason = "draft";
 
-    public static RecordEvent Of(EventEnvelope e, IReadOnlySet<string> disclosedItems)
+    /// <summary>A comment the clerk hid: its text is withheld; the hiding, with the clerk's reason, is shown.</summary>
+    public const string HiddenCommentReason = "hidden-comment";
+
+    /// <param name="hiddenComments">In a comments stream, the numbers of the comments hidden later in it.</param>
+    public static RecordEvent Of(EventEnvelope e, IReadOnlySet<string> disclosedItems, IReadOnlySet<int>? hiddenComments = null)
     {
         var time = EventHasher.FormatTime(e.OccurredAt);
         if (JsonNode.Parse(e.Payload) is not JsonObject details) return new(e.Sequence, e.PreviousHash, e.Hash, e.EventType, time, e.Actor, e.Payload, null);
@@ -38,6 +42,12 @@ public static class Withholding
         var reasons = new List<string>();
         if (ResidentPrivacy.Hide(e.EventType, details, ref actor)) reasons.Add(ResidentReason);
         if (HideUndisclosedItems(details, disclosedItems) | HideNestedItems(details, disclosedItems)) reasons.Add(UndisclosedItemReason);
+        if (e.EventType == nameof(Deliberation.Domain.Comments.CommentPosted) && details["no"] is JsonValue no
+            && no.TryGetValue<int>(out var number) && hiddenComments?.Contains(number) == true)
+        {
+            reasons.Add(HiddenCommentReason);
+            details.Remove("text");
+        }
         if (e.EventType == nameof(Deliberation.Domain.Minutes.DiscussionWritten))
         {
             reasons.Add(DraftReason);

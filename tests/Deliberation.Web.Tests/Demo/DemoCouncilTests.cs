@@ -4,7 +4,10 @@ using Deliberation.Web.Tests.Hosting;
 
 namespace Deliberation.Web.Tests.Demo;
 
-/// <summary>The demo council shows both process templates at work, so every demo account has something to do.</summary>
+/// <summary>
+/// The demo council shows both process templates at work, so every demo account has something to do, and a decided
+/// item's consultation with its residents' comments.
+/// </summary>
 public sealed class DemoCouncilTests : IDisposable
 {
     private readonly CouncilApp _app = new();
@@ -39,5 +42,17 @@ public sealed class DemoCouncilTests : IDisposable
         }
 
         Assert.Equal(["sanyi-yishen-liang-gongkai", "siyi-liang-gongkai"], templates.Order());
+    }
+
+    [Fact]
+    public async Task TheKiosksItemShowsTheResidentsCommentsFromItsConsultation()
+    {
+        var page = Html.Parse(await _app.Visitor().GetStringAsync("/councils/lakeside/items/item-demo-kiosks"));
+
+        var comments = page.QuerySelectorAll("#comments li.card").ToList();
+        Assert.Equal(4, comments.Count);
+        Assert.Contains("村口那个最好加盖子", comments[0].TextContent, StringComparison.Ordinal);
+        Assert.NotNull(comments[2].QuerySelector(".comment-hidden"));
+        Assert.DoesNotContain("139xxxx1234", page.DocumentElement.OuterHtml, StringComparison.Ordinal);
     }
 }

@@ -64,7 +64,7 @@ public sealed class PublicRecordTests : IDisposable
             previous = rewritten.Hash;
         }
         // A careful forger rebuilds what is derived from the log too, so the index agrees with the rewritten stream.
-        await _app.Services.GetRequiredService<ProjectionRunner>().RebuildAsync("public-record");
+        await _app.Services.GetRequiredService<ProjectionRunner>().RebuildAsync(Deliberation.Web.Record.RecordProjection.ProjectionName);
         Assert.True((await log.VerifyStreamAsync(Road)).IsIntact);
 
         var report = await new RecordVerifier(_app.Visitor()).VerifyAsync("lakeside");
@@ -80,7 +80,7 @@ public sealed class PublicRecordTests : IDisposable
         const string canteen = "agenda-item-item-demo-canteen";
         await ExecuteAsync($"DELETE FROM events WHERE stream_id = '{canteen}'", -1);
         await ExecuteAsync($"DELETE FROM streams WHERE stream_id = '{canteen}'", 1);
-        await _app.Services.GetRequiredService<ProjectionRunner>().RebuildAsync("public-record");
+        await _app.Services.GetRequiredService<ProjectionRunner>().RebuildAsync(Deliberation.Web.Record.RecordProjection.ProjectionName);
         var index = await (await _app.Visitor().GetAsync(Record)).Expect(HttpStatusCode.OK);
         Assert.DoesNotContain(canteen, index.GetRawText(), StringComparison.Ordinal);
 
@@ -104,7 +104,7 @@ public sealed class PublicRecordTests : IDisposable
             await ExecuteAsync($"DELETE FROM events WHERE stream_id = '{stream}'", -1);
             await ExecuteAsync($"DELETE FROM streams WHERE stream_id = '{stream}'", 1);
         }
-        await _app.Services.GetRequiredService<ProjectionRunner>().RebuildAsync("public-record");
+        await _app.Services.GetRequiredService<ProjectionRunner>().RebuildAsync(Deliberation.Web.Record.RecordProjection.ProjectionName);
         await _app.Services.GetRequiredService<IGrainFactory>().GetGrain<Web.Record.ICheckpointGrain>("lakeside").CheckpointAsync();
         Assert.True((await new RecordVerifier(_app.Visitor()).VerifyAsync("lakeside")).IsIntact);
 
@@ -132,6 +132,28 @@ public sealed class PublicRecordTests : IDisposable
             Assert.DoesNotContain(undisclosed, everything, StringComparison.Ordinal);
         Assert.Contains("\"resident\"", everything, StringComparison.Ordinal);
         Assert.Contains("\"undisclosed\"", everything, StringComparison.Ordinal);
+        Assert.True((await new RecordVerifier(visitor).VerifyAsync("lakeside")).IsIntact);
+    }
+
+    [Fact]
+    public async Task ADisclosedItemsCommentsAreInTheRecordWithAHiddenCommentsTextWithheld()
+    {
+        const string comments = "item-comments-item-demo-kiosks";
+        var visitor = _app.Visitor();
+
+        var index = await (await visitor.GetAsync(Record)).Expect(HttpStatusCode.OK);
+        var stream = await (await visitor.GetAsync($"{Record}/streams/{comments}")).Expect(HttpStatusCode.OK);
+
+        Assert.Contains(index.GetProperty("streams").EnumerateArray(),
+            s => s.GetProperty("streamId").GetString() == comments && s.GetProperty("kind").GetString() == "comments");
+        var events = stream.GetProperty("events").EnumerateArray().ToList();
+        var hidden = Assert.Single(events, e => e.GetProperty("withheld") is { ValueKind: JsonValueKind.Object } w
+            && w.GetProperty("reasons").EnumerateArray().Any(r => r.GetString() == Web.Record.Withholding.HiddenCommentReason));
+        Assert.Equal(3, hidden.GetProperty("withheld").GetProperty("details").GetProperty("no").GetInt32());
+        Assert.Contains(events, e => e.GetProperty("type").GetString() == "CommentHidden" && JsonDocument.Parse(e.GetProperty("payload").GetString()!).RootElement.GetProperty("reason").GetString()!.Contains("含他人姓名和电话", StringComparison.Ordinal));
+        // The hidden text (a neighbour's phone number) is nowhere; a posted comment shows its author only as a resident.
+        Assert.DoesNotContain("139xxxx1234", stream.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("村口那个最好加盖子", stream.GetRawText(), StringComparison.Ordinal);
         Assert.True((await new RecordVerifier(visitor).VerifyAsync("lakeside")).IsIntact);
     }
 
