@@ -156,7 +156,11 @@ public sealed partial class BallotGrain(TimeProvider clock, MeetingPush push, Se
             // Unsure whether the public may see it: tell only the council's own people this time.
             logger.LogWarning(e, "Could not tell whether ballot {BallotId}'s item is public", view.Id);
         }
-        await push.BallotChangedAsync(view, status, _itemPublic ?? false);
+        // The send to every screen of the meeting leaves the grain's turn: opening and closing answer the chair once
+        // durable, whatever the size of the hall (a push to thousands of screens outlived the call's timeout). The
+        // push orders its own sends (never an older view after a newer one, nothing after the closing).
+        var toPublic = _itemPublic ?? false;
+        _ = Task.Run(() => push.BallotChangedAsync(view, status, toPublic));
     }
 
     private async Task RefreshItemPublicAsync(Ballot ballot) =>
