@@ -85,6 +85,7 @@ public static class CouncilEndpoints
 
         // The same setting from the clerk's page (a form post, answered with a redirect).
         app.MapMeetingPracticeForm();
+        app.MapBodyForm();
         return app;
     }
 }
