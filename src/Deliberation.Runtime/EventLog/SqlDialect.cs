@@ -62,6 +62,11 @@ internal abstract class SqlDialect
         )
         """,
         "CREATE INDEX IF NOT EXISTS ix_dues_due_at ON dues (due_at, stream_id)",
+        // One-time upgrades done on this database, by name. A log still empty when this code first opens it needs no fill
+        // of `dues` (every due time will be written with its events), so it is marked done from the start; a log written
+        // before `dues` existed is filled once by the reconciler (IDuesBackfill), which then marks it.
+        "CREATE TABLE IF NOT EXISTS upgrades (name TEXT NOT NULL PRIMARY KEY)",
+        $"INSERT INTO upgrades (name) SELECT '{SqlEventLog.DuesBackfilled}' WHERE NOT EXISTS (SELECT 1 FROM events) ON CONFLICT (name) DO NOTHING",
         // The read side (Projections/): how far each projection has applied the log, by global position.
         $"""
         CREATE TABLE IF NOT EXISTS projection_checkpoints (

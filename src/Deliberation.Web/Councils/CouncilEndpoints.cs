@@ -83,6 +83,9 @@ public static class CouncilEndpoints
                 : Results.ValidationProblem(new Dictionary<string, string[]> { [problem.StartsWith("Say why") ? "reason" : "newPassword"] = [problem] });
         }).AccessFor(CouncilRole.Clerk);
 
+        // The same setting from the clerk's page (a form post, answered with a redirect).
+        app.MapMeetingPracticeForm();
+        app.MapBodyForm();
         return app;
     }
 }

@@ -32,6 +32,9 @@ public static class CouncilServiceEndpoints
         council.MapPost("/request-categories", async (string councilId, RecordRequestCategories request, HttpContext http, IGrainFactory grains) =>
             Results.Ok(await grains.GetGrain<ICouncilGrain>(councilId).RecordRequestCategoriesAsync(request, http.Actor())))
             .AccessFor(CouncilRole.Clerk);
+
+        // Departments and volunteer groups from the clerk's page (form posts, answered with a redirect).
+        app.MapCouncilServiceForms();
         return app;
     }
 

@@ -9,15 +9,18 @@ namespace Deliberation.Web.Grains;
 /// Things that happen on their own, reconciled: at every start, and every <see cref="Period"/> after, every stream that
 /// falls due (the log's <c>dues</c> table, read by due time through its index) and has no reminder row gets its grain
 /// woken, which acts on what is due or sets its reminder. One activation in the cluster (key <see cref="Key"/>), woken
-/// by its own reminder, so a pass runs on one node at a time however many there are.
+/// by its own reminder, so a pass runs on one node at a time however many there are. The first pass on a database
+/// written before the <c>dues</c> table fills it once (DueTimes.Backfill.cs).
 /// </summary>
 public interface IDueTimesGrain : IGrainWithStringKey
 {
     /// <summary>One pass over every due time; also makes sure the periodic pass is scheduled.</summary>
+    // Longer than a command's time limit: a pass, and the one-time fill of an older database, wake many grains in turn.
+    [ResponseTimeout("00:30:00")]
     Task ReconcileAsync();
 }
 
-public sealed class DueTimesGrain(IEventLog log, IReminderTable reminders, IEnumerable<DueKind> kinds, ILogger<DueTimesGrain> logger)
+public sealed partial class DueTimesGrain(IEventLog log, IReminderTable reminders, IEnumerable<DueKind> kinds, ILogger<DueTimesGrain> logger)
     : Grain, IDueTimesGrain, IRemindable
 {
     public const string Key = "cluster";
@@ -40,6 +43,7 @@ public sealed class DueTimesGrain(IEventLog log, IReminderTable reminders, IEnum
 
     private async Task PassAsync()
     {
+        await BackfillOnceAsync();
         using var activity = Source.StartActivity(ActivityName);
         var (checkedDues, woken) = (0, 0);
         StreamDue? after = null;

@@ -46,16 +46,21 @@ public abstract class FallsDueGrain<TAggregate, TEvent>(string category, string 
     }
 
     /// <summary>For a grain found due without a reminder (<see cref="IFallsDue"/>): act, and set the reminder afresh.</summary>
-    public Task KeepDueTimeAsync()
+    public async Task<DueTimeKept> KeepDueTimeAsync()
     {
         _remindedFor = null;
-        return ActOnDueAsync();
+        var acted = await ActOnDueAsync();
+        return new DueTimeKept(Current is { } aggregate ? DueOf(aggregate) : null, Version, acted);
     }
 
-    private async Task ActOnDueAsync()
+    /// <summary>Whether anything was due (and is now recorded).</summary>
+    private async Task<bool> ActOnDueAsync()
     {
         var now = clock.GetUtcNow();
-        if (Current is { } aggregate) await CommitAsync(WhenDue(aggregate, now), ProcessActor, now);
+        if (Current is not { } aggregate) return false;
+        var due = WhenDue(aggregate, now);
+        await CommitAsync(due, ProcessActor, now);
+        return due.Count > 0;
     }
 
     protected override async Task AfterCallAsync()

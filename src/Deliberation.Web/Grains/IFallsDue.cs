@@ -10,10 +10,17 @@ public interface IFallsDue : IGrainWithStringKey
 {
     /// <summary>
     /// Acts on what is due by now, and makes sure what is due later has its reminder: what a reminder tick does, for a
-    /// grain found due without one (its state written before reminders existed, or its reminder row lost).
+    /// grain found due without one (its state written before reminders existed, or its reminder row lost). Answers
+    /// what is due next and the stream's version it was read at, for the log's <c>dues</c> table of an older database.
     /// </summary>
-    Task KeepDueTimeAsync();
+    Task<DueTimeKept> KeepDueTimeAsync();
 }
+
+/// <summary>
+/// When a stream next falls due (null: nothing is due), as its aggregate said at <paramref name="Version"/>, and whether
+/// the grain acted on something already due.
+/// </summary>
+public sealed record DueTimeKept(DateTimeOffset? DueAt, long Version, bool Acted);
 
 /// <summary>
 /// One kind of stream that falls due: its category, the reminder its grain keeps, and how to reach that grain from the
