@@ -37,8 +37,8 @@ public sealed partial class Ballot
         if (clientVoteId.Length is 0 or > 64)
             throw new ArgumentException("A vote needs a client vote id of 1 to 64 characters.", nameof(clientVoteId));
         var (vote, marks) = Marked(choice, options);
-        var voter = voterId ?? by.UserId;
-        if (!by.Holds(CouncilRole.Member, BodyId) || !_voters.TryGetValue(voter, out var eligible) || eligible.CastBy != by.UserId)
+        var voter = VoterFor(by, voterId);
+        if (!by.Holds(CouncilRole.Member, BodyId) || !_voters.TryGetValue(voter, out var eligible) || !eligible.MayBeCastBy(by.UserId))
             throw new NotPermitted("Only a member of this body present at the meeting may vote in this ballot, once for themselves and once for a member who named them as proxy.");
         var decided = new SecretDecision(voter, by.UserId, clientVoteId, vote, IsMotion ? null : marks, false);
         if (_taken.TryGetValue(voter, out var taken))

@@ -19,8 +19,8 @@ public sealed partial class Ballot
         if (clientVoteId.Length is 0 or > 64)
             throw new ArgumentException("A vote needs a client vote id of 1 to 64 characters.", nameof(clientVoteId));
         var (vote, marks) = Marked(choice, options);
-        var voter = voterId ?? by.UserId;
-        if (!by.Holds(CouncilRole.Member, BodyId) || !_voters.TryGetValue(voter, out var eligible) || eligible.CastBy != by.UserId)
+        var voter = VoterFor(by, voterId);
+        if (!by.Holds(CouncilRole.Member, BodyId) || !_voters.TryGetValue(voter, out var eligible) || !eligible.MayBeCastBy(by.UserId))
             throw new NotPermitted("Only a member of this body present at the meeting may vote in this ballot, once for themselves and once for a member who named them as proxy.");
         if (Kind == BallotKind.Paper) throw new BallotRuleViolation("This ballot is on paper and counted by hand in the hall.");
         if (IsSecret) throw new BallotRuleViolation("This ballot is secret: its votes are taken apart from their choices.");
@@ -39,6 +39,14 @@ public sealed partial class Ballot
         if (Status != BallotStatus.Open) throw new BallotRuleViolation("The ballot is closed.");
         return Raise(new VoteCast(voter, vote, by.UserId, clientVoteId, IsMotion ? null : marks));
     }
+
+    /// <summary>
+    /// Whose vote the caller casts: the one named, else their own, else (where households vote) their household's, which
+    /// is kept under another member of it.
+    /// </summary>
+    private string VoterFor(Actor by, string? voterId) =>
+        voterId ?? (_voters.ContainsKey(by.UserId) ? by.UserId
+            : _voters.Values.FirstOrDefault(v => v.AlsoCastBy?.Contains(by.UserId) == true)?.UserId ?? by.UserId);
 
     /// <summary>The vote that counts for this voter now, if any.</summary>
     public VoteCast? VoteOf(string voterId) => _votes.GetValueOrDefault(voterId);

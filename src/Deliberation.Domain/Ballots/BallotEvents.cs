@@ -41,7 +41,16 @@ public sealed record BallotHandCounted(Count For, Count Against, Count Abstain, 
 public sealed record BallotClosed(Tally Tally, bool Quorum, bool Passes,
     IReadOnlyList<OptionCount>? Options = null, IReadOnlyList<string>? Elected = null) : BallotEvent;
 
-public sealed record BallotVoter(string UserId, decimal Weight, string CastBy);
+/// <summary>
+/// One vote of the ballot: whose it is, its weight, and who casts it (themselves, or the proxy they named). Where the
+/// body's rule counts households (<see cref="DecisionRules.CountingUnit.Households"/>), the vote is the household's,
+/// kept under one member present of it; <c>AlsoCastBy</c> names the household's other members present, any of whom may
+/// cast it, once for the household.
+/// </summary>
+public sealed record BallotVoter(string UserId, decimal Weight, string CastBy, IReadOnlyList<string>? AlsoCastBy = null)
+{
+    public bool MayBeCastBy(string userId) => CastBy == userId || (AlsoCastBy?.Contains(userId) ?? false);
+}
 
 /// <summary>
 /// Secret ballots record who took part apart from what was chosen (<see cref="SecretVoteTaken"/>) and publish only a

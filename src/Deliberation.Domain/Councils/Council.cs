@@ -12,6 +12,7 @@ public sealed partial class Council
     private readonly List<Body> _bodies = [];
     private readonly List<RoleHolder> _holders = [];
     private readonly Dictionary<string, Invitation> _invitations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _households = new(StringComparer.Ordinal);
 
     private Council() { }
 
@@ -129,6 +130,9 @@ public sealed partial class Council
     public string? HouseholdOf(string userId) =>
         _invitations.Values.FirstOrDefault(i => i.RedeemedBy == userId)?.Household;
 
+    /// <summary>Who joined with a household code, and which household (grid/household: household numbers repeat across grids).</summary>
+    public IReadOnlyDictionary<string, string> Households => _households;
+
     public void Apply(CouncilEvent e)
     {
         switch (e)
@@ -140,7 +144,10 @@ public sealed partial class Council
             case RoleGranted g: _holders.Add(new RoleHolder(g.UserId, g.DisplayName, g.Role, g.Body, g.Weight)); break;
             case RoleRevoked r: _holders.RemoveAll(h => h.UserId == r.UserId && h.Role == r.Role && h.Body == r.Body); break;
             case InvitationIssued i: _invitations[i.CodeHash] = new Invitation(i.Household, i.Grid, null, i.BatchId, i.No); break;
-            case InvitationRedeemed r: _invitations[r.CodeHash] = _invitations[r.CodeHash] with { RedeemedBy = r.UserId, RedeemedName = r.DisplayName }; break;
+            case InvitationRedeemed r:
+                var redeemed = _invitations[r.CodeHash] = _invitations[r.CodeHash] with { RedeemedBy = r.UserId, RedeemedName = r.DisplayName };
+                _households.TryAdd(r.UserId, $"{redeemed.Grid}/{redeemed.Household}");
+                break;
             case InvitationBatchIssued b: _batches.Add(new InvitationBatch(b.BatchId, b.Grid, b.Count, b.Note)); break;
             case InvitationRevoked r: _invitations[r.CodeHash] = _invitations[r.CodeHash] with { Revoked = true }; break;
             case PasswordResetRecorded: break;

@@ -8,7 +8,8 @@ public sealed record DecisionRule(
     string Id,
     LocalizedText Name,
     IReadOnlyList<DecisionCondition> Quorum,
-    IReadOnlyList<DecisionCondition> Passing)
+    IReadOnlyList<DecisionCondition> Passing,
+    CountingUnit CountsBy = CountingUnit.Members)
 {
     public Decision Evaluate(Tally tally)
     {
@@ -28,3 +29,10 @@ public sealed record DecisionRule(
         Quorum.Where(c => c.Measure == measure).All(c => c.HoldsFor(tally.ForQuorum, baseMustBePositive: false))
         && Passing.Where(c => c.Measure == measure).All(c => c.HoldsFor(tally, baseMustBePositive: true));
 }
+
+/// <summary>
+/// What one vote is under a rule: a member's (each on the body's roll, with their weight), or a household's (a villager
+/// meeting of household representatives, 村民委员会组织法 Art. 22: each household on the roll one vote, whichever of its
+/// members casts it; a member who joined without a household code counts as a household of their own).
+/// </summary>
+public enum CountingUnit { Members, Households }

@@ -5,7 +5,8 @@ namespace Deliberation.Domain.DecisionRules;
 
 /// <summary>The file shape of a rule; thresholds are written "moreThan": "1/2" or "atLeast": "2/3".</summary>
 internal sealed record DecisionRuleJson(
-    string Id, LocalizedText Name, IReadOnlyList<ConditionJson> Quorum, IReadOnlyList<ConditionJson> Passing)
+    string Id, LocalizedText Name, IReadOnlyList<ConditionJson> Quorum, IReadOnlyList<ConditionJson> Passing,
+    CountingUnit CountsBy = CountingUnit.Members)
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
@@ -14,7 +15,7 @@ internal sealed record DecisionRuleJson(
 
     public static DecisionRule ToRule(DecisionRuleJson json) =>
         new(json.Id, json.Name, json.Quorum.Select(c => c.ToCondition(json.Id)).ToList(),
-            json.Passing.Select(c => c.ToCondition(json.Id)).ToList());
+            json.Passing.Select(c => c.ToCondition(json.Id)).ToList(), json.CountsBy);
 }
 
 internal sealed record ConditionJson(Measure Measure, Counted Count, Base Of, string? MoreThan, string? AtLeast)

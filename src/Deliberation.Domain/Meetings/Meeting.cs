@@ -134,6 +134,35 @@ public sealed partial class Meeting
     }
 
     /// <summary>Who votes in a ballot now: each member present for themselves, and each proxy also for the member they stand for.</summary>
+    /// <summary>
+    /// The votes of a ballot opened now, where each household votes once (<see cref="CountingUnit.Households"/>): one per
+    /// household with a member present (or represented by a proxy), kept under the first of its members present, any
+    /// of whom may cast it. <paramref name="householdOf"/> gives a member's household; a member without one is their own.
+    /// </summary>
+    public IReadOnlyList<BallotVoter> HouseholdVoters(IReadOnlyList<RoleHolder> roll, Func<string, string?> householdOf)
+    {
+        string Household(string userId) => householdOf(userId) ?? "member:" + userId;
+        return Voters(roll)
+            .GroupBy(v => Household(v.UserId))
+            .Select(household =>
+            {
+                // Members present speak for their household; a proxy does only when none of it is there.
+                var present = household.Where(v => v.CastBy == v.UserId).ToList();
+                var speakers = present.Count > 0 ? present : household.ToList();
+                var first = speakers[0];
+                var others = speakers.Select(v => v.CastBy).Where(u => u != first.CastBy).Distinct().ToList();
+                return new BallotVoter(first.UserId, 1m, first.CastBy, others.Count > 0 ? others : null);
+            })
+            .ToList();
+    }
+
+    /// <summary>The electorate by households: the households on the roll, each one vote.</summary>
+    public static Count HouseholdElectorate(IReadOnlyList<RoleHolder> roll, Func<string, string?> householdOf)
+    {
+        var households = roll.Select(m => householdOf(m.UserId) ?? "member:" + m.UserId).Distinct().Count();
+        return new Count(households, households);
+    }
+
     public IReadOnlyList<BallotVoter> Voters(IReadOnlyList<RoleHolder> roll)
     {
         var onRoll = roll.GroupBy(m => m.UserId).ToDictionary(g => g.Key, g => g.First());

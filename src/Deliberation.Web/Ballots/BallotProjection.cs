@@ -9,7 +9,7 @@ internal static class BallotProjection
     public static BallotView View(Ballot ballot, Actor? viewer, bool? recordedOnItem)
     {
         var closed = ballot.Status == BallotStatus.Closed;
-        var theirs = viewer is null || closed ? [] : ballot.Voters.Where(v => v.CastBy == viewer.UserId).ToList();
+        var theirs = viewer is null || closed ? [] : ballot.Voters.Where(v => v.MayBeCastBy(viewer.UserId)).ToList();
         var mine = theirs.Where(v => !ballot.HasVoted(v.UserId)).Select(v => v.UserId).ToList();
         var changeable = ballot.Practice.VotesMayChange && ballot.Kind != BallotKind.Paper
             ? theirs.Where(v => ballot.VoteOf(v.UserId) is not null).Select(v => v.UserId).ToList()

@@ -51,6 +51,9 @@ public sealed partial class CouncilGrain(TimeProvider clock, IChangeNotices noti
     public Task<IReadOnlyList<RoleHolderView>> GetRoleHoldersAsync() =>
         Task.FromResult<IReadOnlyList<RoleHolderView>>(Existing().RoleHolders.Select(ToView).ToList());
 
+    public Task<IReadOnlyDictionary<string, string>> GetHouseholdsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(Existing().Households.ToDictionary(StringComparer.Ordinal));
+
     public Task GrantRoleAsync(GrantRole request, Actor by) => ChangeAsync(by,
         council => council.GrantRole(by, request.UserId, request.DisplayName, request.Role, request.Body, request.Weight ?? 1m, request.Reason),
         _ => true);

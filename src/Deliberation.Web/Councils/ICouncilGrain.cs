@@ -20,6 +20,9 @@ public interface ICouncilGrain : IGrainWithStringKey
 
     Task<IReadOnlyList<RoleHolderView>> GetRoleHoldersAsync();
 
+    /// <summary>Each member's household (by the code they joined with, as grid/household), for ballots counted by households.</summary>
+    Task<IReadOnlyDictionary<string, string>> GetHouseholdsAsync();
+
     Task GrantRoleAsync(GrantRole request, Actor by);
 
     Task RevokeRoleAsync(RevokeRole request, Actor by);

@@ -153,7 +153,7 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push, ILogger<M
         var terms = new BallotTerms(request.Kind ?? BallotKind.Named, request.Options ?? [], request.MaxChoices ?? 1,
             request.Options is { Count: > 0 } ? request.SelectionRuleId ?? "plurality" : null,
             new BallotPractice(body.VotesMayChange, body.ProxiesCountTowardQuorum)).Checked();
-        var voters = meeting.Voters(roll);
+        var (voters, electorate) = await VotesAsync(meeting, roll, DecisionRuleCatalog.Find(body.DecisionRuleId));
         var ballotId = Identifiers.New("ballot");
         var events = meeting.HoldBallot(by, ballotId, request.ItemId, lastOpen);
         if (voters.Count == 0)
@@ -163,7 +163,7 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push, ILogger<M
         }
         await CommitAsync(events, by.UserId, clock.GetUtcNow());
         var setup = new BallotSetup(councilId, meeting.Id, meeting.CurrentItemId!, meeting.BodyId, body.DecisionRuleId,
-            new Count(roll.Count, roll.Sum(h => h.Weight)), voters, terms);
+            electorate, voters, terms);
         var ballot = await GrainFactory.GetGrain<IBallotGrain>(ballotId).OpenAsync(setup, by);
         Changes.Changed();
         return ballot;
@@ -179,6 +179,15 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push, ILogger<M
 
     private async Task<TimeSpan> SpeakingTimeAsync(string councilId) =>
         TimeSpan.FromMinutes((await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetAsync())?.SpeakingMinutes ?? Council.DefaultSpeakingMinutes);
+
+    /// <summary>A ballot's votes and electorate: one per member with their weight, or one per household where the body's rule says so.</summary>
+    private async Task<(IReadOnlyList<BallotVoter> Voters, Count Electorate)> VotesAsync(Meeting meeting, IReadOnlyList<RoleHolder> roll, DecisionRule rule)
+    {
+        if (rule.CountsBy != CountingUnit.Households) return (meeting.Voters(roll), new Count(roll.Count, roll.Sum(h => h.Weight)));
+        var households = await GrainFactory.GetGrain<ICouncilGrain>(meeting.CouncilId).GetHouseholdsAsync();
+        string? HouseholdOf(string userId) => households.GetValueOrDefault(userId);
+        return (meeting.HouseholdVoters(roll, HouseholdOf), Meeting.HouseholdElectorate(roll, HouseholdOf));
+    }
 
     private async Task<IReadOnlyList<RoleHolder>> RollAsync(Meeting meeting) =>
         (await GrainFactory.GetGrain<ICouncilGrain>(meeting.CouncilId).GetRoleHoldersAsync())
