@@ -111,6 +111,7 @@ public static class Storm
         var opened = await PostAsync(http, plan, $"meetings/{plan.MeetingId}/ballots", new { itemId });
         var ballotId = opened.GetProperty("id").GetString()!;
         var closing = new Stopwatch();
+        var closingBytes = 0;
         var results = watching.Select(w => ClosedAsync(w, ballotId)).ToArray();
 
         var recorded = 0;
@@ -130,7 +131,7 @@ public static class Storm
         var result = closed.GetProperty("result");
         var counted = result.GetProperty("forMembers").GetInt32() + result.GetProperty("againstMembers").GetInt32();
         Console.WriteLine($"  closing to the result on the last of {watching.Length} watchers: {shown.Max().TotalMilliseconds:F0} ms " +
-            $"after the close was sent ({seen.Count(t => t is null)} watchers without it after 60 s); acknowledged {figures.Acknowledged}, recorded {recorded}, stored {stored!.Events} " +
+            $"after the close was sent (the closing push: {closingBytes:N0} bytes of JSON to each of {watching.Length + members.Length} connections) ({seen.Count(t => t is null)} watchers without it after 60 s); acknowledged {figures.Acknowledged}, recorded {recorded}, stored {stored!.Events} " +
             $"({stored.DistinctVoters} distinct voters), counted {counted}: lost {Math.Max(0, figures.Acknowledged - stored.DistinctVoters)}, " +
             $"duplicated {stored.Events - stored.DistinctVoters}");
         return figures;
@@ -144,6 +145,7 @@ public static class Storm
             {
                 if (ballot.GetProperty("id").GetString() != id || ballot.GetProperty("status").GetString() != "Closed") return;
                 shownAt.TrySetResult(closing.Elapsed);
+                Volatile.Write(ref closingBytes, ballot.GetRawText().Length);
                 subscription?.Dispose();
             });
             watcher.Closed += _ => Task.FromResult(shownAt.TrySetResult(null));

@@ -91,7 +91,15 @@ public sealed record BallotView(
     int EligibleVoters, int VotesCast, IReadOnlyList<string> YouMayCastFor, BallotResultView? Result,
     IReadOnlyList<NamedVoteView> Votes, bool? RecordedOnItem,
     IReadOnlyList<string>? Options = null, int MaxChoices = 1, string? SelectionRuleId = null, bool VotesMayChange = false,
-    bool ProxiesCountTowardQuorum = true, IReadOnlyList<string>? YouMayChangeFor = null, IReadOnlyList<NamedVoteView>? YourVotes = null);
+    bool ProxiesCountTowardQuorum = true, IReadOnlyList<string>? YouMayChangeFor = null, IReadOnlyList<NamedVoteView>? YourVotes = null)
+{
+    /// <summary>
+    /// How many named votes a closed named ballot has. A push (<c>BallotChanged</c>) leaves <c>Votes</c> out (empty) and
+    /// keeps this count: every screen gets the result, and one that shows who voted what asks for the ballot
+    /// (<c>GetBallot</c>, or its grain) when <c>NamedVotes</c> is more than <c>Votes.Count</c>.
+    /// </summary>
+    public int NamedVotes { get; init; }
+}
 
 /// <summary>
 /// The count. Fields after <c>Passes</c>: <c>QuorumPresent*</c>, those counted toward the quorum when proxies are not

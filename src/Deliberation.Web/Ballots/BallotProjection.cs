@@ -21,7 +21,7 @@ internal static class BallotProjection
         return new BallotView(ballot.Id, ballot.CouncilId, ballot.MeetingId, ballot.ItemId, ballot.BodyId, ballot.DecisionRuleId,
             ballot.Kind.ToString(), ballot.Status.ToString(), ballot.Voters.Count, ballot.VotesIn, mine, Result(ballot), votes, recordedOnItem,
             ballot.Options, ballot.MaxChoices, ballot.SelectionRuleId, ballot.Practice.VotesMayChange, ballot.Practice.ProxiesCountTowardQuorum,
-            changeable, yours);
+            changeable, yours) { NamedVotes = votes.Count };
     }
 
     private static NamedVoteView Named(VoteCast v) => new(v.VoterId, v.Choice.ToString(), v.CastBy, v.Options);

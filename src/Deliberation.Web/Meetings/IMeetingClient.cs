@@ -7,13 +7,16 @@ public interface IMeetingClient
 {
     /// <summary>
     /// The meeting changed: opened, roll call, the item taken up, closed. Meetings are public, so everyone gets it,
-    /// those outside the council with undisclosed items as <see cref="MeetingDisclosure.Undisclosed"/>.
+    /// those outside the council with undisclosed items as <see cref="MeetingDisclosure.Undisclosed"/>. It carries the
+    /// counts, not the roll: <c>Attendance</c> is empty and <c>AttendanceChanges</c> holds the entries recorded since
+    /// the previous push, to merge into the attendance <c>Join</c> answered.
     /// </summary>
     Task MeetingChanged(MeetingView meeting);
 
     /// <summary>
     /// A ballot opened, took a vote or closed. Carries the turnout while open and the count once closed, never who voted
-    /// what before closing; screens that may vote ask <c>GetBallot</c> for their own buttons.
+    /// what: once a named ballot closes, <c>NamedVotes</c> says how many there are and <c>GetBallot</c> lists them to
+    /// whoever may see the ballot. Screens that may vote ask <c>GetBallot</c> for their own buttons.
     /// </summary>
     Task BallotChanged(BallotView ballot);
 }

@@ -45,7 +45,20 @@ public abstract class LiveMeetingScreen : ComponentBase, ILiveScreen, IAsyncDisp
     protected BallotView? OpenBallot => Ballots.LastOrDefault(b => b.Status == "Open");
     protected BallotView? LastClosedBallot => Ballots.LastOrDefault(b => b.Status == "Closed");
     protected bool Running => Meeting?.Status == "Open";
-    protected string NameOf(string userId) => Roll.FirstOrDefault(m => m.UserId == userId)?.DisplayName ?? userId;
+    protected string NameOf(string userId) => _names.GetValueOrDefault(userId) ?? userId;
+
+    // Looked up for every name on a render (a closed named ballot lists each voter): not a search of the roll each time.
+    private Dictionary<string, string> _names = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether this screen lists members one by one (the chair's console: the roll call, who voted what). Pushes carry
+    /// counts and results; such a screen reads the whole meeting, or the closed ballot, from its grain when a push says
+    /// they changed. The others show the counts as pushed.
+    /// </summary>
+    protected virtual bool ListsMembers => false;
+
+    /// <summary>Attendance as it becomes known: every entry when the screen loads, then those a push says were recorded.</summary>
+    protected virtual void AttendanceRecorded(IReadOnlyList<AttendanceView> entries) { }
 
     protected string TitleOf(string? itemId) => itemId is null ? ""
         : Items.TryGetValue(itemId, out var item) ? item.Title : Text["meeting.item-not-public"];
@@ -77,7 +90,9 @@ public abstract class LiveMeetingScreen : ComponentBase, ILiveScreen, IAsyncDisp
         catch (AccessRefused) { Viewer = null; }
         Roll = (await Grains.GetGrain<ICouncilGrain>(CouncilId).GetRoleHoldersAsync())
             .Where(h => h.Role == CouncilRole.Member && h.Body == meeting.BodyId).OrderBy(h => h.DisplayName).ToList();
+        _names = Roll.GroupBy(m => m.UserId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().DisplayName, StringComparer.Ordinal);
         await ShowAsync(meeting);
+        AttendanceRecorded(meeting.Attendance);
         Ballots = (await BallotCatalogue.ForMeetingAsync(Grains, CouncilId, meeting.Ballots, Viewer)).ToList();
     }
 
@@ -91,6 +106,14 @@ public abstract class LiveMeetingScreen : ComponentBase, ILiveScreen, IAsyncDisp
     public Task MeetingChangedAsync(MeetingView meeting) => InvokeAsync(async () =>
     {
         var before = Meeting;
+        if (meeting.AttendanceChanges is { } recorded)
+        {
+            AttendanceRecorded(recorded);
+            if (ListsMembers)
+                meeting = before is { AttendanceChanges: null } && recorded.Count == 0
+                    ? meeting with { Attendance = before.Attendance, AttendanceChanges = null }
+                    : await Grains.GetGrain<IMeetingGrain>(MeetingId).GetAsync(CouncilId) ?? meeting;
+        }
         await ShowAsync(meeting);
         if (before?.Status != Meeting!.Status) Announce(Text[$"meeting.status.{Meeting.Status}"]);
         else if (before.CurrentItemId != Meeting.CurrentItemId && Meeting.CurrentItemId is { } current)
@@ -119,7 +142,9 @@ public abstract class LiveMeetingScreen : ComponentBase, ILiveScreen, IAsyncDisp
         }
         else
         {
-            shown = ballot with { YouMayCastFor = [] };
+            // A named ballot's push leaves out who voted what; a screen that lists it reads the ballot (as its viewer may see it).
+            shown = (ListsMembers && ballot.NamedVotes > ballot.Votes.Count
+                ? await Grains.GetGrain<IBallotGrain>(ballot.Id).GetAsync(CouncilId, Viewer) : null) ?? ballot with { YouMayCastFor = [] };
             if (ballot.Result is { } r) Announce(Text.Format("live.ballot-closed", TitleOf(ballot.ItemId),
                 r.Passes ? Text["ballot.passes"] : r.Quorum ? Text["ballot.fails"] : Text["ballot.no-quorum"]));
         }

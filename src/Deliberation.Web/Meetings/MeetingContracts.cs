@@ -74,6 +74,15 @@ public sealed record MeetingView(
 
     /// <summary>Items taken up so far: they keep their places on the agenda.</summary>
     public IReadOnlyList<string> TakenUp { get; init; } = [];
+
+    /// <summary>
+    /// Null in the meeting as read (join, page, API): <c>Attendance</c> is then everyone recorded. On a push
+    /// (<c>MeetingChanged</c>) <c>Attendance</c> is left out (empty), the counts (<c>PresentMembers</c>,
+    /// <c>PresentWeight</c>, <c>RollSize</c>, <c>Quorum</c>) stand for it, and this holds the entries recorded since the
+    /// meeting's previous push: a push grows with what changed, not with the roll. A screen that lists the roll merges
+    /// them into the list it joined with, or reads the meeting again.
+    /// </summary>
+    public IReadOnlyList<AttendanceView>? AttendanceChanges { get; init; }
 }
 
 /// <summary>The current item's list of speakers: who waits in order, who speaks now, whether it is closed, who has spoken.</summary>

@@ -21,6 +21,9 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push, ILogger<M
 
     private MeetingChangeWindow? _changes;
 
+    // The members whose attendance was recorded since the last push: the next push carries their entries, not the roll.
+    private readonly HashSet<string> _attendanceChanged = new(StringComparer.Ordinal);
+
     // The view last built, with the durable version it was built on (see GetAsync).
     private (MeetingView View, int Version, DateTimeOffset BuiltAt)? _latest;
 
@@ -80,7 +83,11 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push, ILogger<M
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}."),
         };
         await CommitAsync(events, by.UserId, now);
-        if (events.Count > 0) Changes.Changed();
+        if (events.Count > 0)
+        {
+            _attendanceChanged.UnionWith(events.OfType<AttendanceRecorded>().Select(r => r.UserId));
+            Changes.Changed();
+        }
         return await ViewAsync(meeting);
     }
 
@@ -90,7 +97,11 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push, ILogger<M
         var meeting = Current is { } live && live.CouncilId == councilId ? live : throw new NotFound($"There is no meeting '{Key}' in this council.");
         var events = meeting.CheckIn(by);
         var durable = events.Count > 0 ? Raise(events, by.UserId, clock.GetUtcNow()) : _checkingIn.GetValueOrDefault(by.UserId) ?? Task.CompletedTask;
-        if (events.Count > 0) _checkingIn[by.UserId] = durable;
+        if (events.Count > 0)
+        {
+            _checkingIn[by.UserId] = durable;
+            _attendanceChanged.Add(by.UserId);
+        }
         var receipt = new CheckInReceipt(meeting.Id, by.UserId, meeting.Attendance[by.UserId].Attendance.ToString());
         try
         {
@@ -119,9 +130,20 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push, ILogger<M
     private async Task PushLatestAsync()
     {
         if (Current is not { } meeting) return;
-        var view = await ViewAsync(meeting);
-        await ConfirmEvents();
-        await push.MeetingChangedAsync(view);
+        // Taken before the view is built, so each is in it; one recorded meanwhile is also in the next push.
+        var changed = _attendanceChanged.ToHashSet(StringComparer.Ordinal);
+        _attendanceChanged.Clear();
+        try
+        {
+            var view = await ViewAsync(meeting);
+            await ConfirmEvents();
+            await push.MeetingChangedAsync(view, changed);
+        }
+        catch
+        {
+            _attendanceChanged.UnionWith(changed);
+            throw;
+        }
     }
 
     /// <summary>

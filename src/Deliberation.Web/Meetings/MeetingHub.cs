@@ -13,16 +13,24 @@ namespace Deliberation.Web.Meetings;
 /// </summary>
 public sealed class MeetingHub(IGrainFactory grains) : Hub<IMeetingClient>
 {
+    /// <summary>
+    /// The whole meeting as this caller may see it, and its pushes from then on. Joins the groups before reading, so
+    /// that no change falls between the two: pushes carry only the attendance recorded since the previous push.
+    /// </summary>
     [Access(Audience.Public)]
     public async Task<MeetingLive> Join(string councilId, string meetingId)
     {
-        var meeting = await grains.GetGrain<IMeetingGrain>(Identifiers.Require(meetingId, "meeting")).GetAsync(councilId)
-            ?? throw new HubException("There is no such meeting.");
+        var grain = grains.GetGrain<IMeetingGrain>(Identifiers.Require(meetingId, "meeting"));
         var actor = HubAccess.ActorOf(Context);
         await Groups.AddToGroupAsync(Context.ConnectionId, MeetingGroups.Everyone(councilId, meetingId));
         var insider = MeetingDisclosure.SeesEverything(actor);
         await Groups.AddToGroupAsync(Context.ConnectionId,
             insider ? MeetingGroups.Insiders(councilId, meetingId) : MeetingGroups.Outsiders(councilId, meetingId));
+        if (await grain.GetAsync(councilId) is not { } meeting)
+        {
+            await Leave(councilId, meetingId);
+            throw new HubException("There is no such meeting.");
+        }
         return new MeetingLive(await MeetingDisclosure.ForViewerAsync(meeting, grains, actor),
             await BallotCatalogue.ForMeetingAsync(grains, councilId, meeting.Ballots, actor));
     }

@@ -7,8 +7,12 @@ using Orleans;
 namespace Deliberation.Web.Meetings;
 
 /// <summary>
-/// Pushes a change to the meeting's screens once it is durable. A push that fails is logged and dropped: the change is
-/// in the log, and a screen that missed it gets the whole state again when it rejoins.
+/// Pushes a change to the meeting's screens once it is durable. A push carries what every screen shows: the meeting's
+/// counts and state, a ballot's turnout and result; never a list that grows with the roll (every member's attendance,
+/// who voted what), which would go to every screen of the hall with every push. The attendance recorded since the
+/// previous push comes along; the few screens that list members (the chair's console) read the lists when they need them.
+/// A push that fails is logged and dropped: the change is in the log, and a screen that missed it gets the whole state
+/// again when it rejoins.
 /// While a ballot is open its turnout changes with every vote; screens get at most one update per
 /// <see cref="TurnoutWindow"/> per ballot (the latest), so a thousand votes a second do not become a thousand pushes
 /// to every phone. Opening and closing go out at once, and nothing older is sent after the closing. The meeting's own
@@ -23,15 +27,28 @@ public sealed class MeetingPush(IHubContext<MeetingHub, IMeetingClient> hub, IGr
 
     /// <summary>
     /// A meeting's own changes (attendance above all) reach its screens at most once per window (see
-    /// <see cref="MeetingChangeWindow"/>). Longer than the turnout's: the meeting's view carries every member's
-    /// attendance, so each push grows with the roll.
+    /// <see cref="MeetingChangeWindow"/>). Longer than the turnout's: building the meeting's view reads the roll and
+    /// counts every member's attendance, and the console reads the whole list again after each push.
     /// </summary>
     public static readonly TimeSpan ChangeWindow = TimeSpan.FromMilliseconds(250);
 
     private readonly ConcurrentDictionary<string, BallotScreens> _ballots = new(StringComparer.Ordinal);
 
-    public async Task MeetingChangedAsync(MeetingView meeting)
+    /// <summary>The meeting as a push carries it: the counts, and of the attendance only the entries of <paramref name="changed"/>.</summary>
+    public static MeetingView Pushed(MeetingView meeting, IReadOnlySet<string> changed) => meeting with
     {
+        Attendance = [],
+        AttendanceChanges = changed.Count == 0 ? [] : meeting.Attendance.Where(a => changed.Contains(a.UserId)).ToList(),
+    };
+
+    /// <summary>A ballot as a push carries it: the turnout and the result, and how many named votes there are, not who cast them.</summary>
+    public static BallotView Pushed(BallotView ballot) => ballot.Votes.Count == 0 ? ballot : ballot with { Votes = [] };
+
+    /// <param name="meeting">The meeting as insiders read it, with its whole attendance.</param>
+    /// <param name="attendanceChanged">The members whose attendance was recorded since the previous push.</param>
+    public async Task MeetingChangedAsync(MeetingView meeting, IReadOnlySet<string> attendanceChanged)
+    {
+        meeting = Pushed(meeting, attendanceChanged);
         try
         {
             await hub.Clients.Group(MeetingGroups.Insiders(meeting.CouncilId, meeting.Id)).MeetingChanged(meeting);
@@ -54,6 +71,7 @@ public sealed class MeetingPush(IHubContext<MeetingHub, IMeetingClient> hub, IGr
     /// <param name="public">Whether its item is disclosed, so that the public may see it too.</param>
     public async Task BallotChangedAsync(BallotView ballot, BallotStatus status, bool @public)
     {
+        ballot = Pushed(ballot);
         // Kept per ballot for the life of the process (a few per meeting), so that nothing is sent after a closing.
         var screens = _ballots.GetOrAdd(ballot.Id, _ => new BallotScreens());
         var turnout = status == BallotStatus.Open && ballot.VotesCast > 0;

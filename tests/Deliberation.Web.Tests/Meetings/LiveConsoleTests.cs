@@ -21,7 +21,7 @@ public sealed class LiveConsoleTests : LiveScreenContext
     }
 
     [Fact]
-    public async Task ShowsSelfCheckInsAndTurnoutAsTheyHappen()
+    public async Task ShowsSelfCheckInsTurnoutAndWhoVotedWhatAsTheyHappen()
     {
         var console = await RenderAsync<LiveConsole>("chair");
         var chair = await AsAsync("chair");
@@ -29,6 +29,8 @@ public sealed class LiveConsoleTests : LiveScreenContext
 
         await (await AsAsync("member1")).CheckInAsync(CouncilId, MeetingId);
         console.WaitForAssertion(() => Assert.Contains("出席 1 / 5", console.Find("#console-present").TextContent), Patience);
+        // The push carried the count and the one check-in; the roll call lists who it was.
+        console.WaitForAssertion(() => Assert.Single(console.FindAll("table.people tbody tr td:first-of-type"), td => td.TextContent.Trim() == "出席"), Patience);
 
         await chair.MarkAllPresentAsync(CouncilId, MeetingId);
         await chair.TakeUpAsync(CouncilId, MeetingId, await FirstItemAsync());
@@ -37,5 +39,10 @@ public sealed class LiveConsoleTests : LiveScreenContext
         await (await AsAsync("member2")).CastVoteAsync(CouncilId, await LatestBallotAsync(), new CastVote(VoteChoice.For, "m2", null));
 
         console.WaitForAssertion(() => Assert.Contains("已投 1 票，共 5 人可投", console.Find("#console-turnout").TextContent), Patience);
+
+        await chair.CloseBallotAsync(CouncilId, await LatestBallotAsync());
+        // The closing push says a named vote exists; the console reads who cast it.
+        console.WaitForAssertion(() => Assert.Contains("赞成", Assert.Single(console.FindAll("#console-result ul.list li")).TextContent), Patience);
+        Assert.DoesNotContain("见会议页", console.Find("#console-result").TextContent);
     }
 }

@@ -69,6 +69,41 @@ public sealed class MeetingHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheClosingPushOfANamedBallotCarriesTheResultAndTheCouncilAsksWhoVotedWhat()
+    {
+        var (meeting, ballot) = await _app.PartyMeetingVotingAsync();
+        var (meetingId, ballotId) = (meeting.Split('/')[^1], ballot.Split('/')[^1]);
+        var console = await ScreenAsync("clerk");
+        var hall = await ScreenAsync(login: null);
+        await console.InvokeAsync<MeetingLive>("Join", "lakeside", meetingId);
+        await hall.InvokeAsync<MeetingLive>("Join", "lakeside", meetingId);
+        var member = await ScreenAsync("member1");
+        var mine = await member.InvokeAsync<BallotView>("GetBallot", "lakeside", ballotId);
+        // For themselves and against for the member they stand in for: the item is rejected, which discloses it at once.
+        var own = (await member.InvokeAsync<VoteReceipt>("CastVote", "lakeside", ballotId, new CastVote(VoteChoice.For, "phone-1", null))).VoterId;
+        var proxied = mine.YouMayCastFor.Single(v => v != own);
+        await member.InvokeAsync<VoteReceipt>("CastVote", "lakeside", ballotId, new CastVote(VoteChoice.Against, "phone-2", proxied));
+        // While its item is undisclosed, the public may not ask for the ballot either.
+        var undisclosed = await Assert.ThrowsAsync<HubException>(() => hall.InvokeAsync<BallotView>("GetBallot", "lakeside", ballotId));
+        var closedOnConsole = console.Next<BallotView>("BallotChanged", b => b.Status == "Closed");
+        var closedInHall = hall.Next<BallotView>("BallotChanged", b => b.Status == "Closed");
+
+        await (await _chair.Post($"{ballot}/close")).Expect(HttpStatusCode.OK);
+
+        Assert.Contains("not been disclosed", undisclosed.Message);
+        foreach (var pushed in new[] { await closedOnConsole, await closedInHall })
+        {
+            Assert.Empty(pushed.Votes);
+            Assert.Equal(2, pushed.NamedVotes);
+            Assert.Equal((1, 1, false), (pushed.Result!.ForMembers, pushed.Result.AgainstMembers, pushed.Result.Passes));
+        }
+        var asked = await console.InvokeAsync<BallotView>("GetBallot", "lakeside", ballotId);
+        Assert.Equal(new[] { (own, "For"), (proxied, "Against") }, asked.Votes.Select(v => (v.VoterId, v.Choice)).OrderBy(v => v.VoterId == proxied));
+        // Representatives vote in public: once the item is disclosed, anyone may ask too.
+        Assert.Equal(2, (await hall.InvokeAsync<BallotView>("GetBallot", "lakeside", ballotId)).Votes.Count);
+    }
+
+    [Fact]
     public async Task AResendOverTheHubIsAcknowledgedAndCountedOnce()
     {
         var ballotId = (await _app.PartyMeetingVotingAsync()).Ballot.Split('/')[^1];

@@ -30,5 +30,9 @@ public sealed class MemberScreenTests : LiveScreenContext
 
         await chair.CloseBallotAsync(CouncilId, await LatestBallotAsync());
         phone.WaitForAssertion(() => Assert.Contains("未通过", phone.Markup), Patience);
+        // The phone got the result, not who voted what: that is one link away, on the meeting page.
+        Assert.Empty(phone.FindAll("ul.list li"));
+        Assert.Equal($"/councils/{CouncilId}/meetings/{MeetingId}#ballot-{await LatestBallotAsync()}",
+            phone.Find("a[href*='#ballot-']").GetAttribute("href"));
     }
 }
