@@ -73,6 +73,27 @@ public sealed class SmallRequestListTests(RequestHistoryApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task AResidentPagesThroughTheSettledRequestsTheyPostedOnce()
+    {
+        var resident = await app.SignedInAs("resident");
+        var me = await resident.IdOfAsync();
+        var settled = (await CatalogueAsync()).Where(r => r.PostedBy == me && r.Status is "Done" or "Confirmed").Select(r => r.Id).ToList();
+        Assert.True(settled.Count > 8, $"the resident has enough settled requests for several pages ({settled.Count})");
+
+        var seen = new List<string>();
+        string? next = $"{Mine}?size=4";
+        while (next is not null)
+        {
+            var page = Html.Parse(await resident.GetStringAsync(next));
+            seen.AddRange(page.QuerySelectorAll("#posted-done + ul li a").Select(a => a.GetAttribute("href")!.Split('/')[^1]));
+            next = page.QuerySelector("nav.pager a[rel=next][href*='list=posted-done']")?.GetAttribute("href");
+        }
+
+        Assert.Equal(settled.Order(), seen.Order());
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+    }
+
+    [Fact]
     public async Task ARequestAVolunteerTakesIsUnderWhatTheyTookWhenTheyComeBack()
     {
         var (resident, volunteer) = (await app.SignedInAs("resident"), await app.SignedInAs("volunteer"));
