@@ -25,7 +25,7 @@ public static class EscalationEndpoints
             if (KeysetPages.Ask(after, size, EscalationList.IsKey, out var cursor, out var pageSize) is { } bad) return bad;
             var page = await EscalationList.PageAsync(readSide, grains, councilId, http.Actor(), cursor, null, pageSize);
             return Results.Ok(new ApiPage<EscalationSummary>(page.Entries, KeysetPages.NextLink(http.Request, page.Next)));
-        }).Access(Audience.SignedIn);
+        }).Produces<ApiPage<EscalationSummary>>().ProducesProblem(StatusCodes.Status400BadRequest).Access(Audience.SignedIn);
 
         escalations.MapGet("/{escalationId}", async (string councilId, string escalationId, HttpContext http, IGrainFactory grains) =>
             await grains.GetGrain<IEscalationGrain>(Identifiers.Require(escalationId, "escalation")).GetAsync(councilId, http.Actor()) is { } view

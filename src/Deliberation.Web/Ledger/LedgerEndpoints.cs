@@ -44,7 +44,8 @@ public static class LedgerEndpoints
             var page = await LedgerQueries.PageAsync(readSide, councilId, filter, reader.OnlyDepartment, now, cursor, null, pageSize);
             return Results.Ok(new ApiPage<LedgerLine>(page.Entries.Select(e => new LedgerLine(e, e.IsOverdueAt(now))).ToList(),
                 KeysetPages.NextLink(http.Request, page.Next)));
-        }).Access(Audience.SignedIn).WithTags("Ledger");
+        }).Produces<ApiPage<LedgerLine>>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .Access(Audience.SignedIn).WithTags("Ledger");
         return app;
     }
 

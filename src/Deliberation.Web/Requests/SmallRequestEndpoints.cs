@@ -30,7 +30,7 @@ public static class SmallRequestEndpoints
             return Results.Ok(new ApiPage<SmallRequestSummary>(page.Entries.Select(r =>
                     ResidentPrivacy.SeesNames(viewer) || r.PostedBy == viewer.UserId ? r : r with { PostedBy = ResidentPrivacy.Resident }).ToList(),
                 KeysetPages.NextLink(http.Request, page.Next)));
-        }).AccessFor();
+        }).Produces<ApiPage<SmallRequestSummary>>().ProducesProblem(StatusCodes.Status400BadRequest).AccessFor();
 
         requests.MapPost("/", async (string councilId, PostSmallRequest request, HttpContext http, IGrainFactory grains) =>
         {
