@@ -4,6 +4,8 @@
 # the event log through the domain's commands (bench/Deliberation.Bench.Figures), and the read side is built from it;
 # then the real app is started on the file and each page is requested REPEAT times by the clerk (the county by the site
 # administrator), one at a time, after two unmeasured requests. Prints median, 95th percentile and worst, in ms.
+# The demo council also gets as many small requests as escalations (nine in ten taken and done by one volunteer, the
+# tenth left open); the volunteer page is requested by the demo's volunteer, who may take the open ones.
 # Usage: bash bench/figures.sh [councils=200] [years=5] [topics=20000] [escalations=5000] [repeat=20]. Asserts nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +37,8 @@ sign_in() {
 }
 sign_in clerk
 sign_in admin
+sign_in works
+sign_in volunteer
 time_page() { # who, path
   local times=()
   for i in $(seq $((repeat + 2))); do
@@ -54,6 +58,13 @@ time_page clerk "/councils/lakeside/ledger?month=all"
 time_page clerk "/councils/lakeside/ledger?month=all&after=${month%%-*}-01.~"
 time_page clerk "/councils/lakeside/ledger.csv"
 time_page clerk "/councils/lakeside/ledger.csv?month=all"
+# The lists read from their read models, a keyset page at a time (the page and the API), first and deep.
+time_page clerk "/councils/lakeside/escalations"
+time_page works "/councils/lakeside/escalations"
+time_page clerk "/councils/lakeside/escalations?after=settled-${month%%-*}-01-01.~"
+time_page clerk "/api/councils/lakeside/escalations"
+time_page clerk "/api/councils/lakeside/requests"
+time_page volunteer "/councils/lakeside/requests/mine"
 time_page admin "/figures/county?month=$month"
 time_page admin "/api/figures/county?month=$month"
 time_page clerk "/healthz"

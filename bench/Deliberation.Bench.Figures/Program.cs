@@ -5,6 +5,7 @@ using Deliberation.Domain.Councils;
 using Deliberation.Domain.DecisionRules;
 using Deliberation.Domain.Escalations;
 using Deliberation.Domain.Process;
+using Deliberation.Domain.Requests;
 using Deliberation.Runtime.EventLog;
 using Deliberation.Runtime.Projections;
 using Deliberation.Web.AgendaItems;
@@ -12,6 +13,7 @@ using Deliberation.Web.Demo;
 using Deliberation.Web.Escalations;
 using Deliberation.Web.Grains;
 using Deliberation.Web.ReadSide;
+using Deliberation.Web.Requests;
 
 namespace Deliberation.Bench.Figures;
 
@@ -19,7 +21,8 @@ namespace Deliberation.Bench.Figures;
 /// Years of one council's work and one month of a county's councils, written straight into the event log (in time
 /// order, in chunks) through the domain's commands and event types, then the read side built from it. The app is not
 /// running: start it on the same file afterwards (bench/figures.sh does) and it seeds the demo council's people on top.
-/// Usage: Deliberation.Bench.Figures &lt;sqlite file&gt; [years=5] [councils=200] [topics=20000] [escalations=5000]
+/// Usage: Deliberation.Bench.Figures &lt;sqlite file&gt; [years=5] [councils=200] [topics=20000] [escalations=5000] [requests=escalations]
+/// (the small requests are the demo council's: nine in ten taken, done and confirmed by one volunteer, the rest left open).
 /// Prints the month the county was given and how long the writing and the read side took.
 /// </summary>
 public static class FiguresBench
@@ -29,6 +32,8 @@ public static class FiguresBench
     private static readonly Actor Chair = new("bench-chair", [new RoleGrant(CouncilRole.Chair, null, 1)]);
     private static readonly Actor Resident = new("bench-resident", [new RoleGrant(CouncilRole.Resident, null, 1)]);
     private static readonly Actor Officer = new("bench-officer", []);
+    private static readonly Actor Volunteer = new("bench-volunteer", [new RoleGrant(CouncilRole.Volunteer, null, 1)]);
+    private static readonly string[] RequestCategories = ["维修 Repairs", "陪护 Company", "代办 Errands"];
     private static readonly Department Works = new("town-works", "镇城建办 Town Works Office", "", ["bench-officer"]);
     private static readonly string[] Categories = ["道路", "环境卫生", "公共设施", "养老服务", "安全", "交通"];
 
@@ -39,6 +44,8 @@ public static class FiguresBench
         var councils = int.Parse(args.ElementAtOrDefault(2) ?? "200", System.Globalization.CultureInfo.InvariantCulture);
         var topics = int.Parse(args.ElementAtOrDefault(3) ?? "20000", System.Globalization.CultureInfo.InvariantCulture);
         var escalations = int.Parse(args.ElementAtOrDefault(4) ?? "5000", System.Globalization.CultureInfo.InvariantCulture);
+        var requests = int.Parse(args.ElementAtOrDefault(5) ?? escalations.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            System.Globalization.CultureInfo.InvariantCulture);
         var options = new EventLogOptions { Provider = "sqlite", ConnectionString = $"Data Source={file}" };
         var log = EventLogFactory.Create(options);
         var now = DateTimeOffset.UtcNow;
@@ -53,9 +60,11 @@ public static class FiguresBench
         var routeEvery = Math.Max(1, topics / Math.Max(1, escalations));
         for (var n = 0; n < topics; n++)
             Topic(history, "lakeside", $"item-b-{n:D6}", first.AddMinutes((double)n / topics * months * 30 * 24 * 60), n, n % routeEvery == 2 % routeEvery);
+        for (var n = 0; n < requests; n++)
+            Request(history, "lakeside", $"req-b-{n:D6}", first.AddMinutes((double)n / requests * months * 30 * 24 * 60), n);
         written += history.Count;
         await history.WriteAsync(log, CancellationToken.None, 5000);
-        Console.WriteLine($"lakeside: {topics} topics over {years} years, {written} events written in {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"lakeside: {topics} topics and {requests} small requests over {years} years, {written} events written in {clock.Elapsed.TotalSeconds:F1} s");
 
         var perMonthTopics = topics / months;
         for (var c = 1; c < councils; c++)
@@ -135,5 +144,24 @@ public static class FiguresBench
         Add(Resident, at.AddDays(n % 7 == 0 ? 22 : 8), escalation.Rate(Resident, 1 + n % 5, null));
         log.Catalogue(EscalationGrain.CatalogueRowOf(escalation, events[^1].OccurredAt));
         log.Add($"{EscalationGrain.Category}-{escalationId}", events);
+    }
+
+    /// <summary>A small request: nine in ten taken by the bench's volunteer, done and confirmed; the tenth left open for anyone to take.</summary>
+    private static void Request(DemoLog log, string council, string id, DateTimeOffset at, int n)
+    {
+        var events = new List<PendingEvent>();
+        void Add(Actor by, DateTimeOffset when, IReadOnlyList<SmallRequestEvent> raised) =>
+            events.AddRange(raised.Select(e => EventCodec<SmallRequestEvent>.Instance.Encode(e, by.UserId, when)));
+        var (request, posted) = SmallRequest.Post(Resident, at, id, council, $"微心愿 {n}", "", RequestCategories[n % RequestCategories.Length],
+            RequestCategories, "村内", CouncilTime.Today(at).AddDays(5), null);
+        Add(Resident, at, posted);
+        if (n % 10 != 9)
+        {
+            Add(Volunteer, at.AddHours(6), request.Take(Volunteer, null));
+            Add(Volunteer, at.AddDays(2), request.ReportDone(Volunteer, "已完成"));
+            Add(Resident, at.AddDays(3), request.Confirm(Resident, 5, null));
+        }
+        log.Catalogue(SmallRequestGrain.CatalogueRowOf(request, events[^1].OccurredAt));
+        log.Add($"{SmallRequestGrain.Category}-{id}", events);
     }
 }

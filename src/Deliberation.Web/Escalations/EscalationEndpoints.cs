@@ -1,10 +1,10 @@
-using System.Text.Json;
 using Deliberation.Domain.Councils;
-using Deliberation.Runtime.EventLog;
+using Deliberation.Runtime.Projections;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Councils;
 using Deliberation.Web.Grains;
 using Deliberation.Web.Hosting;
+using Deliberation.Web.ReadSide;
 using Orleans;
 
 namespace Deliberation.Web.Escalations;
@@ -19,8 +19,13 @@ public static class EscalationEndpoints
     {
         var escalations = app.MapGroup("/api/councils/{councilId}/escalations").WithTags("Escalations");
 
-        escalations.MapGet("/", async (string councilId, HttpContext http, IEventLog log, IGrainFactory grains) =>
-            Results.Ok(await EscalationCatalogue.ListAsync(log, grains, councilId, http.Actor()))).Access(Audience.SignedIn);
+        // In the lists' order, a keyset page at a time (after, size): the answer's next link asks for the page after.
+        escalations.MapGet("/", async (string councilId, HttpContext http, ProjectionRunner readSide, IGrainFactory grains, string? after, string? size) =>
+        {
+            if (KeysetPages.Ask(after, size, EscalationList.IsKey, out var cursor, out var pageSize) is { } bad) return bad;
+            var page = await EscalationList.PageAsync(readSide, grains, councilId, http.Actor(), cursor, null, pageSize);
+            return Results.Ok(new ApiPage<EscalationSummary>(page.Entries, KeysetPages.NextLink(http.Request, page.Next)));
+        }).Produces<ApiPage<EscalationSummary>>().ProducesProblem(StatusCodes.Status400BadRequest).Access(Audience.SignedIn);
 
         escalations.MapGet("/{escalationId}", async (string councilId, string escalationId, HttpContext http, IGrainFactory grains) =>
             await grains.GetGrain<IEscalationGrain>(Identifiers.Require(escalationId, "escalation")).GetAsync(councilId, http.Actor()) is { } view
@@ -43,21 +48,4 @@ public static class EscalationEndpoints
                     .GetGrain<IEscalationGrain>(Identifiers.Require(http.Route("escalationId"), "escalation"))
                     .ActAsync(http.Route("councilId"), command, http.Actor())))
             .WithName($"escalation-{action}");
-}
-
-/// <summary>
-/// A council's escalations from the stream catalogue: everything for its staff (clerk, chair, members), a department's
-/// own for its accounts, nothing for anyone else. (The ledger, with its filters and figures, is built on the read side.)
-/// </summary>
-public static class EscalationCatalogue
-{
-    public static async Task<IReadOnlyList<EscalationSummary>> ListAsync(IEventLog log, IGrainFactory grains, string councilId, Actor viewer)
-    {
-        var all = (await log.ListStreamsAsync(EscalationGrain.Category, councilId))
-            .Select(s => JsonSerializer.Deserialize<EscalationSummary>(s.Summary, EventJson.Options)!);
-        // The council's staff see them all; residents, volunteers and the rest find theirs through their own topics.
-        if (Ledger.LedgerAccess.IsStaff(viewer)) return all.OrderByDescending(s => s.UpdatedAt).ToList();
-        var department = (await grains.GetGrain<ICouncilGrain>(councilId).GetServicesAsync())?.DepartmentOf(viewer.UserId);
-        return department is null ? [] : all.Where(s => s.DepartmentId == department.Id).OrderByDescending(s => s.UpdatedAt).ToList();
-    }
 }

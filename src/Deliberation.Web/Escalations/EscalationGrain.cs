@@ -30,7 +30,8 @@ public sealed partial class EscalationGrain(TimeProvider clock, ILogger<Escalati
     public static Deliberation.Runtime.EventLog.StreamSummary CatalogueRowOf(Escalation e, DateTimeOffset at) =>
         CatalogueRow($"{Category}-{e.Id}", Category, e.CouncilId, Summary(e, at), at, true, e.NextDueAt);
 
-    private static EscalationSummary Summary(Escalation e, DateTimeOffset at) => new EscalationSummary(e.Id, e.CouncilId, e.ReferenceNo,
+    /// <summary>What lists show of an escalation as of <paramref name="at"/>: the catalogue's summary and the list projection's row.</summary>
+    public static EscalationSummary Summary(Escalation e, DateTimeOffset at) => new EscalationSummary(e.Id, e.CouncilId, e.ReferenceNo,
         e.ItemId, e.ItemTitle, e.DepartmentId, e.DepartmentName, e.Status.ToString(), e.DueOn, e.ResponseOverdue, e.Overdue, e.Reopened, at);
 
     // The page shows the escalation's history.

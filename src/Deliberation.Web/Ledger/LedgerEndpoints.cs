@@ -1,13 +1,15 @@
 using Deliberation.Runtime.Projections;
 using Deliberation.Web.Accounts;
+using Deliberation.Web.ReadSide;
 using Orleans;
 
 namespace Deliberation.Web.Ledger;
 
 /// <summary>
 /// The ledger as CSV and as JSON, for the same filter as the page (<see cref="LedgerFilter"/>: no month is the working
-/// period). A department's accounts hold no role in the council, so the gate asks only that the caller be signed in;
-/// <see cref="LedgerAccess"/> then decides what they read, and refuses everyone else.
+/// period); the JSON in keyset pages, as the page (<see cref="KeysetPages.Ask"/>). A department's accounts hold no role
+/// in the council, so the gate asks only that the caller be signed in; <see cref="LedgerAccess"/> then decides what they
+/// read, and refuses everyone else.
 /// </summary>
 public static class LedgerEndpoints
 {
@@ -29,18 +31,27 @@ public static class LedgerEndpoints
         }).Access(Audience.SignedIn).ExcludeFromDescription();
 
         app.MapGet("/api/councils/{councilId}/ledger", async (string councilId, HttpContext http, IGrainFactory grains,
-            ProjectionRunner readSide, TimeProvider clock, string? department, string? state, string? month, bool? overdue) =>
+            ProjectionRunner readSide, TimeProvider clock, string? department, string? state, string? month, string? overdue, string? after,
+            string? size) =>
         {
+            if (KeysetPages.Ask(after, size, LedgerCursor.IsMonth, out var cursor, out var pageSize) is { } bad) return bad;
+            if (overdue is not null && !bool.TryParse(overdue, out _))
+                return Results.Problem(statusCode: 400, title: "Not a filter of the ledger", detail: "overdue is true or false.");
             var reader = await LedgerAccess.ReaderAsync(grains, councilId, http.Actor());
             if (!reader.Allowed) return Refused();
             var now = clock.GetUtcNow();
-            var entries = await LedgerQueries.EscalationsAsync(readSide, councilId, new LedgerFilter(department, state, month, overdue == true),
-                reader.OnlyDepartment, now);
-            return Results.Ok(entries.Select(e => new { entry = e, overdueNow = e.IsOverdueAt(now) }));
-        }).Access(Audience.SignedIn).WithTags("Ledger");
+            var filter = new LedgerFilter(department, state, month, overdue is not null && bool.Parse(overdue));
+            var page = await LedgerQueries.PageAsync(readSide, councilId, filter, reader.OnlyDepartment, now, cursor, null, pageSize);
+            return Results.Ok(new ApiPage<LedgerLine>(page.Entries.Select(e => new LedgerLine(e, e.IsOverdueAt(now))).ToList(),
+                KeysetPages.NextLink(http.Request, page.Next)));
+        }).Produces<ApiPage<LedgerLine>>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .Access(Audience.SignedIn).WithTags("Ledger");
         return app;
     }
 
     private static IResult Refused() => Results.Problem(statusCode: 403, title: "Not the ledger's reader",
         detail: "The ledger is read by the council's clerk, chair and members, and by a department's accounts for its own entries.");
 }
+
+/// <summary>A line of the ledger in its JSON API, with whether it is late now.</summary>
+public sealed record LedgerLine(LedgerEntry Entry, bool OverdueNow);

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Deliberation.Runtime.Projections;
 using Deliberation.Web.Grains;
+using Deliberation.Web.ReadSide;
 
 namespace Deliberation.Web.Ledger;
 
@@ -13,7 +14,7 @@ public static class LedgerQueries
 {
     private const string Order = " ORDER BY month DESC, entry_id DESC";
 
-    /// <summary>Every line of the filter, newest first: the print view and the API.</summary>
+    /// <summary>Every line of the filter, newest first: the print view.</summary>
     public static async Task<IReadOnlyList<LedgerEntry>> EscalationsAsync(ProjectionRunner readSide, string councilId, LedgerFilter filter,
         string? onlyDepartment, DateTimeOffset now)
     {
@@ -23,31 +24,14 @@ public static class LedgerQueries
 
     /// <summary>
     /// One page of the filter: after <paramref name="after"/> (the next page), before <paramref name="before"/> (the
-    /// previous one), or the first. One row more than the page is read to know whether another page follows.
+    /// previous one), or the first.
     /// </summary>
-    public static async Task<LedgerPageOf> PageAsync(ProjectionRunner readSide, string councilId, LedgerFilter filter, string? onlyDepartment,
-        DateTimeOffset now, LedgerCursor? after, LedgerCursor? before, int size)
+    public static Task<KeysetPage<LedgerEntry>> PageAsync(ProjectionRunner readSide, string councilId, LedgerFilter filter, string? onlyDepartment,
+        DateTimeOffset now, Keyset? after, Keyset? before, int size)
     {
         var (where, parameters) = filter.Where(councilId, onlyDepartment, now);
-        var backwards = before is not null && after is null;
-        if ((after ?? before) is { } cursor)
-        {
-            // A row value: SQLite and PostgreSQL both seek the index to it rather than scan up to it.
-            where += backwards ? " AND (month, entry_id) > (@cursorMonth, @cursorId)" : " AND (month, entry_id) < (@cursorMonth, @cursorId)";
-            parameters.Add(("@cursorMonth", cursor.Month));
-            parameters.Add(("@cursorId", cursor.EntryId));
-        }
-        var order = backwards ? " ORDER BY month ASC, entry_id ASC" : Order;
-        var rows = (await readSide.QueryAsync(LedgerProjection.ProjectionName, $"SELECT entry FROM ledger WHERE {where}{order} LIMIT {size + 1}",
-            Read, [.. parameters])).ToList();
-        var more = rows.Count > size;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        if (backwards) rows.Reverse();
-        if (rows.Count == 0) return new LedgerPageOf(rows, null, null);
-        var (first, last) = (LedgerCursor.Of(rows[0]), LedgerCursor.Of(rows[^1]));
-        return backwards
-            ? new LedgerPageOf(rows, more ? first : null, last)
-            : new LedgerPageOf(rows, after is null ? null : first, more ? last : null);
+        return readSide.PageAsync(LedgerProjection.ProjectionName, "SELECT entry FROM ledger", where, parameters, LedgerCursor.Order, Read,
+            LedgerCursor.Of, after, before, size);
     }
 
     /// <summary>How many lines the filter holds, and how many of them are overdue now.</summary>
@@ -67,7 +51,7 @@ public static class LedgerQueries
     public static async IAsyncEnumerable<IReadOnlyList<LedgerEntry>> BatchesAsync(ProjectionRunner readSide, string councilId, LedgerFilter filter,
         string? onlyDepartment, DateTimeOffset now, int size = 500, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        LedgerCursor? after = null;
+        Keyset? after = null;
         do
         {
             ct.ThrowIfCancellationRequested();

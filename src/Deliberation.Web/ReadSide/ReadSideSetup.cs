@@ -17,7 +17,7 @@ public static class ReadSideSetup
         [new ItemListProjection(), new FollowersProjection(), new BallotListProjection(), new Record.RecordProjection(),
             new MeetingListProjection(), new MinutesIndexProjection(), new Ledger.LedgerProjection(), new Figures.FiguresProjection(),
             new PublicBoardProjection(), new Inbox.NoticesProjection(), new MergesProjection(),
-            new Comments.CommentsProjection()];
+            new Comments.CommentsProjection(), new Escalations.EscalationListProjection(), new Requests.SmallRequestListProjection()];
 
     public static IServiceCollection AddReadSide(this IServiceCollection services)
     {

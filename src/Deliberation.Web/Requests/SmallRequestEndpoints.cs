@@ -1,10 +1,10 @@
-using System.Text.Json;
 using Deliberation.Domain.Councils;
-using Deliberation.Runtime.EventLog;
+using Deliberation.Runtime.Projections;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.AgendaItems;
 using Deliberation.Web.Grains;
 using Deliberation.Web.Hosting;
+using Deliberation.Web.ReadSide;
 using Orleans;
 
 namespace Deliberation.Web.Requests;
@@ -20,13 +20,17 @@ public static class SmallRequestEndpoints
     {
         var requests = app.MapGroup("/api/councils/{councilId}/requests").WithTags("Small requests");
 
-        requests.MapGet("/", async (string councilId, HttpContext http, IEventLog log) =>
+        // Newest change first, a keyset page at a time (after, size): the answer's next link asks for the page after.
+        requests.MapGet("/", async (string councilId, HttpContext http, ProjectionRunner readSide, string? after, string? size) =>
         {
+            if (KeysetPages.Ask(after, size, SmallRequestLists.IsNewestKey, out var cursor, out var pageSize) is { } bad) return bad;
             var viewer = http.Actor();
+            var page = await SmallRequestLists.CouncilsAsync(readSide, councilId, cursor, pageSize);
             // Residents do not see which resident posted which request (as on items).
-            return Results.Ok((await SmallRequestCatalogue.ListAsync(log, councilId)).Select(r =>
-                ResidentPrivacy.SeesNames(viewer) || r.PostedBy == viewer.UserId ? r : r with { PostedBy = ResidentPrivacy.Resident }));
-        }).AccessFor();
+            return Results.Ok(new ApiPage<SmallRequestSummary>(page.Entries.Select(r =>
+                    ResidentPrivacy.SeesNames(viewer) || r.PostedBy == viewer.UserId ? r : r with { PostedBy = ResidentPrivacy.Resident }).ToList(),
+                KeysetPages.NextLink(http.Request, page.Next)));
+        }).Produces<ApiPage<SmallRequestSummary>>().ProducesProblem(StatusCodes.Status400BadRequest).AccessFor();
 
         requests.MapPost("/", async (string councilId, PostSmallRequest request, HttpContext http, IGrainFactory grains) =>
         {
@@ -52,14 +56,4 @@ public static class SmallRequestEndpoints
                     .GetGrain<ISmallRequestGrain>(Identifiers.Require(http.Route("requestId"), "request"))
                     .ActAsync(http.Route("councilId"), command, http.Actor())))
             .WithName($"request-{action}");
-}
-
-/// <summary>A council's small requests from the stream catalogue, newest change first.</summary>
-public static class SmallRequestCatalogue
-{
-    public static async Task<IReadOnlyList<SmallRequestSummary>> ListAsync(IEventLog log, string councilId) =>
-        (await log.ListStreamsAsync(SmallRequestGrain.Category, councilId))
-            .Select(s => JsonSerializer.Deserialize<SmallRequestSummary>(s.Summary, EventJson.Options)!)
-            .OrderByDescending(s => s.UpdatedAt)
-            .ToList();
 }

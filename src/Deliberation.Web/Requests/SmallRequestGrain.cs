@@ -38,7 +38,8 @@ public sealed class SmallRequestGrain(TimeProvider clock, ILogger<SmallRequestGr
     public static StreamSummary CatalogueRowOf(SmallRequest r, DateTimeOffset at) =>
         CatalogueRow($"{Category}-{r.Id}", Category, r.CouncilId, Summary(r, at), at, true, r.NextDueAt);
 
-    private static SmallRequestSummary Summary(SmallRequest r, DateTimeOffset at) => new SmallRequestSummary(r.Id, r.CouncilId, r.Title, r.Category,
+    /// <summary>What lists show of a request as of <paramref name="at"/>: the catalogue's summary and the list projection's row.</summary>
+    public static SmallRequestSummary Summary(SmallRequest r, DateTimeOffset at) => new SmallRequestSummary(r.Id, r.CouncilId, r.Title, r.Category,
         r.Place, r.NeededBy, r.PostedBy, r.Status.ToString(), r.GroupId, r.VolunteerId, r.Overdue, at);
 
     public async Task<SmallRequestView> PostAsync(string councilId, PostSmallRequest request, Actor by)

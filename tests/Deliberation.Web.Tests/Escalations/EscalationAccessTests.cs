@@ -38,7 +38,7 @@ public sealed class EscalationAccessTests : IAsyncLifetime
         await (await _water.GetAsync($"{Council}/escalations/{escalation}")).ExpectProblem(HttpStatusCode.NotFound);
         await (await _water.Post($"{Council}/escalations/{escalation}/receive", new { response = "收到" })).ExpectProblem(HttpStatusCode.NotFound);
         await (await _water.Post($"{Council}/escalations/{escalation}/complete", new { result = "好了" })).ExpectProblem(HttpStatusCode.NotFound);
-        Assert.Empty((await (await _water.GetAsync($"{Council}/escalations")).Expect(HttpStatusCode.OK)).EnumerateArray());
+        Assert.Empty((await (await _water.GetAsync($"{Council}/escalations")).Expect(HttpStatusCode.OK)).GetProperty("entries").EnumerateArray());
         Assert.Equal(eventsBefore, await _app.CountEventsAsync());
     }
 
@@ -57,8 +57,8 @@ public sealed class EscalationAccessTests : IAsyncLifetime
         var (_, escalation) = await EscalationJourneyTests.RoutedAsync(_app, _resident, _clerk);
 
         var inbox = await (await _works.GetAsync($"{Council}/escalations")).Expect(HttpStatusCode.OK);
-        Assert.Contains(inbox.EnumerateArray(), e => e.GetProperty("id").GetString() == escalation);
-        Assert.All(inbox.EnumerateArray(), e => Assert.Equal("town-works", e.GetProperty("departmentId").GetString()));
+        Assert.Contains(inbox.GetProperty("entries").EnumerateArray(), e => e.GetProperty("id").GetString() == escalation);
+        Assert.All(inbox.GetProperty("entries").EnumerateArray(), e => Assert.Equal("town-works", e.GetProperty("departmentId").GetString()));
         await (await _works.Post($"{Council}/escalations/{escalation}/receive", new { response = "收到" })).Expect(HttpStatusCode.OK);
     }
 
@@ -73,7 +73,7 @@ public sealed class EscalationAccessTests : IAsyncLifetime
             .ExpectProblem(HttpStatusCode.NotFound);
         await (await _works.GetAsync($"/api/councils/hillside/escalations/{escalation}")).ExpectProblem(HttpStatusCode.NotFound);
         await (await _works.Post($"/api/councils/hillside/escalations/{escalation}/receive", new { response = "收到" })).ExpectProblem(HttpStatusCode.NotFound);
-        Assert.Empty((await (await hillsideClerk.GetAsync("/api/councils/hillside/escalations")).Expect(HttpStatusCode.OK)).EnumerateArray());
+        Assert.Empty((await (await hillsideClerk.GetAsync("/api/councils/hillside/escalations")).Expect(HttpStatusCode.OK)).GetProperty("entries").EnumerateArray());
     }
 
     [Fact]

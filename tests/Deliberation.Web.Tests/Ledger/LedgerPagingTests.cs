@@ -135,6 +135,42 @@ public sealed class LedgerPagingTests(LedgerHistoryApp app) : IClassFixture<Ledg
         Assert.Null(html.QuerySelector("nav.pager"));
     }
 
+    [Fact]
+    public async Task TheApiAnswersAPageAtATimeWithALinkToTheNextThatKeepsTheFilter()
+    {
+        var clerk = await app.SignedInAs("clerk");
+        var all = (await ApiAsync(clerk, "month=all")).Select(Id).ToList();
+
+        var first = await (await clerk.GetAsync("/api/councils/lakeside/ledger?month=all")).Expect(HttpStatusCode.OK);
+        var small = await (await clerk.GetAsync("/api/councils/lakeside/ledger?month=all&size=3")).Expect(HttpStatusCode.OK);
+
+        Assert.Equal(all.Take(50), first.GetProperty("entries").EnumerateArray().Select(Id));
+        Assert.Equal(all.Count > 50, first.GetProperty("next").ValueKind == JsonValueKind.String);
+        Assert.Equal(all.Take(3), small.GetProperty("entries").EnumerateArray().Select(Id));
+        var next = small.GetProperty("next").GetString()!;
+        Assert.StartsWith("/api/councils/lakeside/ledger?", next);
+        Assert.Contains("month=all", next);
+        Assert.Contains("size=3", next);
+        var second = await (await clerk.GetAsync(next)).Expect(HttpStatusCode.OK);
+        Assert.Equal(all.Skip(3).Take(3), second.GetProperty("entries").EnumerateArray().Select(Id));
+    }
+
+    [Theory]
+    [InlineData("after=nonsense")]
+    [InlineData("after=2026-1.esc-x")]
+    [InlineData("size=0")]
+    [InlineData("size=201")]
+    [InlineData("size=abc")]
+    [InlineData("overdue=maybe")]
+    public async Task TheApiAnswersABadCursorSizeOrFlagWithAProblem(string query)
+    {
+        var clerk = await app.SignedInAs("clerk");
+
+        var problem = await (await clerk.GetAsync($"/api/councils/lakeside/ledger?{query}")).ExpectProblem(HttpStatusCode.BadRequest);
+
+        Assert.Contains(query.Split('=')[0], problem.GetProperty("detail").GetString());
+    }
+
     private static async Task<List<string>> WalkAsync(HttpClient client, string first)
     {
         var ids = new List<string>();
@@ -158,8 +194,19 @@ public sealed class LedgerPagingTests(LedgerHistoryApp app) : IClassFixture<Ledg
     private static List<string> Rows(AngleSharp.Html.Dom.IHtmlDocument html) =>
         html.QuerySelectorAll("tr[data-entry]").Select(r => r.GetAttribute("data-entry")!).ToList();
 
-    private static async Task<List<JsonElement>> ApiAsync(HttpClient client, string filter) =>
-        (await (await client.GetAsync($"/api/councils/lakeside/ledger?{filter}")).Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+    // Every page of the API's answer, by its next links.
+    private static async Task<List<JsonElement>> ApiAsync(HttpClient client, string filter)
+    {
+        var entries = new List<JsonElement>();
+        string? next = $"/api/councils/lakeside/ledger?{filter}&size=7";
+        while (next is not null)
+        {
+            var page = await (await client.GetAsync(next)).Expect(HttpStatusCode.OK);
+            entries.AddRange(page.GetProperty("entries").EnumerateArray());
+            next = page.GetProperty("next").GetString();
+        }
+        return entries;
+    }
 
     private static async Task<List<List<string>>> CsvAsync(HttpClient client, string filter)
     {

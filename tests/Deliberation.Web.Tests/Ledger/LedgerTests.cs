@@ -28,7 +28,7 @@ public sealed class LedgerTests
         await (await hillsideClerk.GetAsync("/councils/lakeside/ledger.csv")).ExpectProblem(HttpStatusCode.Forbidden);
         await (await works.GetAsync("/api/councils/hillside/ledger")).ExpectProblem(HttpStatusCode.Forbidden);
         Assert.DoesNotContain(escalation, await resident.GetStringAsync("/councils/lakeside/ledger"));
-        Assert.Empty((await (await resident.GetAsync($"{Council}/escalations")).Expect(HttpStatusCode.OK)).EnumerateArray());
+        Assert.Empty((await (await resident.GetAsync($"{Council}/escalations")).Expect(HttpStatusCode.OK)).GetProperty("entries").EnumerateArray());
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class LedgerTests
             await reminders.TickedAsync();
 
             clerk = await first.SignedInAs("clerk");
-            var flagged = Assert.Single((await (await clerk.GetAsync($"{Council}/ledger?overdue=true")).Expect(HttpStatusCode.OK)).EnumerateArray());
+            var flagged = Assert.Single((await (await clerk.GetAsync($"{Council}/ledger?overdue=true")).Expect(HttpStatusCode.OK)).GetProperty("entries").EnumerateArray());
             Assert.True(flagged.GetProperty("overdueNow").GetBoolean());
             Assert.True(flagged.GetProperty("entry").GetProperty("overdue").GetBoolean());
             Assert.Contains("overdue-console", await clerk.GetStringAsync("/councils/lakeside"));
@@ -84,7 +84,7 @@ public sealed class LedgerTests
         // Started again on today's clock, before the due date: the entry stays flagged, as its events say.
         using var second = new CouncilApp().UseDatabaseOf(site);
         var clerkAgain = await second.SignedInAs("clerk");
-        var again = Assert.Single((await (await clerkAgain.GetAsync($"{Council}/ledger?overdue=true")).Expect(HttpStatusCode.OK)).EnumerateArray());
+        var again = Assert.Single((await (await clerkAgain.GetAsync($"{Council}/ledger?overdue=true")).Expect(HttpStatusCode.OK)).GetProperty("entries").EnumerateArray());
         Assert.Equal(escalation, again.GetProperty("entry").GetProperty("id").GetString());
         var page = await clerkAgain.GetStringAsync("/councils/lakeside/ledger?overdue=true");
         Assert.Contains("class=\"overdue\"", page);
@@ -93,7 +93,7 @@ public sealed class LedgerTests
     }
 
     private static List<string?> Ids(System.Text.Json.JsonElement ledger) =>
-        ledger.EnumerateArray().Select(e => e.GetProperty("entry").GetProperty("id").GetString()).ToList();
+        ledger.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("entry").GetProperty("id").GetString()).ToList();
 
     /// <summary>RFC 4180, read strictly: quoted fields with doubled quotes, CRLF between records.</summary>
     internal static List<List<string>> Parse(string csv)

@@ -70,7 +70,7 @@ public sealed class SmallRequestTests
         var seen = await (await clerk.GetAsync($"{Requests}/{id}")).Expect(HttpStatusCode.OK);
         Assert.True(seen.GetProperty("overdue").GetBoolean());
         var listed = await (await clerk.GetAsync(Requests)).Expect(HttpStatusCode.OK);
-        Assert.True(listed.EnumerateArray().Single(r => r.GetProperty("id").GetString() == id).GetProperty("overdue").GetBoolean());
+        Assert.True(listed.GetProperty("entries").EnumerateArray().Single(r => r.GetProperty("id").GetString() == id).GetProperty("overdue").GetBoolean());
     }
 
     private static object Body(CouncilApp app, string category) => new
