@@ -44,7 +44,7 @@ public sealed partial class Ballot
     /// Whose vote the caller casts: the one named, else their own, else (where households vote) their household's, which
     /// is kept under another member of it.
     /// </summary>
-    private string VoterFor(Actor by, string? voterId) =>
+    public string VoterFor(Actor by, string? voterId) =>
         voterId ?? (_voters.ContainsKey(by.UserId) ? by.UserId
             : _voters.Values.FirstOrDefault(v => v.AlsoCastBy?.Contains(by.UserId) == true)?.UserId ?? by.UserId);
 

@@ -68,7 +68,7 @@ public sealed partial class BallotGrain(TimeProvider clock, MeetingPush push, Se
         // No await before the raise: this part runs in one piece on the activation.
         var ballot = Current is { } live && live.CouncilId == councilId ? live : throw new NotFound("There is no such ballot.");
         if (ballot.IsSecret) return await CastSecretAsync(ballot, vote, by);
-        var voterId = vote.VoterId ?? by.UserId;
+        var voterId = ballot.VoterFor(by, vote.VoterId);
         var events = ballot.Cast(by, vote.VoterId, vote.Choice, vote.Options, vote.ClientVoteId ?? "");
         var recorded = events.Count > 0;
         var durable = recorded ? Raise(events, by.UserId, clock.GetUtcNow()) : _durableVotes.GetValueOrDefault(voterId) ?? Task.CompletedTask;

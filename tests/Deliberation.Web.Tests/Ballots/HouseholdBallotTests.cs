@@ -43,12 +43,18 @@ public sealed class HouseholdBallotTests : IDisposable
         var ballot = $"{Council}/ballots/{opened.GetProperty("id").GetString()}";
 
         var asHusband = await (await husband.GetAsync(ballot)).Expect(HttpStatusCode.OK);
-        await (await husband.Post($"{ballot}/votes", new { choice = "For", clientVoteId = "husband-1" })).Expect(HttpStatusCode.OK);
-        var secondOfHousehold = await wife.Post($"{ballot}/votes", new { choice = "Against", clientVoteId = "wife-1" });
+        var asWife = await (await wife.GetAsync(ballot)).Expect(HttpStatusCode.OK);
+        // The household's vote is kept under one of the two: the other, who does not carry it, casts it without naming it.
+        var keptUnder = Assert.Single(asHusband.GetProperty("youMayCastFor").EnumerateArray()).GetString();
+        var (first, second) = keptUnder == husbandId ? (wife, husband) : (husband, wife);
+        var receipt = await (await first.Post($"{ballot}/votes", new { choice = "For", clientVoteId = "first-1" })).Expect(HttpStatusCode.OK);
+        var secondOfHousehold = await second.Post($"{ballot}/votes", new { choice = "Against", clientVoteId = "second-1" });
         await (await neighbour.Post($"{ballot}/votes", new { choice = "For", clientVoteId = "neighbour-1" })).Expect(HttpStatusCode.OK);
         var closed = await (await chair.Post($"{ballot}/close")).Expect(HttpStatusCode.OK);
 
-        Assert.Single(asHusband.GetProperty("youMayCastFor").EnumerateArray());
+        Assert.Equal([keptUnder], asWife.GetProperty("youMayCastFor").EnumerateArray().Select(v => v.GetString()));
+        Assert.Contains(keptUnder, new[] { husbandId, wifeId });
+        Assert.Equal(keptUnder, receipt.GetProperty("voterId").GetString());
         await secondOfHousehold.ExpectProblem(HttpStatusCode.Conflict);
         var result = closed.GetProperty("result");
         // Three households on the roll, two present (2/3: the quorum holds), both for.
