@@ -23,18 +23,6 @@ public sealed class FollowersProjection() : CategoryProjection<FollowEvent>(Proj
 
     public override IReadOnlyList<string> Tables { get; } = ["item_followers"];
 
-    protected override async Task ApplyAsync(string userId, FollowEvent e, LoggedEvent logged, ProjectionContext context)
-    {
-        switch (e)
-        {
-            case ItemFollowed f:
-                await context.ExecuteAsync("INSERT INTO item_followers (council_id, item_id, user_id) VALUES (@council, @item, @user) " +
-                    "ON CONFLICT (council_id, item_id, user_id) DO NOTHING", ("@council", f.CouncilId), ("@item", f.ItemId), ("@user", userId));
-                break;
-            case ItemUnfollowed u:
-                await context.ExecuteAsync("DELETE FROM item_followers WHERE council_id = @council AND item_id = @item AND user_id = @user",
-                    ("@council", u.CouncilId), ("@item", u.ItemId), ("@user", userId));
-                break;
-        }
-    }
+    protected override Task ApplyAsync(string userId, FollowEvent e, LoggedEvent logged, ProjectionContext context) =>
+        FollowerRows.ApplyAsync(context, "item_followers", userId, e);
 }
