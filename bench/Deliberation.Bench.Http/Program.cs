@@ -62,23 +62,13 @@ public static class HttpVotesBench
         var count = int.TryParse(args.ElementAtOrDefault(2), out var n) ? n : 5000;
 
         using var key = RSA.Create(2048);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = Environments.Production });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var builder = BenchApp.Builder(provider, connection, new Dictionary<string, string?>
         {
-            ["Storage:Provider"] = provider,
-            ["Storage:ConnectionString"] = connection,
-            ["Demo:Seed"] = "false",
-            ["RateLimits:SignInPerMinute"] = "1000000",
-            ["RateLimits:RedeemPerMinute"] = "1000000",
-            ["RateLimits:SubmissionsPerHour"] = "1000000",
             ["StaffSignIn:Authority"] = Issuer,
             ["StaffSignIn:ClientId"] = Audience,
             ["StaffSignIn:Issuer"] = Issuer,
             ["StaffSignIn:SigningKeyPem"] = key.ExportSubjectPublicKeyInfoPem(),
         });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddDeliberation();
         await using var app = builder.Build();
         app.UseDeliberation();

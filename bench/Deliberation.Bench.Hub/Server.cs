@@ -27,19 +27,7 @@ public static class Server
 {
     public static async Task RunAsync(string folder, string provider, string connection, int voters)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = Environments.Production });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = provider,
-            ["Storage:ConnectionString"] = connection,
-            ["Demo:Seed"] = "false",
-            ["RateLimits:SignInPerMinute"] = "1000000",
-            ["RateLimits:RedeemPerMinute"] = "1000000",
-            ["RateLimits:SubmissionsPerHour"] = "1000000",
-        });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var builder = BenchApp.Builder(provider, connection);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxConcurrentConnections = null);
         builder.AddDeliberation();
         await using var app = builder.Build();

@@ -18,12 +18,10 @@ public static class ItemFormEndpoints
         app.MapPost("/councils/{councilId}/items/{itemId}/act", async (string councilId, string itemId,
             [FromForm] ItemActionForm form, HttpContext http, IGrainFactory grains) =>
         {
-            var page = $"/councils/{councilId}/items/{itemId}";
-            return await FormRedirects.Attempt(page, async () =>
-            {
-                await grains.GetGrain<IAgendaItemGrain>(Identifiers.Require(itemId, "item")).ActAsync(councilId, form.ToCommand() with { RequestId = RequestIds.Checked(form.RequestId) }, http.Actor());
-                return $"{page}?done={Uri.EscapeDataString(form.Action ?? "")}";
-            }, FormRedirects.Keep($"act.{form.Action}", form.RequestId));
+            return await FormRedirects.Act($"/councils/{councilId}/items/{itemId}", form.Action, () =>
+                grains.GetGrain<IAgendaItemGrain>(Identifiers.Require(itemId, "item"))
+                    .ActAsync(councilId, form.ToCommand() with { RequestId = RequestIds.Checked(form.RequestId) }, http.Actor()),
+                FormRedirects.Keep($"act.{form.Action}", form.RequestId));
         }).Access(Audience.Council).ExcludeFromDescription();
 
         app.MapPost("/councils/{councilId}/items/new", async (string councilId, [FromForm] SubmitItemForm form, HttpContext http, IGrainFactory grains,

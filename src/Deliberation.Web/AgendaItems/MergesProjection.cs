@@ -1,6 +1,5 @@
 using Deliberation.Domain.AgendaItems;
 using Deliberation.Runtime.Projections;
-using Deliberation.Web.Grains;
 using Deliberation.Web.ReadSide;
 
 namespace Deliberation.Web.AgendaItems;
@@ -10,14 +9,11 @@ namespace Deliberation.Web.AgendaItems;
 /// them with one index read. It keeps the titles it needs from the items' submissions (its own table, on its own
 /// checkpoint), not from the items list, which moves on another.
 /// </summary>
-public sealed class MergesProjection : IProjection
+public sealed class MergesProjection() : CategoryProjection<AgendaItemEvent>(ProjectionName, AgendaItemGrain.Category)
 {
     public const string ProjectionName = "item-merges";
-    private const string Prefix = AgendaItemGrain.Category + "-";
 
-    public string Name => ProjectionName;
-
-    public IReadOnlyList<string> Schema { get; } =
+    public override IReadOnlyList<string> Schema { get; } =
     [
         "CREATE TABLE IF NOT EXISTS merge_titles (item_id TEXT NOT NULL PRIMARY KEY, council_id TEXT NOT NULL, title TEXT NOT NULL)",
         """
@@ -33,35 +29,29 @@ public sealed class MergesProjection : IProjection
         """,
     ];
 
-    public IReadOnlyList<string> Tables { get; } = ["merge_titles", "item_merges"];
+    public override IReadOnlyList<string> Tables { get; } = ["merge_titles", "item_merges"];
 
-    public async Task ApplyAsync(IReadOnlyList<LoggedEvent> events, ProjectionContext context, CancellationToken ct)
+    protected override bool Reads(string eventType) => eventType is nameof(ItemSubmitted) or nameof(ItemMerged);
+
+    protected override async Task ApplyAsync(string itemId, AgendaItemEvent e, LoggedEvent logged, ProjectionContext context)
     {
-        foreach (var (_, e) in events)
+        switch (e)
         {
-            if (!e.StreamId.StartsWith(Prefix, StringComparison.Ordinal)) continue;
-            if (e.EventType is not (nameof(ItemSubmitted) or nameof(ItemMerged))) continue;
-            var itemId = e.StreamId[Prefix.Length..];
-            switch (EventCodec<AgendaItemEvent>.Instance.Decode(e))
-            {
-                case ItemSubmitted s:
-                    await context.ExecuteAsync("INSERT INTO merge_titles (item_id, council_id, title) VALUES (@item, @council, @title) " +
-                        "ON CONFLICT (item_id) DO NOTHING", ("@item", itemId), ("@council", s.CouncilId), ("@title", s.Title));
-                    break;
-                case ItemMerged m:
-                    var source = await context.QueryAsync("SELECT council_id, title FROM merge_titles WHERE item_id = @item",
-                        row => (Council: row.GetString(0), Title: row.GetString(1)), ("@item", itemId));
-                    if (source.Count == 0) break;
-                    await context.ExecuteAsync("INSERT INTO item_merges (council_id, into_item_id, item_id, title, reason, merged_at) " +
-                        "VALUES (@council, @into, @item, @title, @reason, @at) ON CONFLICT (council_id, into_item_id, item_id) DO NOTHING",
-                        ("@council", source[0].Council), ("@into", m.IntoItemId), ("@item", itemId), ("@title", source[0].Title),
-                        ("@reason", m.Reason), ("@at", ReadModelTime.Format(e.OccurredAt)));
-                    break;
-            }
+            case ItemSubmitted s:
+                await context.ExecuteAsync("INSERT INTO merge_titles (item_id, council_id, title) VALUES (@item, @council, @title) " +
+                    "ON CONFLICT (item_id) DO NOTHING", ("@item", itemId), ("@council", s.CouncilId), ("@title", s.Title));
+                break;
+            case ItemMerged m:
+                var source = await context.QueryAsync("SELECT council_id, title FROM merge_titles WHERE item_id = @item",
+                    row => (Council: row.GetString(0), Title: row.GetString(1)), ("@item", itemId));
+                if (source.Count == 0) break;
+                await context.ExecuteAsync("INSERT INTO item_merges (council_id, into_item_id, item_id, title, reason, merged_at) " +
+                    "VALUES (@council, @into, @item, @title, @reason, @at) ON CONFLICT (council_id, into_item_id, item_id) DO NOTHING",
+                    ("@council", source[0].Council), ("@into", m.IntoItemId), ("@item", itemId), ("@title", source[0].Title),
+                    ("@reason", m.Reason), ("@at", ReadModelTime.Format(logged.Event.OccurredAt)));
+                break;
         }
     }
-
-    public void Forget() { }
 }
 
 /// <summary>A topic merged into an item, as the item's page lists it.</summary>

@@ -72,16 +72,11 @@ public static class CommentEndpoints
             ? n : throw new NotFound("There is no such comment.");
 
     private static Task<IResult> Form(HttpContext http, string councilId, string itemId, string formName, string? requestId, string done,
-        CommentCommand command)
-    {
-        var page = $"/councils/{councilId}/items/{itemId}";
-        return FormRedirects.Attempt(page, async () =>
-        {
-            await http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<ICommentsGrain>(Identifiers.Require(itemId, "item"))
-                .ActAsync(councilId, command with { RequestId = RequestIds.Checked(requestId) }, http.Actor());
-            return $"{page}?done={done}#comments";
-        }, FormRedirects.Keep(formName, requestId));
-    }
+        CommentCommand command) =>
+        FormRedirects.Act($"/councils/{councilId}/items/{itemId}", done, () =>
+            http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<ICommentsGrain>(Identifiers.Require(itemId, "item"))
+                .ActAsync(councilId, command with { RequestId = RequestIds.Checked(requestId) }, http.Actor()),
+            FormRedirects.Keep(formName, requestId), anchor: "comments");
 }
 
 /// <summary>The comment forms' fields: a comment's text, or the clerk's reason (and, for the window, which way).</summary>

@@ -35,12 +35,8 @@ public static class FollowingEndpoints
         app.MapPost("/councils/{councilId}/items/{itemId}/follow", async (string councilId, string itemId,
             [FromForm] FollowForm form, HttpContext http, IGrainFactory grains) =>
         {
-            var page = $"/councils/{councilId}/items/{Identifiers.Require(itemId, "item")}";
-            return await FormRedirects.Attempt(page, async () =>
-            {
-                await Change(councilId, itemId, form.Follow, http, grains);
-                return $"{page}?done={(form.Follow ? "followed" : "unfollowed")}";
-            });
+            return await FormRedirects.Act($"/councils/{councilId}/items/{Identifiers.Require(itemId, "item")}",
+                form.Follow ? "followed" : "unfollowed", () => Change(councilId, itemId, form.Follow, http, grains));
         }).Access(Audience.SignedIn).ExcludeFromDescription();
         return app;
     }

@@ -29,6 +29,17 @@ public static class FormRedirects
         }
     }
 
+    /// <summary>
+    /// The usual form: acts, then goes back to <paramref name="page"/> saying what was done (<c>?done=</c>, which the page
+    /// confirms), at <paramref name="anchor"/> if given; or back with the refusal, as <see cref="Attempt"/> does.
+    /// </summary>
+    public static Task<IResult> Act(string page, string? done, Func<Task> act, string? resend = null, string? anchor = null) =>
+        Attempt(page, async () =>
+        {
+            await act();
+            return $"{page}?done={Uri.EscapeDataString(done ?? "")}{(anchor is null ? "" : "#" + anchor)}";
+        }, resend);
+
     private const string ResendQuery = "resend";
 
     /// <summary>

@@ -1,22 +1,18 @@
-using Deliberation.Domain.Councils;
 using Deliberation.Domain.Escalations;
 using Deliberation.Runtime.Projections;
-using Deliberation.Web.Councils;
 using Deliberation.Web.Escalations;
-using Deliberation.Web.Grains;
+using Deliberation.Web.ReadSide;
 
 namespace Deliberation.Web.Inbox;
 
 /// <summary>
 /// A department's answers to an escalation, told to the item's followers; an escalation falling overdue, told to the
-/// department's accounts (as the council had recorded them at that moment).
+/// department's accounts (as the council had recorded them at that moment: <see cref="NoticeDepartments"/>).
 /// </summary>
-internal static class EscalationNotices
+internal sealed class EscalationNotices() : CategoryReader<EscalationEvent>(EscalationGrain.Category)
 {
-    public static async Task ApplyAsync(LoggedEvent logged, ProjectionContext context)
+    protected override async Task ApplyAsync(string escalationId, EscalationEvent e, LoggedEvent logged, ProjectionContext context)
     {
-        var escalationId = NoticesProjection.KeyOf(logged.Event.StreamId, EscalationGrain.Category);
-        var e = EventCodec<EscalationEvent>.Instance.Decode(logged.Event);
         if (e is Escalated x)
         {
             await context.ExecuteAsync("INSERT INTO notice_escalations (escalation_id, council_id, item_id, department_id, department_name, reference_no) " +
@@ -53,18 +49,5 @@ internal static class EscalationNotices
             await NoticesProjection.SendAsync(context, logged, accounts, new NoticeDraft(esc.Council, kind, escalationId,
                 $"/councils/{esc.Council}/escalations/{escalationId}", [title, esc.Ref]));
         }
-    }
-
-    /// <summary>The departments' accounts, from the council's stream; each record replaces the department's list.</summary>
-    public static async Task ApplyCouncilAsync(LoggedEvent logged, ProjectionContext context)
-    {
-        if (logged.Event.EventType != nameof(DepartmentRecorded)) return;
-        var councilId = NoticesProjection.KeyOf(logged.Event.StreamId, CouncilGrain.Category);
-        var d = (DepartmentRecorded)EventCodec<CouncilEvent>.Instance.Decode(logged.Event);
-        await context.ExecuteAsync("DELETE FROM notice_departments WHERE council_id = @council AND department_id = @department",
-            ("@council", councilId), ("@department", d.DepartmentId));
-        foreach (var account in d.Accounts.Distinct(StringComparer.Ordinal))
-            await context.ExecuteAsync("INSERT INTO notice_departments (council_id, department_id, user_id) VALUES (@council, @department, @user)",
-                ("@council", councilId), ("@department", d.DepartmentId), ("@user", account));
     }
 }

@@ -50,14 +50,12 @@ public static class InboxEndpoints
 
         // The inbox page's buttons: forms, so they work without script.
         app.MapPost("/account/inbox/read", async ([FromForm] ReadNoticeForm form, HttpContext http, IGrainFactory grains) =>
-            await FormRedirects.Attempt("/account/inbox", async () =>
+            await FormRedirects.Act("/account/inbox", "read", () =>
             {
                 var user = http.User.UserId();
                 var grain = grains.GetGrain<IInboxGrain>(user);
                 var requestId = RequestIds.Checked(form.RequestId);
-                if (form.All) await grain.ReadAllAsync(form.NoticeId, requestId, Actor.Nobody(user));
-                else await grain.ReadAsync(form.NoticeId, requestId, Actor.Nobody(user));
-                return "/account/inbox?done=read";
+                return form.All ? grain.ReadAllAsync(form.NoticeId, requestId, Actor.Nobody(user)) : grain.ReadAsync(form.NoticeId, requestId, Actor.Nobody(user));
             }, FormRedirects.Keep("inbox", form.RequestId))).Access(Audience.SignedIn).ExcludeFromDescription();
         return app;
     }

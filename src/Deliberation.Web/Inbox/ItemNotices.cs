@@ -1,17 +1,15 @@
 using Deliberation.Domain.AgendaItems;
 using Deliberation.Runtime.Projections;
 using Deliberation.Web.AgendaItems;
-using Deliberation.Web.Grains;
+using Deliberation.Web.ReadSide;
 
 namespace Deliberation.Web.Inbox;
 
 /// <summary>An item's steps, told to its followers: accepted, merged, routed, declined, decided, disclosed, implemented, result disclosed.</summary>
-internal static class ItemNotices
+internal sealed class ItemNotices() : CategoryReader<AgendaItemEvent>(AgendaItemGrain.Category)
 {
-    public static async Task ApplyAsync(LoggedEvent logged, ProjectionContext context)
+    protected override async Task ApplyAsync(string itemId, AgendaItemEvent e, LoggedEvent logged, ProjectionContext context)
     {
-        var itemId = NoticesProjection.KeyOf(logged.Event.StreamId, AgendaItemGrain.Category);
-        var e = EventCodec<AgendaItemEvent>.Instance.Decode(logged.Event);
         if (e is ItemSubmitted s)
         {
             await context.ExecuteAsync("INSERT INTO notice_items (item_id, council_id, title) VALUES (@item, @council, @title) " +

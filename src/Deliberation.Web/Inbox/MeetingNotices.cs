@@ -1,18 +1,16 @@
 using Deliberation.Domain.Meetings;
 using Deliberation.Runtime.Projections;
-using Deliberation.Web.Grains;
 using Deliberation.Web.Meetings;
 using Deliberation.Web.ReadSide;
 
 namespace Deliberation.Web.Inbox;
 
 /// <summary>An item put on a meeting's agenda: its followers learn when and where it will be taken up.</summary>
-internal static class MeetingNotices
+internal sealed class MeetingNotices() : CategoryReader<MeetingEvent>(MeetingGrain.Category)
 {
-    public static async Task ApplyAsync(LoggedEvent logged, ProjectionContext context)
+    protected override async Task ApplyAsync(string meetingId, MeetingEvent e, LoggedEvent logged, ProjectionContext context)
     {
-        var meetingId = NoticesProjection.KeyOf(logged.Event.StreamId, MeetingGrain.Category);
-        switch (EventCodec<MeetingEvent>.Instance.Decode(logged.Event))
+        switch (e)
         {
             case MeetingScheduled s:
                 await context.ExecuteAsync("INSERT INTO notice_meetings (meeting_id, council_id, title, starts_at) VALUES (@m, @council, @title, @at) " +

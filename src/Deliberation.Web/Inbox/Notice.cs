@@ -3,7 +3,8 @@ namespace Deliberation.Web.Inbox;
 /// <summary>
 /// One notice in a person's inbox: what kind, what it is about and where it leads, and its words as a UI text key
 /// (<c>notice.{kind}</c>) with arguments, so it reads in the person's language whenever they open it. A feature adds a
-/// kind by adding a key to its ui-text.json and drafting the notice in <see cref="NoticesProjection"/>.
+/// kind by adding a key to its ui-text.json and drafting the notice in a reader of its streams' category
+/// (a <see cref="ReadSide.CategoryReader{TEvent}"/>) that <see cref="NoticesProjection"/> lists.
 /// </summary>
 /// <param name="Id">The log position of the event it tells of: one event, one notice per person, never two.</param>
 public sealed record Notice(long Id, string CouncilId, string Kind, string SubjectId, string Link, IReadOnlyList<string> Args,

@@ -1,28 +1,15 @@
 using Deliberation.Domain.Following;
 using Deliberation.Runtime.Projections;
 using Deliberation.Web.Following;
-using Deliberation.Web.Grains;
+using Deliberation.Web.ReadSide;
 
 namespace Deliberation.Web.Inbox;
 
 /// <summary>The notices projection's own list of who follows each item, as of the event it is applying.</summary>
-internal static class NoticeFollowers
+internal sealed class NoticeFollowers() : CategoryReader<FollowEvent>(FollowingGrain.Category)
 {
-    public static async Task ApplyAsync(LoggedEvent logged, ProjectionContext context)
-    {
-        var user = NoticesProjection.KeyOf(logged.Event.StreamId, FollowingGrain.Category);
-        switch (EventCodec<FollowEvent>.Instance.Decode(logged.Event))
-        {
-            case ItemFollowed f:
-                await context.ExecuteAsync("INSERT INTO notice_followers (council_id, item_id, user_id) VALUES (@council, @item, @user) " +
-                    "ON CONFLICT (council_id, item_id, user_id) DO NOTHING", ("@council", f.CouncilId), ("@item", f.ItemId), ("@user", user));
-                break;
-            case ItemUnfollowed u:
-                await context.ExecuteAsync("DELETE FROM notice_followers WHERE council_id = @council AND item_id = @item AND user_id = @user",
-                    ("@council", u.CouncilId), ("@item", u.ItemId), ("@user", user));
-                break;
-        }
-    }
+    protected override Task ApplyAsync(string userId, FollowEvent e, LoggedEvent logged, ProjectionContext context) =>
+        FollowerRows.ApplyAsync(context, "notice_followers", userId, e);
 
     public static Task<IReadOnlyList<string>> OfAsync(ProjectionContext context, string councilId, string itemId) =>
         context.QueryAsync("SELECT user_id FROM notice_followers WHERE council_id = @council AND item_id = @item",

@@ -1,11 +1,6 @@
 using System.Text.Json;
 using Deliberation.Runtime.Projections;
-using Deliberation.Web.AgendaItems;
-using Deliberation.Web.Councils;
-using Deliberation.Web.Escalations;
-using Deliberation.Web.Following;
 using Deliberation.Web.Grains;
-using Deliberation.Web.Meetings;
 using Deliberation.Web.ReadSide;
 
 namespace Deliberation.Web.Inbox;
@@ -20,6 +15,13 @@ namespace Deliberation.Web.Inbox;
 public sealed class NoticesProjection : IProjection
 {
     public const string ProjectionName = "notices";
+
+    // What each category's events tell; no stream is of two categories.
+    private static readonly CategoryReader[] Readers =
+    [
+        new ItemNotices(), new EscalationNotices(), new MeetingNotices(), new NoticeFollowers(), new NoticeDepartments(),
+        new Comments.CommentNotices(), new NoticeReads(),
+    ];
 
     public string Name => ProjectionName;
 
@@ -63,27 +65,10 @@ public sealed class NoticesProjection : IProjection
     public async Task ApplyAsync(IReadOnlyList<LoggedEvent> events, ProjectionContext context, CancellationToken ct)
     {
         foreach (var logged in events)
-        {
-            var stream = logged.Event.StreamId;
-            var handled =
-                Under(stream, AgendaItemGrain.Category) ? ItemNotices.ApplyAsync(logged, context) :
-                Under(stream, EscalationGrain.Category) ? EscalationNotices.ApplyAsync(logged, context) :
-                Under(stream, MeetingGrain.Category) ? MeetingNotices.ApplyAsync(logged, context) :
-                Under(stream, FollowingGrain.Category) ? NoticeFollowers.ApplyAsync(logged, context) :
-                Under(stream, CouncilGrain.Category) ? EscalationNotices.ApplyCouncilAsync(logged, context) :
-                Under(stream, Comments.CommentsGrain.Category) ? Comments.CommentNotices.ApplyAsync(logged, context) :
-                Under(stream, InboxGrain.Category) ? ApplyReadAsync(logged, context) :
-                Task.CompletedTask;
-            await handled;
-        }
+            if (Array.Find(Readers, r => r.Holds(logged.Event.StreamId)) is { } reader) await reader.ApplyAsync(logged, context);
     }
 
     public void Forget() { }
-
-    private static bool Under(string streamId, string category) =>
-        streamId.Length > category.Length + 1 && streamId.StartsWith(category, StringComparison.Ordinal) && streamId[category.Length] == '-';
-
-    internal static string KeyOf(string streamId, string category) => streamId[(category.Length + 1)..];
 
     /// <summary>Addresses a draft to each recipient but the person whose act it tells of.</summary>
     internal static async Task SendAsync(ProjectionContext context, LoggedEvent logged, IEnumerable<string> recipients, NoticeDraft draft)
@@ -95,20 +80,5 @@ public sealed class NoticesProjection : IProjection
                 "VALUES (@user, @id, @council, @kind, @subject, @link, @args, @at, 0) ON CONFLICT (user_id, notice_id) DO NOTHING",
                 ("@user", user), ("@id", logged.Position), ("@council", draft.CouncilId), ("@kind", draft.Kind),
                 ("@subject", draft.SubjectId), ("@link", draft.Link), ("@args", args), ("@at", ReadModelTime.Format(logged.Event.OccurredAt)));
-    }
-
-    private static async Task ApplyReadAsync(LoggedEvent logged, ProjectionContext context)
-    {
-        var user = KeyOf(logged.Event.StreamId, InboxGrain.Category);
-        switch (EventCodec<Domain.Inbox.InboxEvent>.Instance.Decode(logged.Event))
-        {
-            case Domain.Inbox.NoticeRead r:
-                await context.ExecuteAsync("UPDATE notices SET is_read = 1 WHERE user_id = @user AND notice_id = @id", ("@user", user), ("@id", r.NoticeId));
-                break;
-            case Domain.Inbox.NoticesReadThrough t:
-                await context.ExecuteAsync("UPDATE notices SET is_read = 1 WHERE user_id = @user AND notice_id <= @id AND is_read = 0",
-                    ("@user", user), ("@id", t.NoticeId));
-                break;
-        }
     }
 }

@@ -1,6 +1,5 @@
 using Deliberation.Domain.Minutes;
 using Deliberation.Runtime.Projections;
-using Deliberation.Web.Grains;
 using Deliberation.Web.ReadSide;
 
 namespace Deliberation.Web.Minutes;
@@ -9,14 +8,11 @@ namespace Deliberation.Web.Minutes;
 /// Which meetings have published minutes (and their latest version), and which items each published version took up,
 /// so an item's page links the minutes of every meeting that took it up, and the archive links each meeting's minutes.
 /// </summary>
-public sealed class MinutesIndexProjection : IProjection
+public sealed class MinutesIndexProjection() : CategoryProjection<MinutesEvent>(ProjectionName, MinutesGrain.Category)
 {
     public const string ProjectionName = "minutes-index";
-    private const string Prefix = MinutesGrain.Category + "-";
 
-    public string Name => ProjectionName;
-
-    public IReadOnlyList<string> Schema { get; } =
+    public override IReadOnlyList<string> Schema { get; } =
     [
         """
         CREATE TABLE IF NOT EXISTS minutes_published (
@@ -39,36 +35,31 @@ public sealed class MinutesIndexProjection : IProjection
         "CREATE INDEX IF NOT EXISTS ix_minutes_published_council ON minutes_published (council_id)",
     ];
 
-    public IReadOnlyList<string> Tables { get; } = ["minutes_published", "minutes_items"];
+    public override IReadOnlyList<string> Tables { get; } = ["minutes_published", "minutes_items"];
 
-    public async Task ApplyAsync(IReadOnlyList<LoggedEvent> events, ProjectionContext context, CancellationToken ct)
+    // Only publications matter here; the discussion's drafts are never decoded.
+    protected override bool Reads(string eventType) => eventType is nameof(MinutesPublished) or nameof(MinutesCorrected);
+
+    protected override async Task ApplyAsync(string meetingId, MinutesEvent e, LoggedEvent logged, ProjectionContext context)
     {
-        foreach (var (_, e) in events)
+        var (version, draft) = e switch
         {
-            // Only publications matter here; the discussion's drafts are never decoded.
-            if (!e.StreamId.StartsWith(Prefix, StringComparison.Ordinal)
-                || e.EventType is not (nameof(MinutesPublished) or nameof(MinutesCorrected))) continue;
-            var (version, draft) = EventCodec<MinutesEvent>.Instance.Decode(e) switch
-            {
-                MinutesPublished p => (p.Version, p.Draft),
-                MinutesCorrected c => (c.Version, c.Draft),
-                _ => throw new InvalidDataException($"Event {e.StreamId}#{e.Sequence} is not a publication."),
-            };
+            MinutesPublished p => (p.Version, p.Draft),
+            MinutesCorrected c => (c.Version, c.Draft),
+            _ => throw new InvalidDataException($"Event {logged.Event.StreamId}#{logged.Event.Sequence} is not a publication."),
+        };
+        await context.ExecuteAsync(
+            "INSERT INTO minutes_published (meeting_id, council_id, latest_version, published_at) VALUES (@meeting, @council, @version, @at) " +
+            "ON CONFLICT (meeting_id) DO UPDATE SET latest_version = excluded.latest_version, published_at = excluded.published_at",
+            ("@meeting", draft.MeetingId), ("@council", draft.CouncilId), ("@version", (long)version), ("@at", ReadModelTime.Format(logged.Event.OccurredAt)));
+        // A correction may add an item it had missed; it never removes one the earlier version recorded as taken up.
+        foreach (var item in draft.Items.Where(i => i.TakenUp))
             await context.ExecuteAsync(
-                "INSERT INTO minutes_published (meeting_id, council_id, latest_version, published_at) VALUES (@meeting, @council, @version, @at) " +
-                "ON CONFLICT (meeting_id) DO UPDATE SET latest_version = excluded.latest_version, published_at = excluded.published_at",
-                ("@meeting", draft.MeetingId), ("@council", draft.CouncilId), ("@version", (long)version), ("@at", ReadModelTime.Format(e.OccurredAt)));
-            // A correction may add an item it had missed; it never removes one the earlier version recorded as taken up.
-            foreach (var item in draft.Items.Where(i => i.TakenUp))
-                await context.ExecuteAsync(
-                    "INSERT INTO minutes_items (item_id, meeting_id, council_id, meeting_title, starts_at) VALUES (@item, @meeting, @council, @title, @starts) " +
-                    "ON CONFLICT (item_id, meeting_id) DO NOTHING",
-                    ("@item", item.ItemId), ("@meeting", draft.MeetingId), ("@council", draft.CouncilId), ("@title", draft.Title),
-                    ("@starts", ReadModelTime.Format(draft.StartsAt)));
-        }
+                "INSERT INTO minutes_items (item_id, meeting_id, council_id, meeting_title, starts_at) VALUES (@item, @meeting, @council, @title, @starts) " +
+                "ON CONFLICT (item_id, meeting_id) DO NOTHING",
+                ("@item", item.ItemId), ("@meeting", draft.MeetingId), ("@council", draft.CouncilId), ("@title", draft.Title),
+                ("@starts", ReadModelTime.Format(draft.StartsAt)));
     }
-
-    public void Forget() { }
 }
 
 /// <summary>A meeting whose published minutes took up an item.</summary>

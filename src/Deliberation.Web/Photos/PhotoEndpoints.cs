@@ -38,13 +38,9 @@ public static class PhotoEndpoints
         {
             // A form with nothing but files binds no fields.
             form ??= new PhotoForm();
-            var page = $"/councils/{councilId}/items/{itemId}";
-            return await FormRedirects.Attempt(page, async () =>
-            {
-                await AttachAsync(http, grains, uploads, councilId, itemId, form.Description, form.ProgressReport,
-                    RequestIds.Checked(form.RequestId), ct);
-                return $"{page}?done=attach-photos";
-            }, FormRedirects.Keep("photos", form.RequestId));
+            return await FormRedirects.Act($"/councils/{councilId}/items/{itemId}", "attach-photos", () =>
+                AttachAsync(http, grains, uploads, councilId, itemId, form.Description, form.ProgressReport, RequestIds.Checked(form.RequestId), ct),
+                FormRedirects.Keep("photos", form.RequestId));
         }).Access(Audience.Council).ExcludeFromDescription();
 
         // The API: multipart/form-data with files under any name, and optional fields description and progressReport.

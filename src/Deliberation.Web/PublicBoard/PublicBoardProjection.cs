@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Deliberation.Domain.AgendaItems;
+using Deliberation.Runtime.EventLog;
 using Deliberation.Runtime.Projections;
 using Deliberation.Web.AgendaItems;
 using Deliberation.Web.Grains;
@@ -12,17 +13,12 @@ namespace Deliberation.Web.PublicBoard;
 /// (<c>board_tokens</c>: council, token, item; see <see cref="SearchTokens"/>). An item gets a row only once it is
 /// public, so nothing undisclosed is ever in these tables; its row and tokens follow each later event.
 /// </summary>
-public sealed class PublicBoardProjection : IProjection
+internal sealed class PublicBoardProjection() : FoldedCategoryProjection<BoardState>(ProjectionName, AgendaItemGrain.Category, BoardState.Fold)
 {
     public const string ProjectionName = "public-board";
-    private const string Prefix = AgendaItemGrain.Category + "-";
     private const int TokensPerStatement = 300;
 
-    private readonly StreamStates<BoardState> _items = new(BoardState.Fold);
-
-    public string Name => ProjectionName;
-
-    public IReadOnlyList<string> Schema { get; } =
+    public override IReadOnlyList<string> Schema { get; } =
     [
         """
         CREATE TABLE IF NOT EXISTS board_decisions (
@@ -51,22 +47,12 @@ public sealed class PublicBoardProjection : IProjection
         "CREATE INDEX IF NOT EXISTS ix_board_tokens_item ON board_tokens (item_id)",
     ];
 
-    public IReadOnlyList<string> Tables { get; } = ["board_decisions", "board_tokens"];
+    public override IReadOnlyList<string> Tables { get; } = ["board_decisions", "board_tokens"];
 
-    public async Task ApplyAsync(IReadOnlyList<LoggedEvent> events, ProjectionContext context, CancellationToken ct)
+    protected override async Task WriteAsync(BoardState state, EventEnvelope last, ProjectionContext context)
     {
-        // Each item's last state in the batch is written once: a rebuild writes a row per item, not per event.
-        var latest = new Dictionary<string, BoardState>(StringComparer.Ordinal);
-        foreach (var (_, e) in events)
-        {
-            if (!e.StreamId.StartsWith(Prefix, StringComparison.Ordinal)) continue;
-            latest[e.StreamId] = await _items.AdvanceAsync(e, context);
-        }
-        foreach (var state in latest.Values)
-            if (state.Decision() is { } decision) await WriteAsync(state, decision, context);
+        if (state.Decision() is { } decision) await WriteAsync(state, decision, context);
     }
-
-    public void Forget() => _items.Clear();
 
     private static async Task WriteAsync(BoardState state, BoardDecision decision, ProjectionContext context)
     {
