@@ -58,7 +58,7 @@ public sealed class DueTimesTests
         Assert.Equal(0, await ExecuteAsync(database, $"SELECT COUNT(*) FROM dues WHERE stream_id = '{stream}'"));
     }
 
-    private static async Task<long> ExecuteAsync(Func<DbConnection> database, string sql)
+    internal static async Task<long> ExecuteAsync(Func<DbConnection> database, string sql)
     {
         await using var connection = database();
         await connection.OpenAsync();
@@ -67,21 +67,26 @@ public sealed class DueTimesTests
         return sql.StartsWith("SELECT", StringComparison.Ordinal) ? Convert.ToInt64(await command.ExecuteScalarAsync()) : await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Signals when a reconciler pass has woken the stream (its span, with a "woken" event naming it, ended).</summary>
+    /// <summary>
+    /// Signals when a reconciler pass (or, with <see cref="DueTimesGrain.BackfillActivityName"/>, a fill of the dues
+    /// table) has woken the stream: its span, with a "woken" event naming it, ended.
+    /// </summary>
     internal sealed class WokenProbe : IDisposable
     {
         private readonly TaskCompletionSource _woken = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly ActivityListener _listener;
+        private readonly string _pass;
 
-        public WokenProbe(string stream)
+        public WokenProbe(string stream, string pass = DueTimesGrain.ActivityName)
         {
+            _pass = pass;
             _listener = new ActivityListener
             {
                 ShouldListenTo = source => source.Name == EventLogTelemetry.Name,
                 Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
                 ActivityStopped = activity =>
                 {
-                    if (activity.OperationName == DueTimesGrain.ActivityName && activity.Events.Any(e =>
+                    if (activity.OperationName == pass && activity.Events.Any(e =>
                             e.Name == DueTimesGrain.WokenEvent && e.Tags.Any(t => t.Key == "stream" && (string?)t.Value == stream)))
                         _woken.TrySetResult();
                 },
@@ -97,7 +102,7 @@ public sealed class DueTimesTests
             }
             catch (TimeoutException)
             {
-                throw new TimeoutException($"No reconciler pass woke the stream within {timeout}.");
+                throw new TimeoutException($"No {_pass} pass woke the stream within {timeout}.");
             }
         }
 

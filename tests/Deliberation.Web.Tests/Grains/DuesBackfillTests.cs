@@ -1,7 +1,5 @@
 using System.Data.Common;
-using System.Diagnostics;
 using System.Net;
-using Deliberation.Runtime.EventLog;
 using Deliberation.Web.Grains;
 using Deliberation.Web.Tests.AgendaItems;
 using Deliberation.Web.Tests.Hosting;
@@ -44,13 +42,13 @@ public sealed class DuesBackfillTests
             await NoticePeriodTests.DiscloseAsync(first, item);
         }
         var stream = $"agenda-item-{item[(NoticePeriodTests.Items.Length + 1)..]}";
-        Assert.Equal(1, await ExecuteAsync(database, "SELECT COUNT(*) FROM upgrades"));
+        Assert.Equal(1, await DueTimesTests.ExecuteAsync(database, "SELECT COUNT(*) FROM upgrades"));
         // As the database was before the dues table: no due rows, no reminders, and nothing says it was ever filled.
-        await ExecuteAsync(database, "DELETE FROM dues");
-        await ExecuteAsync(database, "DELETE FROM reminders");
-        await ExecuteAsync(database, "DELETE FROM upgrades");
+        await DueTimesTests.ExecuteAsync(database, "DELETE FROM dues");
+        await DueTimesTests.ExecuteAsync(database, "DELETE FROM reminders");
+        await DueTimesTests.ExecuteAsync(database, "DELETE FROM upgrades");
 
-        using var filled = new BackfillProbe(stream);
+        using var filled = new DueTimesTests.WokenProbe(stream, DueTimesGrain.BackfillActivityName);
         using var second = site().WithRemindersOnTestClock();
         second.Clock.Advance(NoticePeriodTests.PastTheNotice);
         var visitor = second.Visitor(); // starts the site: the reconciler's first pass fills the dues table
@@ -59,54 +57,8 @@ public sealed class DuesBackfillTests
         var seen = await (await visitor.GetAsync(item)).Expect(HttpStatusCode.OK);
         Assert.Equal("implementation", seen.GetProperty("currentStep").GetProperty("id").GetString());
         Assert.Contains(NoticePeriodTests.Timeline(seen), e => e.GetProperty("type").GetString() == "NoticePeriodEnded" && e.GetProperty("actor").GetString() == "system");
-        Assert.Equal(0, await ExecuteAsync(database, $"SELECT COUNT(*) FROM dues WHERE stream_id = '{stream}'"));
-        Assert.Equal(1, await ExecuteAsync(database, $"SELECT COUNT(*) FROM dues WHERE stream_id = '{HeldByAnObjection}'"));
-        Assert.Equal(1, await ExecuteAsync(database, "SELECT COUNT(*) FROM upgrades"));
-    }
-
-    private static async Task<long> ExecuteAsync(Func<DbConnection> database, string sql)
-    {
-        await using var connection = database();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return sql.StartsWith("SELECT", StringComparison.Ordinal) ? Convert.ToInt64(await command.ExecuteScalarAsync()) : await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>Signals when a fill of the dues table has ended, having acted on the stream (a "woken" event naming it).</summary>
-    private sealed class BackfillProbe : IDisposable
-    {
-        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly ActivityListener _listener;
-
-        public BackfillProbe(string stream)
-        {
-            _listener = new ActivityListener
-            {
-                ShouldListenTo = source => source.Name == EventLogTelemetry.Name,
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-                ActivityStopped = activity =>
-                {
-                    if (activity.OperationName == DueTimesGrain.BackfillActivityName && activity.Events.Any(e =>
-                            e.Name == DueTimesGrain.WokenEvent && e.Tags.Any(t => t.Key == "stream" && (string?)t.Value == stream)))
-                        _done.TrySetResult();
-                },
-            };
-            ActivitySource.AddActivityListener(_listener);
-        }
-
-        public async Task Within(TimeSpan timeout)
-        {
-            try
-            {
-                await _done.Task.WaitAsync(timeout);
-            }
-            catch (TimeoutException)
-            {
-                throw new TimeoutException($"No fill of the dues table acted on the stream within {timeout}.");
-            }
-        }
-
-        public void Dispose() => _listener.Dispose();
+        Assert.Equal(0, await DueTimesTests.ExecuteAsync(database, $"SELECT COUNT(*) FROM dues WHERE stream_id = '{stream}'"));
+        Assert.Equal(1, await DueTimesTests.ExecuteAsync(database, $"SELECT COUNT(*) FROM dues WHERE stream_id = '{HeldByAnObjection}'"));
+        Assert.Equal(1, await DueTimesTests.ExecuteAsync(database, "SELECT COUNT(*) FROM upgrades"));
     }
 }
