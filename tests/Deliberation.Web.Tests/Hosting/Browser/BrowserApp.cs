@@ -71,7 +71,17 @@ public sealed class BrowserApp : IAsyncDisposable
             await page.FillAsync("#login", login);
             await page.FillAsync("#password", CouncilApp.DemoPassword);
             await page.ClickAsync("form.stack button[type=submit]");
-            await page.WaitForURLAsync(url => !url.Contains("/account/sign-in"));
+            try
+            {
+                await page.WaitForURLAsync(url => !url.Contains("/account/sign-in"));
+            }
+            catch (TimeoutException e)
+            {
+                // Once in a full run a sign-in stayed on its page: say what the page showed and what the browsers logged.
+                var shown = await page.InnerTextAsync("body", new() { Timeout = 5_000 });
+                throw new TimeoutException($"Signing in as {login} stayed on {page.Url}, showing: {shown}{Environment.NewLine}" +
+                    $"The browsers said:{Environment.NewLine}{string.Join(Environment.NewLine, Log)}", e);
+            }
         }
         if (path is not null) await page.GotoAsync(path);
         return page;
