@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A hub storm: the real app on Kestrel in one process (fresh database, N members seeded on the roll), real SignalR
 # clients over WebSockets in another. N members check themselves in over HTTP, W signed-out watchers and the N members
-# join the meeting, then N votes go out all at once and then spread over 5 s, each on a fresh ballot; the chair closes it
+# join the meeting, then N votes go out all at once and then spread over 5 s, each on a fresh ballot (once its opening
+# has reached every member, as a member votes once their phone shows the ballot); the chair closes it
 # and the time until the last watcher has the result is taken. Prints acknowledged, stored, lost and duplicated votes,
 # ack p50/p99/max, the server's memory per idle connection, and the same storm against a bare hub that only
 # acknowledges (the yardstick). Client and server share the machine's cores.

@@ -108,14 +108,21 @@ public static class Storm
         HubConnection[] watching, bool spread)
     {
         await PostAsync(http, plan, $"meetings/{plan.MeetingId}/take-up", new { itemId });
+        // As in the hall, a member votes once their phone shows the ballot: the votes start when the opening has
+        // reached every member's connection (a vote sent before would be one nobody could have cast).
+        var opening = Stopwatch.StartNew();
+        var shownOpen = members.Select(m => OpenedAsync(m, itemId)).ToArray();
         var opened = await PostAsync(http, plan, $"meetings/{plan.MeetingId}/ballots", new { itemId });
         var ballotId = opened.GetProperty("id").GetString()!;
+        await Task.WhenAll(shownOpen).WaitAsync(TimeSpan.FromSeconds(60));
+        Console.WriteLine($"  the opening reached all {members.Length} members {opening.Elapsed.TotalMilliseconds:F0} ms after it was sent");
         var closing = new Stopwatch();
         var closingBytes = 0;
         var results = watching.Select(w => ClosedAsync(w, ballotId)).ToArray();
 
         var recorded = 0;
         var shape = spread ? "spread over 5 s" : "all at once";
+        var collections = await http.GetFromJsonAsync<ServerCollections>("/bench/gc", Json);
         var figures = await VoteAsync($"meeting hub, {shape}", members, spread, async (c, i) =>
         {
             var receipt = await c.InvokeAsync<JsonElement>("CastVote", plan.CouncilId, ballotId,
@@ -123,6 +130,9 @@ public static class Storm
             if (receipt.GetProperty("recorded").GetBoolean()) Interlocked.Increment(ref recorded);
         });
 
+        var collected = await http.GetFromJsonAsync<ServerCollections>("/bench/gc", Json);
+        Console.WriteLine($"  the server's garbage collections while the votes came: {collected!.Gen0 - collections!.Gen0} gen0, " +
+            $"{collected.Gen1 - collections.Gen1} gen1, {collected.Gen2 - collections.Gen2} gen2, paused {collected.PausedMs - collections.PausedMs:F0} ms in all");
         closing.Start();
         var closed = await PostAsync(http, plan, $"ballots/{ballotId}/close", null);
         var seen = await Task.WhenAll(results);
@@ -135,6 +145,19 @@ public static class Storm
             $"({stored.DistinctVoters} distinct voters), counted {counted}: lost {Math.Max(0, figures.Acknowledged - stored.DistinctVoters)}, " +
             $"duplicated {stored.Events - stored.DistinctVoters}");
         return figures;
+
+        static Task OpenedAsync(HubConnection member, string item)
+        {
+            var shown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            IDisposable? subscription = null;
+            subscription = member.On<JsonElement>("BallotChanged", ballot =>
+            {
+                if (ballot.GetProperty("itemId").GetString() != item || ballot.GetProperty("status").GetString() != "Open") return;
+                shown.TrySetResult();
+                subscription?.Dispose();
+            });
+            return shown.Task;
+        }
 
         // When the watcher saw the count, on the closing's stopwatch; null if it never did (its connection lost).
         async Task<TimeSpan?> ClosedAsync(HubConnection watcher, string id)
@@ -158,14 +181,16 @@ public static class Storm
     {
         var count = connections.Length;
         var latencies = new double[count];
+        var sentAt = new long[count];
         var failures = new ConcurrentDictionary<string, int>();
         var acknowledged = 0;
+        var (paused, gen1, gen2) = (GC.GetTotalPauseDuration(), GC.CollectionCount(1), GC.CollectionCount(2));
         var start = Stopwatch.GetTimestamp();
         VoteShapes.Schedule schedule = spread ? VoteShapes.SpreadEvenly : VoteShapes.AllAtOnce;
         await schedule(count, async i =>
         {
             await Task.Yield();
-            var sent = Stopwatch.GetTimestamp();
+            var sent = sentAt[i] = Stopwatch.GetTimestamp();
             try
             {
                 await vote(connections[i], i);
@@ -175,11 +200,16 @@ public static class Storm
             latencies[i] = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
         });
         var wall = Stopwatch.GetElapsedTime(start);
+        var slowest = Enumerable.Range(0, count).OrderByDescending(i => latencies[i]).Take(Math.Max(1, count / 100))
+            .Select(i => Stopwatch.GetElapsedTime(start, sentAt[i]).TotalMilliseconds).Order().ToArray();
         Array.Sort(latencies);
         var figures = new Figures(acknowledged, acknowledged / wall.TotalSeconds, latencies[count / 2], latencies[(int)(count * 0.99)], latencies[^1]);
         Console.WriteLine($"{count} votes, {what}: {wall.TotalSeconds:F2} s, {figures.PerSecond:F0} votes/s, acknowledged {acknowledged}, " +
-            $"ack p50 {figures.P50:F0} ms, p99 {figures.P99:F0} ms, max {figures.Max:F0} ms" +
-            (failures.IsEmpty ? "" : $"; failed: {string.Join(", ", failures.Select(f => $"{f.Key} × {f.Value}"))}"));
+            $"ack p50 {figures.P50:F0} ms, p99 {figures.P99:F0} ms, max {figures.Max:F0} ms; the slowest 1 % sent " +
+            $"{slowest[0]:F0}-{slowest[^1]:F0} ms into it (median {slowest[slowest.Length / 2]:F0} ms)" +
+            (failures.IsEmpty ? "" : $"; failed: {string.Join(", ", failures.Select(f => $"{f.Key} × {f.Value}"))}") +
+            $"; the client's own collections meanwhile: {GC.CollectionCount(1) - gen1} gen1, {GC.CollectionCount(2) - gen2} gen2, " +
+            $"paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms");
         return figures;
     }
 

@@ -14,9 +14,11 @@ public interface IMeetingClient
     Task MeetingChanged(MeetingView meeting);
 
     /// <summary>
-    /// A ballot opened, took a vote or closed. Carries the turnout while open and the count once closed, never who voted
+    /// A ballot opened, took votes or closed. Carries the turnout while open and the count once closed, never who voted
     /// what: once a named ballot closes, <c>NamedVotes</c> says how many there are and <c>GetBallot</c> lists them to
-    /// whoever may see the ballot. Screens that may vote ask <c>GetBallot</c> for their own buttons.
+    /// whoever may see the ballot. Screens that may vote ask <c>GetBallot</c> for their own buttons. The turnout while
+    /// open goes to the screens that show it (the public's, the chair's and clerk's), not to the phones of members who
+    /// only vote: a member's own receipt says where the count stood at their vote.
     /// </summary>
     Task BallotChanged(BallotView ballot);
 }
@@ -26,7 +28,9 @@ public sealed record MeetingLive(MeetingView Meeting, IReadOnlyList<BallotView> 
 
 /// <summary>
 /// The hub's groups: everyone following a meeting, and those of them holding a role in its council (insiders) or not
-/// (outsiders, who see undisclosed agenda items only as such).
+/// (outsiders, who see undisclosed agenda items only as such). Of each, the screens that show a ballot's turnout as it
+/// moves: everyone but the members who only vote (a hall of phones is most of a meeting's connections, and a tick of
+/// the turnout to each of them would cost more than the votes).
 /// </summary>
 public static class MeetingGroups
 {
@@ -35,4 +39,23 @@ public static class MeetingGroups
     public static string Insiders(string councilId, string meetingId) => $"meeting:{councilId}:{meetingId}:insiders";
 
     public static string Outsiders(string councilId, string meetingId) => $"meeting:{councilId}:{meetingId}:outsiders";
+
+    public static string InsidersShowingTurnout(string councilId, string meetingId) => $"meeting:{councilId}:{meetingId}:insiders:turnout";
+
+    public static string OutsidersShowingTurnout(string councilId, string meetingId) => $"meeting:{councilId}:{meetingId}:outsiders:turnout";
+
+    /// <summary>
+    /// Whether this viewer's screen follows the turnout: the chair's and clerk's (they run the meeting) and anyone's who
+    /// is not a member (a hall display, a visitor); not a member's, whose screen is their phone to vote on.
+    /// </summary>
+    public static bool ShowsTurnout(Domain.Councils.Actor? viewer) =>
+        viewer is null || viewer.Roles.Any(r => r.Role is Domain.Councils.CouncilRole.Chair or Domain.Councils.CouncilRole.Clerk)
+        || !viewer.Roles.Any(r => r.Role == Domain.Councils.CouncilRole.Member);
+
+    /// <summary>Every group a connection may be in for the meeting (to leave them all).</summary>
+    public static IEnumerable<string> All(string councilId, string meetingId) =>
+    [
+        Everyone(councilId, meetingId), Insiders(councilId, meetingId), Outsiders(councilId, meetingId),
+        InsidersShowingTurnout(councilId, meetingId), OutsidersShowingTurnout(councilId, meetingId),
+    ];
 }

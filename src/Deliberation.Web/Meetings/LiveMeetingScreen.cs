@@ -57,6 +57,12 @@ public abstract class LiveMeetingScreen : ComponentBase, ILiveScreen, IAsyncDisp
     /// </summary>
     protected virtual bool ListsMembers => false;
 
+    /// <summary>
+    /// Whether this screen follows an open ballot's turnout as it moves (the console, the hall display). A member's
+    /// phone does not: in a hall of thousands it would be redrawn with every tick, for a number its receipt gives.
+    /// </summary>
+    protected virtual bool ShowsTurnout => true;
+
     /// <summary>Attendance as it becomes known: every entry when the screen loads, then those a push says were recorded.</summary>
     protected virtual void AttendanceRecorded(IReadOnlyList<AttendanceView> entries) { }
 
@@ -131,6 +137,7 @@ public abstract class LiveMeetingScreen : ComponentBase, ILiveScreen, IAsyncDisp
         var held = Ballots.FindIndex(b => b.Id == ballot.Id);
         // Nothing older follows a closing; turnout only grows.
         if (held >= 0 && Ballots[held].Status == "Closed") return;
+        if (ballot.Status == "Open" && held >= 0 && !ShowsTurnout) return;
         BallotView shown;
         if (ballot.Status == "Open" && held >= 0)
             shown = Ballots[held] with { VotesCast = Math.Max(ballot.VotesCast, Ballots[held].VotesCast) };

@@ -14,8 +14,10 @@ namespace Deliberation.Web.Meetings;
 public sealed class MeetingHub(IGrainFactory grains) : Hub<IMeetingClient>
 {
     /// <summary>
-    /// The whole meeting as this caller may see it, and its pushes from then on. Joins the groups before reading, so
-    /// that no change falls between the two: pushes carry only the attendance recorded since the previous push.
+    /// The meeting as this caller may see it, as a push carries it (the counts, not the roll; ballots without who voted
+    /// what), and its pushes from then on. What every screen shows costs every screen the same whatever the size of the
+    /// hall; the few screens that list members ask <see cref="GetAttendance"/> once after joining. Joins the groups
+    /// before reading, so that no change falls between the two.
     /// </summary>
     [Access(Audience.Public)]
     public async Task<MeetingLive> Join(string councilId, string meetingId)
@@ -26,21 +28,34 @@ public sealed class MeetingHub(IGrainFactory grains) : Hub<IMeetingClient>
         var insider = MeetingDisclosure.SeesEverything(actor);
         await Groups.AddToGroupAsync(Context.ConnectionId,
             insider ? MeetingGroups.Insiders(councilId, meetingId) : MeetingGroups.Outsiders(councilId, meetingId));
+        if (MeetingGroups.ShowsTurnout(actor))
+            await Groups.AddToGroupAsync(Context.ConnectionId, insider
+                ? MeetingGroups.InsidersShowingTurnout(councilId, meetingId) : MeetingGroups.OutsidersShowingTurnout(councilId, meetingId));
         if (await grain.GetAsync(councilId) is not { } meeting)
         {
             await Leave(councilId, meetingId);
             throw new HubException("There is no such meeting.");
         }
-        return new MeetingLive(await MeetingDisclosure.ForViewerAsync(meeting, grains, actor),
-            await BallotCatalogue.ForMeetingAsync(grains, councilId, meeting.Ballots, actor));
+        var ballots = await BallotCatalogue.ForMeetingAsync(grains, councilId, meeting.Ballots, actor);
+        return new MeetingLive(MeetingPush.Pushed(await MeetingDisclosure.ForViewerAsync(meeting, grains, actor), NoChanges),
+            ballots.Select(MeetingPush.Pushed).ToList());
     }
+
+    /// <summary>
+    /// Everyone recorded in the meeting's attendance, for a screen that lists them: asked after <see cref="Join"/>, it
+    /// is at least as new as the pushes before it; the <c>AttendanceChanges</c> of the pushes after it are merged in.
+    /// </summary>
+    [Access(Audience.Public)]
+    public async Task<IReadOnlyList<AttendanceView>> GetAttendance(string councilId, string meetingId) =>
+        (await grains.GetGrain<IMeetingGrain>(Identifiers.Require(meetingId, "meeting")).GetAsync(councilId))?.Attendance
+            ?? throw new HubException("There is no such meeting.");
+
+    private static readonly IReadOnlySet<string> NoChanges = new HashSet<string>();
 
     [Access(Audience.Public)]
     public async Task Leave(string councilId, string meetingId)
     {
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, MeetingGroups.Everyone(councilId, meetingId));
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, MeetingGroups.Insiders(councilId, meetingId));
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, MeetingGroups.Outsiders(councilId, meetingId));
+        foreach (var group in MeetingGroups.All(councilId, meetingId)) await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
     }
 
     /// <summary>The ballot as this caller sees it, with the votes they may still cast.</summary>

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Deliberation.Web.Tests.Meetings;
 
 /// <summary>
-/// How changes reach screens: turnout at most once per window, opening and closing at once, nothing after closing; and
+/// How changes reach screens: turnout at most once per window and only to the screens that show it, opening and closing
+/// at once to all, nothing after closing; and
 /// each push carries counts and results, not the lists that grow with the roll.
 /// </summary>
 public sealed class MeetingPushTests
@@ -20,7 +21,7 @@ public sealed class MeetingPushTests
     private MeetingPush Push() => new(_hub, null!, _timers, NullLogger<MeetingPush>.Instance);
 
     [Fact]
-    public async Task AThousandVotesInOneWindowBecomeOnePushOfTheLatestTurnout()
+    public async Task AThousandVotesInOneWindowBecomeThePushOfTheFirstAndOnePushOfTheLatestTurnout()
     {
         var push = Push();
         var pushes = Enumerable.Range(1, 1000).Select(n => push.BallotChangedAsync(Ballot("Open", n), BallotStatus.Open, @public: false)).ToList();
@@ -28,9 +29,29 @@ public sealed class MeetingPushTests
         _timers.FireAll();
         await Task.WhenAll(pushes).WaitAsync(TimeSpan.FromSeconds(10));
 
-        var sent = Assert.Single(_hub.Sent);
-        Assert.Equal(1000, sent.Ballot.VotesCast);
-        Assert.EndsWith(":insiders", sent.Group);
+        // The first goes out at once, and to every insider (it is the first they hear of the ballot); the rest wait for the window.
+        Assert.Equal([(1, "meeting:lakeside:meeting-1:insiders"), (1000, "meeting:lakeside:meeting-1:insiders:turnout")],
+            _hub.Sent.Select(s => (s.Ballot.VotesCast, s.Group)));
+    }
+
+    [Fact]
+    public async Task TheTurnoutGoesToTheScreensThatShowItAndTheOpeningAndClosingToEveryScreen()
+    {
+        var push = Push();
+
+        await push.BallotChangedAsync(Ballot("Open", 0), BallotStatus.Open, @public: true);
+        var turnout = push.BallotChangedAsync(Ballot("Open", 3), BallotStatus.Open, @public: true);
+        _timers.FireAll();
+        await turnout.WaitAsync(TimeSpan.FromSeconds(10));
+        await push.BallotChangedAsync(Ballot("Closed", 4), BallotStatus.Closed, @public: true);
+
+        Assert.Equal(
+            [
+                ("Open", "meeting:lakeside:meeting-1"),
+                ("Open", "meeting:lakeside:meeting-1:insiders:turnout + meeting:lakeside:meeting-1:outsiders:turnout"),
+                ("Closed", "meeting:lakeside:meeting-1"),
+            ],
+            _hub.Sent.Select(s => (s.Ballot.Status, s.Group)));
     }
 
     [Fact]
@@ -135,7 +156,7 @@ public sealed class MeetingPushTests
         public IMeetingClient Client(string connectionId) => throw new NotSupportedException();
         public IMeetingClient Clients(IReadOnlyList<string> connectionIds) => throw new NotSupportedException();
         public IMeetingClient GroupExcept(string groupName, IReadOnlyList<string> excludedConnectionIds) => throw new NotSupportedException();
-        public IMeetingClient Groups(IReadOnlyList<string> groupNames) => throw new NotSupportedException();
+        public IMeetingClient Groups(IReadOnlyList<string> groupNames) => new Screen(hub, string.Join(" + ", groupNames));
         public IMeetingClient User(string userId) => throw new NotSupportedException();
         public IMeetingClient Users(IReadOnlyList<string> userIds) => throw new NotSupportedException();
     }
