@@ -27,7 +27,7 @@ public sealed partial class Ballot
 
     /// <summary>
     /// Decides a secret vote without recording it: who votes, the choice in the ballot's terms, and whether this is a
-    /// resend of a participation already taken with the same client vote id (<see cref="SecretDecision.AlreadyTaken"/>).
+    /// resend of a participation already taken with the same client vote id by the same caster (<see cref="SecretDecision.AlreadyTaken"/>).
     /// A second vote with another id is refused: changing a secret vote would need the old choice found again.
     /// </summary>
     public SecretDecision DecideSecret(Actor by, string? voterId, VoteChoice? choice, IReadOnlyList<string>? options, string clientVoteId)
@@ -43,7 +43,9 @@ public sealed partial class Ballot
         var decided = new SecretDecision(voter, by.UserId, clientVoteId, vote, IsMotion ? null : marks, false);
         if (_taken.TryGetValue(voter, out var taken))
         {
-            if (taken.ClientVoteId == clientVoteId) return decided with { AlreadyTaken = true };
+            // Only who cast it resends it: a resend is answered with the vote's receipt, and where a household votes,
+            // another member of it sending the same id would learn the receipt, and from the published list the choice.
+            if (taken.ClientVoteId == clientVoteId && taken.CastBy == by.UserId) return decided with { AlreadyTaken = true };
             throw new BallotRuleViolation("This vote has been cast already; a secret vote cannot be cast again.");
         }
         if (Status != BallotStatus.Open) throw new BallotRuleViolation("The ballot is closed.");
@@ -58,7 +60,7 @@ public sealed partial class Ballot
     {
         if (!IsSecret) throw new BallotRuleViolation("This ballot is not secret.");
         if (_taken.TryGetValue(decided.VoterId, out var taken))
-            return taken.ClientVoteId == decided.ClientVoteId ? [] : throw new BallotRuleViolation("This vote has been cast already; a secret vote cannot be cast again.");
+            return taken.ClientVoteId == decided.ClientVoteId && taken.CastBy == decided.CastBy ? [] : throw new BallotRuleViolation("This vote has been cast already; a secret vote cannot be cast again.");
         if (Status != BallotStatus.Open) throw new BallotRuleViolation("The ballot is closed.");
         return Raise(new SecretVoteTaken(decided.VoterId, decided.CastBy, decided.ClientVoteId));
     }

@@ -21,7 +21,7 @@ public sealed partial class BallotGrain
     {
         public byte[]? Key { get; } = key;
         public Dictionary<(string Voter, string ClientVoteId), SealedVote> Sealed { get; } = [];
-        public Dictionary<string, (string ClientVoteId, Task<SealedVote> Task)> InFlight { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (string ClientVoteId, string CastBy, Task<SealedVote> Task)> InFlight { get; } = new(StringComparer.Ordinal);
     }
 
     private async Task<VoteReceipt> CastSecretAsync(Ballot ballot, CastVote vote, Actor by)
@@ -43,12 +43,13 @@ public sealed partial class BallotGrain
         }
         if (secret.InFlight.TryGetValue(decided.VoterId, out var flight))
         {
-            if (flight.ClientVoteId != decided.ClientVoteId)
+            // Only who sent it shares its outcome (its receipt): another member of a household is refused, as once it is taken.
+            if (flight.ClientVoteId != decided.ClientVoteId || flight.CastBy != decided.CastBy)
                 throw new BallotRuleViolation("This vote has been cast already; a secret vote cannot be cast again.");
             return Answer(SameVote(decided, await flight.Task), false);
         }
         var sealing = SealAndTakeAsync(decided, secret, by);
-        secret.InFlight[decided.VoterId] = (decided.ClientVoteId, sealing);
+        secret.InFlight[decided.VoterId] = (decided.ClientVoteId, decided.CastBy, sealing);
         try
         {
             return Answer(await sealing, true);
@@ -69,7 +70,7 @@ public sealed partial class BallotGrain
         if (secret.Sealed.TryGetValue(key, out var earlier)) SameVote(decided, earlier);
         else
         {
-            var fresh = new SealedVote(decided.VoterId, decided.ClientVoteId, SealedVote.NewReceipt(), decided.Choice, decided.Options);
+            var fresh = new SealedVote(decided.VoterId, decided.ClientVoteId, SealedVote.NewReceipt(), decided.Choice, decided.Options, decided.CastBy);
             await secrets.Vault.SealAsync(Key, SealedVote.NewSlot(), fresh.Seal(secret.Key!, Key, Current!.Options));
             secret.Sealed[key] = fresh;
         }
@@ -84,7 +85,9 @@ public sealed partial class BallotGrain
         return secret.Sealed[key];
     }
 
-    private static SealedVote SameVote(SecretDecision decided, SealedVote sealedVote) => decided.SameChoice(sealedVote.Choice, sealedVote.Options)
+    // A seal left by another member of a household, with the same client vote id, is not theirs to reuse: its receipt would tell them its choice.
+    private static SealedVote SameVote(SecretDecision decided, SealedVote sealedVote) =>
+        decided.SameChoice(sealedVote.Choice, sealedVote.Options) && (sealedVote.CastBy ?? decided.CastBy) == decided.CastBy
         ? sealedVote
         : throw new BallotRuleViolation("This client vote id was used for another vote: send a new vote with a new id.");
 

@@ -8,8 +8,11 @@ namespace Deliberation.Web.Ballots;
 /// <summary>
 /// One secret vote while its ballot is open: the link between a voter (and their client vote id) and their receipt
 /// and choice. It exists only in the ballot's memory and, sealed under the ballot's key, in the vault; both go at closing.
+/// <c>CastBy</c> is who sent it (a household's vote has several who may), so that only they reuse it; null in seals
+/// written before it was kept.
 /// </summary>
-public sealed record SealedVote(string VoterId, string ClientVoteId, string Receipt, VoteChoice Choice, IReadOnlyList<string>? Options)
+public sealed record SealedVote(string VoterId, string ClientVoteId, string Receipt, VoteChoice Choice, IReadOnlyList<string>? Options,
+    string? CastBy = null)
 {
     // Every seal has this many bytes before encryption, so a seal's length says nothing of the voter or the choice.
     private const int PlainLength = 1024;
@@ -25,7 +28,7 @@ public sealed record SealedVote(string VoterId, string ClientVoteId, string Rece
     public string Seal(byte[] key, string ballotId, IReadOnlyList<string> ballotOptions)
     {
         var marks = (Options ?? []).Select(o => ballotOptions.ToList().IndexOf(o)).ToArray();
-        var json = JsonSerializer.SerializeToUtf8Bytes(new Plain(VoterId, ClientVoteId, Receipt, (int)Choice, marks));
+        var json = JsonSerializer.SerializeToUtf8Bytes(new Plain(VoterId, ClientVoteId, Receipt, (int)Choice, marks, CastBy));
         if (json.Length > PlainLength) throw new InvalidOperationException("A sealed vote is longer than a seal holds.");
         var plain = new byte[PlainLength];
         json.CopyTo(plain, 0);
@@ -46,8 +49,8 @@ public sealed record SealedVote(string VoterId, string ClientVoteId, string Rece
         aes.Decrypt(sealedBytes.AsSpan(0, NonceLength), sealedBytes.AsSpan(NonceLength + TagLength), sealedBytes.AsSpan(NonceLength, TagLength),
             plain, Encoding.UTF8.GetBytes(ballotId));
         var p = JsonSerializer.Deserialize<Plain>(Encoding.UTF8.GetString(plain).TrimEnd(' '))!;
-        return new SealedVote(p.V, p.C, p.R, (VoteChoice)p.K, ballotOptions.Count == 0 ? null : p.O.Select(i => ballotOptions[i]).ToList());
+        return new SealedVote(p.V, p.C, p.R, (VoteChoice)p.K, ballotOptions.Count == 0 ? null : p.O.Select(i => ballotOptions[i]).ToList(), p.B);
     }
 
-    private sealed record Plain(string V, string C, string R, int K, int[] O);
+    private sealed record Plain(string V, string C, string R, int K, int[] O, string? B = null);
 }

@@ -23,16 +23,11 @@ public static class BodyFormEndpoints
     public static IEndpointRouteBuilder MapBodyForm(this IEndpointRouteBuilder app)
     {
         app.MapPost("/councils/{councilId}/bodies", (string councilId, [FromForm] BodyForm form, HttpContext http, IGrainFactory grains) =>
-        {
-            var page = $"/councils/{councilId}/bodies";
-            return FormRedirects.Attempt(page, async () =>
-            {
+            FormRedirects.Act($"/councils/{councilId}/bodies", "established", async () =>
                 await grains.GetGrain<ICouncilGrain>(councilId).EstablishBodyAsync(new EstablishBody(form.BodyId?.Trim() ?? "", form.NameZh ?? "",
                     form.NameEn ?? "", form.DecisionRuleId ?? "", Flag(form.VotesMayChange, "VotesMayChange"),
-                    Flag(form.ProxiesCountTowardQuorum, "ProxiesCountTowardQuorum")), http.Actor());
-                return $"{page}?done=established";
-            });
-        }).AccessFor(CouncilRole.Clerk).ExcludeFromDescription();
+                    Flag(form.ProxiesCountTowardQuorum, "ProxiesCountTowardQuorum")), http.Actor())))
+            .AccessFor(CouncilRole.Clerk).ExcludeFromDescription();
         return app;
     }
 

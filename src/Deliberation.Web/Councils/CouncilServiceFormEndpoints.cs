@@ -24,12 +24,12 @@ public static class CouncilServiceFormEndpoints
         var services = app.MapGroup("/councils/{councilId}/services").ExcludeFromDescription();
 
         services.MapPost("/department", (string councilId, [FromForm] ServiceForm form, HttpContext http, IGrainFactory grains, SignInService accounts) =>
-            Attempt(councilId, "department", async () => await grains.GetGrain<ICouncilGrain>(councilId).RecordDepartmentAsync(
+            FormRedirects.Act(Page(councilId), "department", async () => await grains.GetGrain<ICouncilGrain>(councilId).RecordDepartmentAsync(
                 new RecordDepartment(form.Id?.Trim() ?? "", form.Name ?? "", form.Contact, await AccountsAsync(accounts, form.Logins), form.Reason),
                 http.Actor()))).AccessFor(CouncilRole.Clerk);
 
         services.MapPost("/group", (string councilId, [FromForm] ServiceForm form, HttpContext http, IGrainFactory grains, SignInService accounts) =>
-            Attempt(councilId, "group", async () => await grains.GetGrain<ICouncilGrain>(councilId).RecordVolunteerGroupAsync(
+            FormRedirects.Act(Page(councilId), "group", async () => await grains.GetGrain<ICouncilGrain>(councilId).RecordVolunteerGroupAsync(
                 new RecordVolunteerGroup(form.Id?.Trim() ?? "", form.Name ?? "", await AccountsAsync(accounts, form.Logins), form.Reason),
                 http.Actor()))).AccessFor(CouncilRole.Clerk);
         return app;
@@ -44,13 +44,5 @@ public static class CouncilServiceFormEndpoints
         return ids.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    private static Task<IResult> Attempt(string councilId, string done, Func<Task> act)
-    {
-        var page = $"/councils/{councilId}/services";
-        return FormRedirects.Attempt(page, async () =>
-        {
-            await act();
-            return $"{page}?done={done}";
-        });
-    }
+    private static string Page(string councilId) => $"/councils/{councilId}/services";
 }

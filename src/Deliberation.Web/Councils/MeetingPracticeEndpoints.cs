@@ -40,12 +40,8 @@ public static class MeetingPracticeEndpoints
             {
                 return Refused(page, "reason", form, FormMessages.For(refused));
             }
-            return await FormRedirects.Attempt(page, async () =>
-            {
-                await grains.GetGrain<ICouncilGrain>(councilId).SetMeetingPracticeAsync(
-                    new SetMeetingPractice(form.TimeZoneId, minutes, form.Reason), http.Actor());
-                return $"{page}?done=saved";
-            });
+            return await FormRedirects.Act(page, "saved", async () => await grains.GetGrain<ICouncilGrain>(councilId).SetMeetingPracticeAsync(
+                new SetMeetingPractice(form.TimeZoneId, minutes, form.Reason), http.Actor()));
         }).AccessFor(CouncilRole.Clerk).ExcludeFromDescription();
         return app;
     }

@@ -17,28 +17,13 @@ public sealed class HouseholdBallotTests : IDisposable
     [Fact]
     public async Task EachHouseholdVotesOnceWhicheverOfItsMembersCastsIt()
     {
-        var clerk = await _app.SignedInAs("clerk");
         var chair = await _app.SignedInAs("chair");
-        var (wife, wifeId) = await ResidentOfAsync("hh-wife", "7-101");
-        var (husband, husbandId) = await ResidentOfAsync("hh-husband", "7-101");
-        var (neighbour, neighbourId) = await ResidentOfAsync("hh-neighbour", "7-102");
-        var (_, awayId) = await ResidentOfAsync("hh-away", "7-103");
-        await (await clerk.Post($"{Council}/bodies", new
-        {
-            bodyId = "household-reps", nameZh = "户代表会议", nameEn = "Household representatives", decisionRuleId = "villager-meeting-households",
-        })).Expect(HttpStatusCode.OK);
-        foreach (var id in new[] { wifeId, husbandId, neighbourId, awayId })
-            await (await clerk.Post($"{Council}/roles", new { userId = id, displayName = id, role = "Member", body = "household-reps", reason = "户代表" }))
-                .Expect(HttpStatusCode.NoContent);
-        var created = await (await clerk.Post($"{Council}/meetings", new
-        {
-            bodyId = "household-reps", title = "户代表会议", startsAt = CouncilAppSteps.NextWeek, place = "湖边议事厅", agenda = new[] { "item-demo-kiosks" },
-        })).Expect(HttpStatusCode.Created);
-        var meeting = $"{Council}/meetings/{created.GetProperty("id").GetString()}";
-        await (await chair.Post($"{meeting}/open")).Expect(HttpStatusCode.OK);
-        foreach (var (id, attendance) in new[] { (wifeId, "Present"), (husbandId, "Present"), (neighbourId, "Present"), (awayId, "Absent") })
-            await (await chair.Post($"{meeting}/attendance", new { userId = id, attendance })).Expect(HttpStatusCode.OK);
-        await (await chair.Post($"{meeting}/take-up", new { itemId = "item-demo-kiosks" })).Expect(HttpStatusCode.OK);
+        var (wife, wifeId) = await _app.ResidentOfAsync("hh-wife", "7-101");
+        var (husband, husbandId) = await _app.ResidentOfAsync("hh-husband", "7-101");
+        var (neighbour, neighbourId) = await _app.ResidentOfAsync("hh-neighbour", "7-102");
+        var (_, awayId) = await _app.ResidentOfAsync("hh-away", "7-103");
+        var meeting = await _app.HouseholdMeetingAsync("household-reps",
+            [(wifeId, "Present"), (husbandId, "Present"), (neighbourId, "Present"), (awayId, "Absent")]);
         var opened = await (await chair.Post($"{meeting}/ballots", new { })).Expect(HttpStatusCode.Created);
         var ballot = $"{Council}/ballots/{opened.GetProperty("id").GetString()}";
 
@@ -62,15 +47,5 @@ public sealed class HouseholdBallotTests : IDisposable
             result.GetProperty("forMembers").GetInt32(), result.GetProperty("againstMembers").GetInt32()));
         Assert.True(result.GetProperty("quorum").GetBoolean());
         Assert.True(result.GetProperty("passes").GetBoolean());
-    }
-
-    /// <summary>A new account that joined lakeside with a code for this household (grid 7).</summary>
-    private async Task<(HttpClient Client, string Id)> ResidentOfAsync(string userName, string household)
-    {
-        var clerk = await _app.SignedInAs("clerk");
-        var issued = await (await clerk.Post($"{Council}/invitations", new { household, grid = "7" })).Expect(HttpStatusCode.OK);
-        var resident = await _app.SignUpAsync(userName);
-        await (await resident.Post($"{Council}/invitations/redeem", new { code = issued.GetProperty("code").GetString() })).Expect(HttpStatusCode.OK);
-        return (resident, await resident.IdOfAsync());
     }
 }

@@ -24,7 +24,7 @@ public sealed class SecretBallotTests
     public async Task AfterClosingNoTableJoinsAVoterToAChoiceAndEachFindsTheirReceipt_Sqlite()
     {
         using var app = new CouncilApp();
-        await RunsSecretlyAsync(app, () => Task.FromResult(SqliteRows(app.DatabasePath)));
+        await RunsSecretlyAsync(app, () => Task.FromResult(SecretBallotRows.Sqlite(app.DatabasePath)));
     }
 
     [PostgresFact]
@@ -32,10 +32,10 @@ public sealed class SecretBallotTests
     {
         await using var database = await PostgresDatabase.CreateAsync();
         using var app = new CouncilApp().UsePostgres(database.ConnectionString);
-        await RunsSecretlyAsync(app, () => PostgresRowsAsync(database.ConnectionString));
+        await RunsSecretlyAsync(app, () => SecretBallotRows.PostgresAsync(database.ConnectionString));
     }
 
-    private static async Task RunsSecretlyAsync(CouncilApp app, Func<Task<List<Row>>> everyRow)
+    private static async Task RunsSecretlyAsync(CouncilApp app, Func<Task<List<SecretBallotRows.Row>>> everyRow)
     {
         var chair = await app.SignedInAs("chair");
         var member1 = await app.SignedInAs("member1");
@@ -106,29 +106,11 @@ public sealed class SecretBallotTests
         }
 
         // Every row of every table: the key and the seals are gone; every receipt is in one row only, which names no
-        // voter but the chair who closed it as its actor, and no client vote id; the rows that name a voter's client
-        // vote id (their participation) hold no receipt and no choice.
-        Assert.DoesNotContain(rows, r => r.Table is "secret_ballot_keys" or "secret_ballot_seals");
-        var withReceipts = rows.Where(r => receipts.Values.Any(v => r.Text.Contains(v.Receipt, StringComparison.Ordinal))).ToList();
-        var publishedRow = Assert.Single(withReceipts);
-        Assert.All(receipts.Values, v => Assert.Contains(v.Receipt, publishedRow.Text, StringComparison.Ordinal));
-        Assert.All(receipts.Values, v => Assert.DoesNotContain($"\"{v.ClientVoteId}\"", publishedRow.Text, StringComparison.Ordinal));
-        Assert.All(new[] { "member1", "member2", "member3" }, who => Assert.DoesNotContain(ids[who], publishedRow.Text, StringComparison.Ordinal));
-        var participations = rows.Where(r => r.Text.Contains("SecretVoteTaken", StringComparison.Ordinal)).ToList();
-        Assert.Equal(4, participations.Count);
-        Assert.All(participations, r =>
-        {
-            Assert.DoesNotContain("\"choice\"", r.Text, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain("receipt", r.Text, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain("Against", r.Text, StringComparison.Ordinal);
-            Assert.DoesNotContain("Abstain", r.Text, StringComparison.Ordinal);
-        });
-        // The list is one row: its one position and time are shared by all four entries, so they pair with no vote.
-        Assert.DoesNotContain(participations, r => r.Text == publishedRow.Text);
+        // voter but the chair who closed it as its actor, and no client vote id; the participations hold no receipt and no choice.
+        SecretBallotRows.NothingJoinsAVoterToAChoice(rows, receipts.Values.Select(v => new SecretBallotRows.Voted(v.Receipt, v.ClientVoteId)).ToList(),
+            new[] { "member1", "member2", "member3" }.Select(who => ids[who]));
         Assert.Equal(closed.GetProperty("id").GetString(), anonymousView.GetProperty("id").GetString());
     }
-
-    public sealed record Row(string Table, string Text);
 
     /// <summary>The recipe of docs/secret-ballots.md, with openssl: the list's text, the DER signature and the PEM key as files.</summary>
     private static async Task<string> OpensslVerifiesAsync(JsonElement published)
@@ -150,47 +132,5 @@ public sealed class SecretBallotTests
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static List<Row> SqliteRows(string path)
-    {
-        var rows = new List<Row>();
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=false");
-        connection.Open();
-        var tables = new List<string>();
-        using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
-            using var reader = list.ExecuteReader();
-            while (reader.Read()) tables.Add(reader.GetString(0));
-        }
-        foreach (var table in tables)
-        {
-            using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table}\"";
-            using var reader = select.ExecuteReader();
-            while (reader.Read())
-                rows.Add(new Row(table, string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)))));
-        }
-        return rows;
-    }
-
-    private static async Task<List<Row>> PostgresRowsAsync(string connectionString)
-    {
-        var rows = new List<Row>();
-        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = new Npgsql.NpgsqlCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'", connection))
-        await using (var reader = await list.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        foreach (var table in tables)
-        {
-            // The whole row as text, with the transaction that wrote it (xmin).
-            await using var select = new Npgsql.NpgsqlCommand($"SELECT t.xmin::text || '|' || t::text FROM \"{table}\" t", connection);
-            await using var reader = await select.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) rows.Add(new Row(table, reader.GetString(0)));
-        }
-        return rows;
     }
 }

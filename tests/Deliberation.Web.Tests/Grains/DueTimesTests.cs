@@ -5,8 +5,6 @@ using Deliberation.Runtime.EventLog;
 using Deliberation.Web.Grains;
 using Deliberation.Web.Tests.AgendaItems;
 using Deliberation.Web.Tests.Hosting;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Deliberation.Web.Tests.Grains;
 
@@ -18,30 +16,14 @@ namespace Deliberation.Web.Tests.Grains;
 public sealed class DueTimesTests
 {
     [Fact]
-    public async Task EndsANoticeThatHasNoReminderWhenTheSiteStartsPastItsDueTime()
-    {
-        using var site = new CouncilApp(); // owns the database file; never started itself
-        await EndsWithoutAReminderAsync(() => new CouncilApp().UseDatabaseOf(site),
-            () => new SqliteConnection($"Data Source={site.DatabasePath}"));
-    }
+    public Task EndsANoticeThatHasNoReminderWhenTheSiteStartsPastItsDueTime() => NoticeSites.OnSqliteAsync(EndsWithoutAReminderAsync);
 
     [PostgresFact]
-    public async Task EndsANoticeThatHasNoReminderWhenTheSiteStartsPastItsDueTimeOnPostgreSql()
-    {
-        await using var database = await PostgresDatabase.CreateAsync();
-        await EndsWithoutAReminderAsync(() => new CouncilApp().UsePostgres(database.ConnectionString),
-            () => new NpgsqlConnection(database.ConnectionString));
-    }
+    public Task EndsANoticeThatHasNoReminderWhenTheSiteStartsPastItsDueTimeOnPostgreSql() => NoticeSites.OnPostgresAsync(EndsWithoutAReminderAsync);
 
     private static async Task EndsWithoutAReminderAsync(Func<CouncilApp> site, Func<DbConnection> database)
     {
-        string item;
-        using (var first = site().WithRemindersOnTestClock())
-        {
-            item = await NoticePeriodTests.ResolvedItemAsync(first);
-            await NoticePeriodTests.DiscloseAsync(first, item);
-        }
-        var stream = $"agenda-item-{item[(NoticePeriodTests.Items.Length + 1)..]}";
+        var (item, stream) = await NoticeSites.ItemInItsNoticePeriodAsync(site);
         Assert.Equal(1, await ExecuteAsync(database, $"SELECT COUNT(*) FROM dues WHERE stream_id = '{stream}'"));
         Assert.NotEqual(0, await ExecuteAsync(database, "SELECT COUNT(*) FROM reminders"));
         await ExecuteAsync(database, "DELETE FROM reminders");

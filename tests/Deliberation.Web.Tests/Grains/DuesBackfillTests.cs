@@ -3,8 +3,6 @@ using System.Net;
 using Deliberation.Web.Grains;
 using Deliberation.Web.Tests.AgendaItems;
 using Deliberation.Web.Tests.Hosting;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Deliberation.Web.Tests.Grains;
 
@@ -18,30 +16,14 @@ public sealed class DuesBackfillTests
     private const string HeldByAnObjection = "agenda-item-item-demo-kiosks";
 
     [Fact]
-    public async Task EndsANoticeWrittenBeforeTheDuesTableWhenTheSiteStartsPastItsDueTime()
-    {
-        using var site = new CouncilApp(); // owns the database file; never started itself
-        await EndsWithoutADueRowAsync(() => new CouncilApp().UseDatabaseOf(site),
-            () => new SqliteConnection($"Data Source={site.DatabasePath}"));
-    }
+    public Task EndsANoticeWrittenBeforeTheDuesTableWhenTheSiteStartsPastItsDueTime() => NoticeSites.OnSqliteAsync(EndsWithoutADueRowAsync);
 
     [PostgresFact]
-    public async Task EndsANoticeWrittenBeforeTheDuesTableWhenTheSiteStartsPastItsDueTimeOnPostgreSql()
-    {
-        await using var database = await PostgresDatabase.CreateAsync();
-        await EndsWithoutADueRowAsync(() => new CouncilApp().UsePostgres(database.ConnectionString),
-            () => new NpgsqlConnection(database.ConnectionString));
-    }
+    public Task EndsANoticeWrittenBeforeTheDuesTableWhenTheSiteStartsPastItsDueTimeOnPostgreSql() => NoticeSites.OnPostgresAsync(EndsWithoutADueRowAsync);
 
     private static async Task EndsWithoutADueRowAsync(Func<CouncilApp> site, Func<DbConnection> database)
     {
-        string item;
-        using (var first = site().WithRemindersOnTestClock())
-        {
-            item = await NoticePeriodTests.ResolvedItemAsync(first);
-            await NoticePeriodTests.DiscloseAsync(first, item);
-        }
-        var stream = $"agenda-item-{item[(NoticePeriodTests.Items.Length + 1)..]}";
+        var (item, stream) = await NoticeSites.ItemInItsNoticePeriodAsync(site);
         Assert.Equal(1, await DueTimesTests.ExecuteAsync(database, "SELECT COUNT(*) FROM upgrades"));
         // As the database was before the dues table: no due rows, no reminders, and nothing says it was ever filled.
         await DueTimesTests.ExecuteAsync(database, "DELETE FROM dues");

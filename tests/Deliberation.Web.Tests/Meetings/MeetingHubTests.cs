@@ -35,16 +35,26 @@ public sealed class MeetingHubTests : IAsyncLifetime
         return screen;
     }
 
-    [Fact]
-    public async Task AMemberVotesOverTheHubAndTheCouncilsScreensGetTheTally()
+    /// <summary>
+    /// The party members' meeting voting on its ballot, watched by the clerk's console and a signed-out hall display
+    /// (both joined to the meeting); and member1's screen, which has not joined.
+    /// </summary>
+    private async Task<(string Meeting, string Ballot, HubConnection Console, HubConnection Hall, HubConnection Member)> VotingWatchedAsync()
     {
         var (meeting, ballot) = await _app.PartyMeetingVotingAsync();
-        var (meetingId, ballotId) = (meeting.Split('/')[^1], ballot.Split('/')[^1]);
+        var meetingId = meeting.Split('/')[^1];
         var console = await ScreenAsync("clerk");
         var hall = await ScreenAsync(login: null);
         await console.InvokeAsync<MeetingLive>("Join", "lakeside", meetingId);
         await hall.InvokeAsync<MeetingLive>("Join", "lakeside", meetingId);
-        var member = await ScreenAsync("member1");
+        return (meeting, ballot, console, hall, await ScreenAsync("member1"));
+    }
+
+    [Fact]
+    public async Task AMemberVotesOverTheHubAndTheCouncilsScreensGetTheTally()
+    {
+        var (meeting, ballot, console, hall, member) = await VotingWatchedAsync();
+        var (meetingId, ballotId) = (meeting.Split('/')[^1], ballot.Split('/')[^1]);
         await member.InvokeAsync<MeetingLive>("Join", "lakeside", meetingId);
         var mine = await member.InvokeAsync<BallotView>("GetBallot", "lakeside", ballotId);
         Assert.Equal(2, mine.YouMayCastFor.Count);
@@ -71,13 +81,8 @@ public sealed class MeetingHubTests : IAsyncLifetime
     [Fact]
     public async Task TheClosingPushOfANamedBallotCarriesTheResultAndTheCouncilAsksWhoVotedWhat()
     {
-        var (meeting, ballot) = await _app.PartyMeetingVotingAsync();
+        var (meeting, ballot, console, hall, member) = await VotingWatchedAsync();
         var (meetingId, ballotId) = (meeting.Split('/')[^1], ballot.Split('/')[^1]);
-        var console = await ScreenAsync("clerk");
-        var hall = await ScreenAsync(login: null);
-        await console.InvokeAsync<MeetingLive>("Join", "lakeside", meetingId);
-        await hall.InvokeAsync<MeetingLive>("Join", "lakeside", meetingId);
-        var member = await ScreenAsync("member1");
         var mine = await member.InvokeAsync<BallotView>("GetBallot", "lakeside", ballotId);
         // For themselves and against for the member they stand in for: the item is rejected, which discloses it at once.
         var own = (await member.InvokeAsync<VoteReceipt>("CastVote", "lakeside", ballotId, new CastVote(VoteChoice.For, "phone-1", null))).VoterId;
