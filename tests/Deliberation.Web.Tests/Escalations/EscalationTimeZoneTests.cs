@@ -2,9 +2,14 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Deliberation.Domain;
+using Deliberation.Domain.Escalations;
+using Deliberation.Runtime.EventLog;
+using Deliberation.Web.Grains;
 using Deliberation.Web.Tests.Hosting;
 using Deliberation.Web.Tests.Ledger;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Deliberation.Web.Tests.Escalations;
 
@@ -80,6 +85,29 @@ public sealed class EscalationTimeZoneTests
         Assert.True((await (await clerk.GetAsync($"{Council}/escalations/{escalation}")).Expect(HttpStatusCode.OK)).GetProperty("overdue").GetBoolean());
         Assert.True(LedgerLine(await (await clerk.GetAsync($"{Council}/ledger?month={month}&size=200")).Expect(HttpStatusCode.OK), escalation)
             .GetProperty("overdueNow").GetBoolean());
+    }
+
+    [Fact]
+    public async Task AnEscalationRecordedBeforeZonesWereKeepsChinaStandardTimeAfterTheCouncilChangesItsZone()
+    {
+        using var app = new CouncilApp();
+        var clerk = await app.SignedInAs("clerk");
+        await (await clerk.Post($"{Council}/meeting-practice", new { timeZoneId = NewYork, reason = "海外议事会" })).Expect(HttpStatusCode.OK);
+        var now = app.Clock.GetUtcNow();
+        var dueOn = CouncilTime.Today(now, CouncilTime.DefaultZoneId).AddDays(3);
+        // As an older version wrote it: no zone in the payload.
+        var whistle = new Escalated("esc-old-1", "lakeside", "2026-OLD1", "item-old-1", "村口路灯不亮", "很黑", "村口",
+            "u-nobody", "town-works", "镇城建办 Town Works Office", "请修复", 24, now.AddHours(24), dueOn);
+        var payload = JsonNode.Parse(EventCodec<EscalationEvent>.Instance.Encode(whistle, "clerk", now).Payload)!.AsObject();
+        Assert.True(payload.Remove("timeZoneId"));
+        await app.Services.GetRequiredService<IEventLog>().AppendAsync(new StreamAppend("escalation-esc-old-1", 0,
+            [new PendingEvent(nameof(Escalated), "clerk", now, payload.ToJsonString())], null));
+
+        var view = await (await clerk.GetAsync($"{Council}/escalations/esc-old-1")).Expect(HttpStatusCode.OK);
+        Assert.Equal(CouncilTime.DefaultZoneId, view.GetProperty("timeZoneId").GetString());
+        var letter = await clerk.GetStringAsync("/councils/lakeside/escalations/esc-old-1/letter");
+        Assert.Contains($"{CouncilTime.InZone(now, CouncilTime.DefaultZoneId):yyyy-MM-dd HH:mm} (北京时间)", letter);
+        Assert.DoesNotContain(NewYork, letter);
     }
 
     /// <summary>23:30 in New York on the last day of this month there (or the next month's, when that has passed).</summary>
