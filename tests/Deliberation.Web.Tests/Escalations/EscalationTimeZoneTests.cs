@@ -17,6 +17,7 @@ namespace Deliberation.Web.Tests.Escalations;
 /// A council that keeps New York time: its escalation raised at 23:30 on the last day of a month is that month's in the
 /// ledger and the figures (in China it is already the next month), its letter and ledger tell New York times and name
 /// the zone, and its due date ends at midnight in New York: not overdue at 23:30 that day, overdue just after midnight.
+/// A small request posted then may be needed that same day, New York's today.
 /// </summary>
 public sealed class EscalationTimeZoneTests
 {
@@ -44,6 +45,11 @@ public sealed class EscalationTimeZoneTests
             department = "town-works", reason = "属城建办职责", request = "请修复", respondWithinHours = 24, dueOn,
         })).Expect(HttpStatusCode.OK);
         var escalation = $"esc-{item}";
+        // A small request needed today, New York's today (in China that day is over already).
+        await (await resident.Post($"{Council}/requests", new
+        {
+            title = "帮忙换灯泡", details = "", category = "维修 Repairs", place = "3组12号", neededBy = lastDay,
+        })).Expect(HttpStatusCode.Created);
 
         // The letter: New York's year, times and the zone's name.
         var view = await (await clerk.GetAsync($"{Council}/escalations/{escalation}")).Expect(HttpStatusCode.OK);
@@ -66,7 +72,9 @@ public sealed class EscalationTimeZoneTests
         var next = await FiguresAsync(clerk, nextMonth);
         Assert.Equal(Count(figuresBefore, "escalations", "sent") + 1, Count(figures, "escalations", "sent"));
         Assert.Equal(Count(figuresBefore, "topics", "received") + 1, Count(figures, "topics", "received"));
+        Assert.Equal(Count(figuresBefore, "requests", "received") + 1, Count(figures, "requests", "received"));
         Assert.Equal(Count(nextBefore, "escalations", "sent"), Count(next, "escalations", "sent"));
+        Assert.Equal(Count(nextBefore, "requests", "received"), Count(next, "requests", "received"));
 
         // Received at once: from now on only the due date can turn it overdue.
         using var reminders = new ReminderProbe(escalation);
