@@ -51,7 +51,8 @@ public static class FiguresBench
         var now = DateTimeOffset.UtcNow;
         var months = years * 12;
         // The last whole month before this one: every council has it, so the county sums 200 full months.
-        var first = new DateTimeOffset(now.ToOffset(CouncilTime.Offset).Year, now.ToOffset(CouncilTime.Offset).Month, 1, 0, 0, 0, CouncilTime.Offset).AddMonths(-months);
+        var local = CouncilTime.InZone(now, CouncilTime.DefaultZoneId);
+        var first = new DateTimeOffset(local.Year, local.Month, 1, 0, 0, 0, local.Offset).AddMonths(-months);
         var countyMonth = first.AddMonths(months - 1);
         var clock = Stopwatch.StartNew();
         var written = 0;
@@ -137,7 +138,7 @@ public static class FiguresBench
         void Add(Actor by, DateTimeOffset when, IReadOnlyList<EscalationEvent> raised) =>
             events.AddRange(raised.Select(e => EventCodec<EscalationEvent>.Instance.Encode(e, by.UserId, when)));
         var (escalation, escalated) = Domain.Escalations.Escalation.Escalate(Clerk, at, escalationId, council,
-            new EscalatedMatter(item.Id, item.Title, item.Text, item.Place, item.SubmittedBy), Works, "请处理并反馈。", 72, CouncilTime.Today(at).AddDays(15));
+            new EscalatedMatter(item.Id, item.Title, item.Text, item.Place, item.SubmittedBy), Works, "请处理并反馈。", 72, CouncilTime.Today(at, CouncilTime.DefaultZoneId).AddDays(15));
         Add(Clerk, at, escalated);
         Add(Officer, at.AddHours(n % 5 == 0 ? 90 : 20), escalation.Receive(Officer, Works, "已签收"));
         Add(Officer, at.AddDays(n % 7 == 0 ? 20 : 6), escalation.Complete(Officer, Works, "已办结"));
@@ -153,7 +154,7 @@ public static class FiguresBench
         void Add(Actor by, DateTimeOffset when, IReadOnlyList<SmallRequestEvent> raised) =>
             events.AddRange(raised.Select(e => EventCodec<SmallRequestEvent>.Instance.Encode(e, by.UserId, when)));
         var (request, posted) = SmallRequest.Post(Resident, at, id, council, $"微心愿 {n}", "", RequestCategories[n % RequestCategories.Length],
-            RequestCategories, "村内", CouncilTime.Today(at).AddDays(5), null);
+            RequestCategories, "村内", CouncilTime.Today(at, CouncilTime.DefaultZoneId).AddDays(5), null);
         Add(Resident, at, posted);
         if (n % 10 != 9)
         {

@@ -1,29 +1,35 @@
+using System.Globalization;
+
 namespace Deliberation.Domain;
 
 /// <summary>
-/// The councils keep China Standard Time (UTC+8, no daylight saving): a due date ends at midnight there, so a letter
-/// "due 5 December" is on time all of the 5th where the department works, whatever zone the server runs in.
-/// A council may keep another zone for its meetings (its setting, <see cref="Councils.Council.TimeZoneId"/>): a
-/// meeting's time is told in it, and a time typed into a form without a zone is read in it.
+/// A council's clock: its time zone (its setting, <see cref="Councils.Council.TimeZoneId"/>, China Standard Time unless
+/// changed) tells its times, reads a time typed into a form, ends its due dates ("due 5 December" is on time all of
+/// the 5th where the council and its departments work, whatever zone the server runs in) and bounds its months.
 /// </summary>
 public static class CouncilTime
 {
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
-
     /// <summary>The zone a council keeps unless it says otherwise (IANA id).</summary>
     public const string DefaultZoneId = "Asia/Shanghai";
 
-    /// <summary>The moment a due date is over: the start of the next day in the councils' time.</summary>
-    public static DateTimeOffset EndOf(DateOnly day) => new(day.AddDays(1).ToDateTime(TimeOnly.MinValue), Offset);
+    // Only for a zone database that lacks Asia/Shanghai: China has kept UTC+8 without daylight saving since 1991.
+    private static readonly TimeSpan ChinaStandardOffset = TimeSpan.FromHours(8);
 
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(Offset).DateTime);
+    /// <summary>The moment a due date is over: the start of the next day on the council's clock.</summary>
+    public static DateTimeOffset EndOf(DateOnly day, string? zoneId) => FromLocal(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zoneId);
+
+    /// <summary>The day it is on the council's clock.</summary>
+    public static DateOnly Today(DateTimeOffset now, string? zoneId) => DateOnly.FromDateTime(InZone(now, zoneId).DateTime);
+
+    /// <summary>The council's month (yyyy-MM) of a moment: where the ledger files it and the figures count it.</summary>
+    public static string MonthOf(DateTimeOffset at, string? zoneId) => InZone(at, zoneId).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     public static bool IsKnownZone(string? zoneId) => !string.IsNullOrWhiteSpace(zoneId) && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out _);
 
     /// <summary>The zone, or China Standard Time when it is unknown here (a zone database without it).</summary>
     public static TimeZoneInfo Zone(string? zoneId) =>
         zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) ? zone
-            : TimeZoneInfo.CreateCustomTimeZone(DefaultZoneId, Offset, DefaultZoneId, DefaultZoneId);
+            : TimeZoneInfo.CreateCustomTimeZone(DefaultZoneId, ChinaStandardOffset, DefaultZoneId, DefaultZoneId);
 
     /// <summary>The moment as the council's clock shows it.</summary>
     public static DateTimeOffset InZone(DateTimeOffset at, string? zoneId) => TimeZoneInfo.ConvertTime(at, Zone(zoneId));

@@ -34,6 +34,11 @@ public sealed class Escalation
     public int RespondWithinHours { get; private set; }
     public DateTimeOffset RespondBy { get; private set; }
     public DateOnly DueOn { get; private set; }
+    /// <summary>
+    /// The council's zone when it was escalated: its due dates end at midnight there and its letter tells its times in
+    /// it, so a council that changes its zone later moves neither (an escalation from before zones were recorded: China's).
+    /// </summary>
+    public string TimeZoneId { get; private set; } = CouncilTime.DefaultZoneId;
     public EscalationStatus Status { get; private set; }
     public string? Response { get; private set; }
     public string? Result { get; private set; }
@@ -47,28 +52,32 @@ public sealed class Escalation
     public IReadOnlyList<string> Notes => _notes;
     public IReadOnlyList<FeedbackRating> Ratings => _ratings;
 
-    public DateTimeOffset DueBy => CouncilTime.EndOf(DueOn);
+    public DateTimeOffset DueBy => CouncilTime.EndOf(DueOn, TimeZoneId);
 
     public static (Escalation Escalation, IReadOnlyList<EscalationEvent> Events) Escalate(Actor by, DateTimeOffset now, string escalationId,
-        string councilId, EscalatedMatter matter, Department department, string request, int respondWithinHours, DateOnly dueOn)
+        string councilId, EscalatedMatter matter, Department department, string request, int respondWithinHours, DateOnly dueOn,
+        string timeZoneId = CouncilTime.DefaultZoneId)
     {
         if (!by.Holds(CouncilRole.Clerk)) throw NotPermitted.Requires("escalate to a department", "clerk");
         if (string.IsNullOrWhiteSpace(escalationId)) throw new ArgumentException("The escalation id is required.", nameof(escalationId));
         if (respondWithinHours is < 1 or > MaxRespondWithinHours)
             throw new ArgumentException($"The time to respond is 1 to {MaxRespondWithinHours} hours.", nameof(respondWithinHours));
-        if (dueOn < CouncilTime.Today(now)) throw new ArgumentException("The due date has passed already.", nameof(dueOn));
+        if (dueOn < CouncilTime.Today(now, timeZoneId)) throw new ArgumentException("The due date has passed already.", nameof(dueOn));
         var respondBy = now.AddHours(respondWithinHours);
-        if (respondBy > CouncilTime.EndOf(dueOn)) throw new ArgumentException("The time to respond ends after the due date.", nameof(respondWithinHours));
+        if (respondBy > CouncilTime.EndOf(dueOn, timeZoneId)) throw new ArgumentException("The time to respond ends after the due date.", nameof(respondWithinHours));
         var escalation = new Escalation();
-        return (escalation, escalation.Raise(new Escalated(escalationId, councilId, ReferenceFor(escalationId, now), matter.ItemId,
+        return (escalation, escalation.Raise(new Escalated(escalationId, councilId, ReferenceFor(escalationId, now, timeZoneId), matter.ItemId,
             TextRules.Required(matter.Title, TextKind.Title, "matter"), TextRules.Check(matter.Text, TextKind.Body, "matter"),
             TextRules.Check(matter.Place, TextKind.Name, "place"), matter.SubmittedBy, department.Id, department.Name,
-            TextRules.Required(request, TextKind.Note, "request"), respondWithinHours, respondBy, dueOn)));
+            TextRules.Required(request, TextKind.Note, "request"), respondWithinHours, respondBy, dueOn, timeZoneId)));
     }
 
-    /// <summary>The letter's number: the year and the escalation's own id, so that it is unique without a counter to share.</summary>
-    public static string ReferenceFor(string escalationId, DateTimeOffset now) =>
-        $"{now.ToOffset(CouncilTime.Offset).Year}-{escalationId[(escalationId.LastIndexOf('-') + 1)..].ToUpperInvariant()}";
+    /// <summary>
+    /// The letter's number: the year on the council's clock and the escalation's own id, so that it is unique without a
+    /// counter to share.
+    /// </summary>
+    public static string ReferenceFor(string escalationId, DateTimeOffset now, string timeZoneId) =>
+        $"{CouncilTime.InZone(now, timeZoneId).Year}-{escalationId[(escalationId.LastIndexOf('-') + 1)..].ToUpperInvariant()}";
 
     public static Escalation Replay(IEnumerable<EscalationEvent> events)
     {
@@ -111,7 +120,7 @@ public sealed class Escalation
     public IReadOnlyList<EscalationEvent> Reopen(Actor by, DateTimeOffset now, string reason, DateOnly dueOn)
     {
         Begin(by, null, EscalationAction.Reopen);
-        if (dueOn < CouncilTime.Today(now)) throw new ArgumentException("The new due date has passed already.", nameof(dueOn));
+        if (dueOn < CouncilTime.Today(now, TimeZoneId)) throw new ArgumentException("The new due date has passed already.", nameof(dueOn));
         return Raise(new EscalationReopened(TextRules.Required(reason, TextKind.Note, "reason"), dueOn));
     }
 
@@ -204,6 +213,7 @@ public sealed class Escalation
                     (x.EscalationId, x.CouncilId, x.ReferenceNo, x.ItemId, x.ItemTitle, x.Matter, x.Place, x.SubmittedBy);
                 (DepartmentId, DepartmentName, Request, RespondWithinHours, RespondBy, DueOn, Status) =
                     (x.DepartmentId, x.DepartmentName, x.Request, x.RespondWithinHours, x.RespondBy, x.DueOn, EscalationStatus.Escalated);
+                TimeZoneId = x.TimeZoneId ?? CouncilTime.DefaultZoneId;
                 break;
             case EscalationReceived r: (Response, Responded, Status) = (r.Response, true, EscalationStatus.Received); break;
             case EscalationProgressNoted n: _notes.Add(n.Note); break;

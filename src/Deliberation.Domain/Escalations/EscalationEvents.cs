@@ -6,10 +6,12 @@ public abstract record EscalationEvent;
 /// <summary>
 /// The whistle: the clerk escalates an item to a department with a request, a time to respond and a due date. The
 /// matter (title, text, place) and the department's name are copied in: the letter (函) shows them as they were sent.
+/// The council's zone then is recorded too (its due dates end and its letter's times are told in it); an escalation
+/// recorded before zones were has none, and meant China Standard Time.
 /// </summary>
 public sealed record Escalated(string EscalationId, string CouncilId, string ReferenceNo, string ItemId, string ItemTitle, string Matter,
     string Place, string SubmittedBy, string DepartmentId, string DepartmentName, string Request, int RespondWithinHours,
-    DateTimeOffset RespondBy, DateOnly DueOn) : EscalationEvent;
+    DateTimeOffset RespondBy, DateOnly DueOn, string? TimeZoneId = null) : EscalationEvent;
 
 /// <summary>The department has it (签收): its response.</summary>
 public sealed record EscalationReceived(string Response) : EscalationEvent;

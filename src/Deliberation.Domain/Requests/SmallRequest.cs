@@ -17,6 +17,8 @@ public sealed class SmallRequest
     public string Category { get; private set; } = "";
     public string Place { get; private set; } = "";
     public DateOnly NeededBy { get; private set; }
+    /// <summary>The council's zone when it was posted: its day ends at midnight there, even if the council changes zone later.</summary>
+    public string TimeZoneId { get; private set; } = CouncilTime.DefaultZoneId;
     public string PostedBy { get; private set; } = "";
     public string? OnBehalfOf { get; private set; }
     public SmallRequestStatus Status { get; private set; }
@@ -29,11 +31,11 @@ public sealed class SmallRequest
     public string? Comment { get; private set; }
     public bool Overdue { get; private set; }
 
-    public DateTimeOffset DueBy => CouncilTime.EndOf(NeededBy);
+    public DateTimeOffset DueBy => CouncilTime.EndOf(NeededBy, TimeZoneId);
 
     public static (SmallRequest Request, IReadOnlyList<SmallRequestEvent> Events) Post(Actor by, DateTimeOffset now, string requestId,
         string councilId, string title, string details, string category, IReadOnlyList<string> councilCategories, string place,
-        DateOnly neededBy, string? onBehalfOf)
+        DateOnly neededBy, string? onBehalfOf, string timeZoneId = CouncilTime.DefaultZoneId)
     {
         var forSomeoneElse = !string.IsNullOrWhiteSpace(onBehalfOf);
         if (forSomeoneElse && !by.Holds(CouncilRole.GridWorker))
@@ -41,11 +43,11 @@ public sealed class SmallRequest
         if (!forSomeoneElse && !by.Holds(CouncilRole.Resident))
             throw NotPermitted.Requires("post a small request", "verified resident", "grid worker (naming the resident)");
         if (!councilCategories.Contains(category)) throw new ArgumentException("Choose one of the council's categories.", nameof(category));
-        if (neededBy < CouncilTime.Today(now)) throw new ArgumentException("That day has passed already.", nameof(neededBy));
+        if (neededBy < CouncilTime.Today(now, timeZoneId)) throw new ArgumentException("That day has passed already.", nameof(neededBy));
         var request = new SmallRequest();
         return (request, request.Raise(new SmallRequestPosted(requestId, councilId, TextRules.Required(title, TextKind.Title, "title"),
             TextRules.Check(details, TextKind.Note, "details"), category, TextRules.Required(place, TextKind.Name, "place"), neededBy,
-            by.UserId, forSomeoneElse ? TextRules.Check(onBehalfOf, TextKind.Name, "resident's name") : null)));
+            by.UserId, forSomeoneElse ? TextRules.Check(onBehalfOf, TextKind.Name, "resident's name") : null, timeZoneId)));
     }
 
     public static SmallRequest Replay(IEnumerable<SmallRequestEvent> events)
@@ -150,6 +152,7 @@ public sealed class SmallRequest
             case SmallRequestPosted p:
                 (Id, CouncilId, Title, Details, Category, Place, NeededBy, PostedBy, OnBehalfOf, Status) =
                     (p.RequestId, p.CouncilId, p.Title, p.Details, p.Category, p.Place, p.NeededBy, p.PostedBy, p.OnBehalfOf, SmallRequestStatus.Open);
+                TimeZoneId = p.TimeZoneId ?? CouncilTime.DefaultZoneId;
                 break;
             case SmallRequestDispatched d: (GroupId, GroupName, VolunteerId, Status) = (d.GroupId, d.GroupName, d.VolunteerId, SmallRequestStatus.Dispatched); break;
             case SmallRequestTaken t: (VolunteerId, Status) = (t.VolunteerId, SmallRequestStatus.Taken); break;

@@ -3,9 +3,12 @@ namespace Deliberation.Domain.Requests;
 /// <summary>Something that happened to a small request (微心愿). Actor and time live in the log's envelope.</summary>
 public abstract record SmallRequestEvent;
 
-/// <summary>A resident orders (群众点单), or a grid worker on their behalf: what, which category, where, needed by when.</summary>
+/// <summary>
+/// A resident orders (群众点单), or a grid worker on their behalf: what, which category, where, needed by when, and the
+/// council's zone then, in which that day ends (none recorded before zones were: China Standard Time).
+/// </summary>
 public sealed record SmallRequestPosted(string RequestId, string CouncilId, string Title, string Details, string Category, string Place,
-    DateOnly NeededBy, string PostedBy, string? OnBehalfOf) : SmallRequestEvent;
+    DateOnly NeededBy, string PostedBy, string? OnBehalfOf, string? TimeZoneId = null) : SmallRequestEvent;
 
 /// <summary>The clerk dispatches it (社区派单) to a volunteer group or to one person.</summary>
 public sealed record SmallRequestDispatched(string? GroupId, string? GroupName, string? VolunteerId, string Note) : SmallRequestEvent;

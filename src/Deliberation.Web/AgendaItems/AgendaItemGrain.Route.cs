@@ -29,10 +29,11 @@ public sealed partial class AgendaItemGrain
         var events = item.Route(by, department.Name, c.Reason, EscalationIdOf(Key));
         try
         {
+            var zone = c.DueOn is null ? (await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetAsync())?.TimeZoneId : null;
             await GrainFactory.GetGrain<IEscalationGrain>(EscalationIdOf(Key)).EscalateAsync(new Escalate(councilId,
                 new EscalatedMatter(item.Id, item.Title, item.Text, item.Place, item.SubmittedBy), department.Id,
                 string.IsNullOrWhiteSpace(c.Request) ? c.Reason : c.Request, c.RespondWithinHours ?? DefaultRespondWithinHours,
-                c.DueOn ?? CouncilTime.Today(now).AddDays(DefaultDueInDays)), by);
+                c.DueOn ?? CouncilTime.Today(now, zone).AddDays(DefaultDueInDays)), by);
         }
         catch
         {

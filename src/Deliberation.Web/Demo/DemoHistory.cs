@@ -22,6 +22,8 @@ namespace Deliberation.Web.Demo;
 public static class DemoHistory
 {
     private static readonly ProcessTemplate Village = ProcessTemplateCatalog.Latest("siyi-liang-gongkai");
+    // The demo council keeps the default zone while its history is written (it is made just before).
+    private const string Zone = CouncilTime.DefaultZoneId;
 
     private static readonly (string Title, string Category, string Place)[] Topics =
     [
@@ -90,7 +92,7 @@ public static class DemoHistory
         var stream = new Stream<EscalationEvent>($"{EscalationGrain.Category}-{escalationId}");
         var (escalation, escalated) = Escalation.Escalate(a["clerk"], at, escalationId, councilId,
             new EscalatedMatter(item.Id, item.Title, item.Text, item.Place, item.SubmittedBy), department, "请派人现场查看并处理，办结后反馈。",
-            72, CouncilTime.Today(at).AddDays(15));
+            72, CouncilTime.Today(at, Zone).AddDays(15), Zone);
         stream.Add(a["clerk"], at, escalated);
         var submitter = a.Values.First(x => x.UserId == item.SubmittedBy);
         var officer = department.Accounts.Count > 0 ? a.Values.First(x => x.UserId == department.Accounts[0]) : null;
@@ -122,7 +124,7 @@ public static class DemoHistory
                 if (poor && rated.AddDays(1) < now)
                 {
                     var reopened = rated.AddDays(1);
-                    stream.Add(a["clerk"], reopened, escalation.Reopen(a["clerk"], reopened, "群众评价不满意，退回重办。", CouncilTime.Today(reopened).AddDays(10)));
+                    stream.Add(a["clerk"], reopened, escalation.Reopen(a["clerk"], reopened, "群众评价不满意，退回重办。", CouncilTime.Today(reopened, Zone).AddDays(10)));
                     if (reopened.AddDays(5) < now)
                     {
                         stream.Add(officer, reopened.AddDays(5), escalation.Complete(officer, department, "重新施工，已彻底解决。"));
@@ -160,7 +162,7 @@ public static class DemoHistory
                     Tally.Create(new(5, 5), new(5, 5), new(4, 4), new(1, 1), new(0, 0)), null)),
                 (17, clerk, () => item.Disclose(clerk, at.AddDays(17), 7)),
                 (24.5, clerk, () => item.EndNotice(clerk, at.AddDays(24.5))),
-                (25, clerk, () => item.AssignImplementation(clerk, "村两委 Village committees", CouncilTime.Today(at.AddDays(60)))),
+                (25, clerk, () => item.AssignImplementation(clerk, "村两委 Village committees", CouncilTime.Today(at.AddDays(60), Zone))),
                 (40, clerk, () => item.CompleteImplementation(clerk, "已按决议实施完毕。")),
                 (41, clerk, () => item.DiscloseResult(clerk, "实施结果已公开，欢迎评价。")),
                 (43, a["resident"], () => item.Rate(a["resident"], 4 + i % 2)),
@@ -183,7 +185,7 @@ public static class DemoHistory
         var stream = new Stream<SmallRequestEvent>($"{SmallRequestGrain.Category}-{id}");
         var poster = i % 3 == 0 ? a["grid"] : a["resident"];
         var (request, posted) = SmallRequest.Post(poster, at, id, councilId, title, "", category, services.RequestCategories, "湖边村",
-            CouncilTime.Today(at).AddDays(5), poster == a["grid"] ? "王奶奶（独居）" : null);
+            CouncilTime.Today(at, Zone).AddDays(5), poster == a["grid"] ? "王奶奶（独居）" : null, Zone);
         stream.Add(poster, at, posted);
         var volunteer = i % 2 == 0 ? a["volunteer"] : a["member1"];
         if (i % 9 == 8)

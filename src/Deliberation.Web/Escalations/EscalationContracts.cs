@@ -19,7 +19,7 @@ public sealed record ReopenEscalation(string Reason, DateOnly DueOn) : Escalatio
 public sealed record EscalationView(
     string Id, string CouncilId, string ReferenceNo, string ItemId, string ItemTitle, string Matter, string Place,
     string DepartmentId, string DepartmentName, string? DepartmentContact, string Request, int RespondWithinHours,
-    DateTimeOffset EscalatedAt, DateTimeOffset RespondBy, DateOnly DueOn, string Status, string? Response,
+    DateTimeOffset EscalatedAt, DateTimeOffset RespondBy, DateOnly DueOn, string TimeZoneId, string Status, string? Response,
     IReadOnlyList<string> Notes, string? Result, string? ReturnReason, bool ResponseOverdue, bool Overdue, int Reopened,
     IReadOnlyList<FeedbackRatingView> Ratings, IReadOnlyList<string> Allowed, IReadOnlyList<TimelineEntry> Timeline);
 

@@ -49,8 +49,10 @@ public sealed partial class EscalationGrain(TimeProvider clock, ILogger<Escalati
         var department = services.Department(request.DepartmentId)
             ?? throw new ArgumentException($"This council has no department '{request.DepartmentId}'.", "department");
         var now = Clock.GetUtcNow();
+        // The council's zone now goes into the whistle: its due date and letter keep it if the council changes zone later.
+        var zone = (await GrainFactory.GetGrain<ICouncilGrain>(request.CouncilId).GetAsync())?.TimeZoneId ?? Domain.CouncilTime.DefaultZoneId;
         var (escalation, events) = Escalation.Escalate(by, now, Key, request.CouncilId, request.Matter, department, request.Request,
-            request.RespondWithinHours, request.DueOn);
+            request.RespondWithinHours, request.DueOn, zone);
         await CommitNewAsync(escalation, events, by.UserId, now);
         return View(escalation, by, services);
     }
@@ -91,7 +93,7 @@ public sealed partial class EscalationGrain(TimeProvider clock, ILogger<Escalati
         var department = services.Department(e.DepartmentId);
         return new EscalationView(e.Id, e.CouncilId, e.ReferenceNo, e.ItemId, e.ItemTitle, e.Matter, e.Place, e.DepartmentId, e.DepartmentName,
             department?.Contact, e.Request, e.RespondWithinHours, StoredEvents.Count > 0 ? StoredEvents[0].OccurredAt : Clock.GetUtcNow(),
-            e.RespondBy, e.DueOn, e.Status.ToString(), e.Response, e.Notes.ToList(), e.Result, e.ReturnReason, e.ResponseOverdue, e.Overdue,
+            e.RespondBy, e.DueOn, e.TimeZoneId, e.Status.ToString(), e.Response, e.Notes.ToList(), e.Result, e.ReturnReason, e.ResponseOverdue, e.Overdue,
             e.Reopened, e.Ratings.Select(r => new FeedbackRatingView(r.Score, r.Comment, r.Round)).ToList(),
             e.AllowedActions(viewer, department).Select(Escalation.Kebab).ToList(),
             StoredEvents.Select(stored => Entry(stored, ResidentPrivacy.SeesNames(viewer) ? null : e.SubmittedBy)).ToList());

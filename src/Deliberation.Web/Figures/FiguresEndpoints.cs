@@ -1,6 +1,8 @@
+using Deliberation.Domain;
 using Deliberation.Domain.Councils;
 using Deliberation.Runtime.Projections;
 using Deliberation.Web.Accounts;
+using Deliberation.Web.Councils;
 
 namespace Deliberation.Web.Figures;
 
@@ -9,13 +11,16 @@ public static class FiguresEndpoints
 {
     public static IEndpointRouteBuilder MapFigures(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/councils/{councilId}/figures", async (string councilId, string? month, ProjectionRunner readSide, TimeProvider clock) =>
-                Results.Ok(Json(await FiguresQueries.MonthAsync(readSide, councilId, MonthPicker.Pick(month, clock.GetUtcNow())))))
+        app.MapGet("/api/councils/{councilId}/figures", async (string councilId, string? month, ProjectionRunner readSide, TimeProvider clock,
+                CouncilZones zones) =>
+                Results.Ok(Json(await FiguresQueries.MonthAsync(readSide, councilId,
+                    MonthPicker.Pick(month, clock.GetUtcNow(), await zones.OfAsync(councilId))))))
             .AccessFor(CouncilRole.Clerk, CouncilRole.Chair, CouncilRole.Member, CouncilRole.Reviewer).WithTags("Figures");
 
         app.MapGet("/api/figures/county", async (string? month, ProjectionRunner readSide, TimeProvider clock) =>
         {
-            var (county, councils) = await FiguresQueries.CountyAsync(readSide, MonthPicker.Pick(month, clock.GetUtcNow()));
+            // The county's councils may keep different zones; its current month is China's.
+            var (county, councils) = await FiguresQueries.CountyAsync(readSide, MonthPicker.Pick(month, clock.GetUtcNow(), CouncilTime.DefaultZoneId));
             return Results.Ok(new { county = Json(county), councils = councils.Select(c => new { council = c.Council, figures = Json(c.Report) }) });
         }).Access(Audience.Administrator).WithTags("Figures");
         return app;

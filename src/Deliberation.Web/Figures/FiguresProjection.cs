@@ -1,9 +1,9 @@
+using Deliberation.Domain;
 using Deliberation.Domain.AgendaItems;
 using Deliberation.Runtime.EventLog;
 using Deliberation.Runtime.Projections;
 using Deliberation.Web.AgendaItems;
 using Deliberation.Web.Grains;
-using Deliberation.Web.Ledger;
 using Deliberation.Web.ReadSide;
 
 namespace Deliberation.Web.Figures;
@@ -13,13 +13,15 @@ namespace Deliberation.Web.Figures;
 /// (<c>figures_month</c>, added to as events come), with each fact's own row (<c>figures_facts</c>) for what a sum cannot
 /// give: percentiles of days, and the public figures (facts of disclosed matters). A month's figures change only by an
 /// event of that month; one that arrives after the council's log has moved past its month is counted where it belongs
-/// and recorded as late (<c>figures_late</c>), so the page can say so.
+/// and recorded as late (<c>figures_late</c>), so the page can say so. A month is the council's, on its clock as it was
+/// when the event happened (<see cref="ZonesInForce"/>).
 /// </summary>
 public sealed class FiguresProjection : IProjection
 {
     public const string ProjectionName = "figures";
 
     private readonly StreamStates<MatterFacts> _matters = new(MatterFacts.Fold);
+    private readonly ZonesInForce _zones = new();
 
     public string Name => ProjectionName;
 
@@ -46,21 +48,24 @@ public sealed class FiguresProjection : IProjection
         "CREATE INDEX IF NOT EXISTS ix_figures_facts_county ON figures_facts (month, fact)",
         "CREATE TABLE IF NOT EXISTS figures_late (council_id TEXT NOT NULL, month TEXT NOT NULL, events BIGINT NOT NULL, last_position BIGINT NOT NULL, PRIMARY KEY (council_id, month))",
         "CREATE TABLE IF NOT EXISTS figures_watermark (council_id TEXT NOT NULL PRIMARY KEY, month TEXT NOT NULL)",
+        ZonesInForce.Schema,
     ];
 
-    public IReadOnlyList<string> Tables { get; } = ["figures_month", "figures_facts", "figures_late", "figures_watermark"];
+    public IReadOnlyList<string> Tables { get; } = ["figures_month", "figures_facts", "figures_late", "figures_watermark", "figures_zones"];
 
     public async Task ApplyAsync(IReadOnlyList<LoggedEvent> events, ProjectionContext context, CancellationToken ct)
     {
         var watermarks = new Dictionary<string, string>(StringComparer.Ordinal);
+        await _zones.RefreshAsync(context);
         var sums = new MonthSums();
         foreach (var (position, e) in events)
         {
+            await _zones.FollowAsync(position, e, context);
             if (!MatterFacts.Follows(e.StreamId)) continue;
             var matter = await _matters.AdvanceAsync(e, context);
             if (matter.CouncilId.Length == 0) continue;
             if (matter.Kind == MatterFacts.Escalation && matter.Category is null) await LookUpItemAsync(matter, context);
-            var month = LedgerProjection.MonthOf(e.OccurredAt);
+            var month = CouncilTime.MonthOf(e.OccurredAt, _zones.Of(matter.CouncilId));
             await KeepWatermarkAsync(matter.CouncilId, month, position, watermarks, context);
             foreach (var fact in matter.Facts) await CountAsync(matter, e, month, fact, sums, context);
             if (matter.BecamePublic)
@@ -73,7 +78,11 @@ public sealed class FiguresProjection : IProjection
                 "ON CONFLICT (council_id) DO UPDATE SET month = excluded.month", ("@council", council), ("@month", month));
     }
 
-    public void Forget() => _matters.Clear();
+    public void Forget()
+    {
+        _matters.Clear();
+        _zones.Forget();
+    }
 
     /// <summary>An escalation counts under its item's category, from its submission (the item stream's first event).</summary>
     private static async Task LookUpItemAsync(MatterFacts matter, ProjectionContext context)

@@ -39,6 +39,8 @@ public sealed class MatterFacts
     public long? ReopenedDoneSequence { get; private set; }
 
     private DateTimeOffset _respondBy, _dueBy;
+    // The zone the matter's due dates end in: the council's when it was raised (null before zones were recorded: China's).
+    private string? _dueZone;
     private bool _responseCounted, _roundCounted, _decisionCounted, _resultCounted, _dispatchCounted;
     private long _lastDoneSequence;
 
@@ -104,7 +106,8 @@ public sealed class MatterFacts
         {
             case Domain.Escalations.Escalated s:
                 (Kind, CouncilId, DepartmentId, ItemId, _respondBy, _dueBy) =
-                    (Escalation, s.CouncilId, s.DepartmentId, s.ItemId, s.RespondBy, CouncilTime.EndOf(s.DueOn));
+                    (Escalation, s.CouncilId, s.DepartmentId, s.ItemId, s.RespondBy, CouncilTime.EndOf(s.DueOn, s.TimeZoneId));
+                _dueZone = s.TimeZoneId;
                 Facts.Add(new("sent"));
                 break;
             case EscalationReceived or EscalationReturned or EscalationDone when !_responseCounted:
@@ -127,7 +130,7 @@ public sealed class MatterFacts
             case EscalationReopened r:
                 Facts.Add(new("reopened"));
                 ReopenedDoneSequence = _lastDoneSequence;
-                (_roundCounted, _dueBy) = (false, CouncilTime.EndOf(r.DueOn));
+                (_roundCounted, _dueBy) = (false, CouncilTime.EndOf(r.DueOn, _dueZone));
                 break;
         }
     }
@@ -147,7 +150,7 @@ public sealed class MatterFacts
         switch (x)
         {
             case SmallRequestPosted p:
-                (Kind, CouncilId, Category, SubmittedAt, _dueBy) = (Request, p.CouncilId, p.Category, e.OccurredAt, CouncilTime.EndOf(p.NeededBy));
+                (Kind, CouncilId, Category, SubmittedAt, _dueBy) = (Request, p.CouncilId, p.Category, e.OccurredAt, CouncilTime.EndOf(p.NeededBy, p.TimeZoneId));
                 Facts.Add(new("received"));
                 break;
             case SmallRequestDispatched d:

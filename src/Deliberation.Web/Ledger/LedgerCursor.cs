@@ -12,7 +12,7 @@ public static class LedgerCursor
 
     public static Keyset? Parse(string? text) => Keyset.Parse(text, IsMonth);
 
-    public static Keyset Of(LedgerEntry entry) => new(LedgerProjection.MonthOf(entry.Since), entry.Id);
+    public static Keyset Of(LedgerEntry entry) => new(entry.Month, entry.Id);
 
     public static bool IsMonth(string key) => key.Length == 7 && key[4] == '-' && char.IsAsciiDigit(key[0]);
 }

@@ -24,8 +24,11 @@ public sealed record LedgerFilter(string? DepartmentId = null, string? State = n
         return string.Join("&", query);
     }
 
-    /// <summary>The WHERE clause (after council and kind) and its parameters; <paramref name="onlyDepartment"/> narrows a department's view.</summary>
-    public (string Sql, List<(string, object?)> Parameters) Where(string councilId, string? onlyDepartment, DateTimeOffset now)
+    /// <summary>
+    /// The WHERE clause (after council and kind) and its parameters; <paramref name="onlyDepartment"/> narrows a
+    /// department's view. This month and today are the council's (<paramref name="zoneId"/>, its zone now).
+    /// </summary>
+    public (string Sql, List<(string, object?)> Parameters) Where(string councilId, string? onlyDepartment, DateTimeOffset now, string zoneId)
     {
         var sql = "council_id = @council AND kind = 'escalation'";
         var parameters = new List<(string, object?)> { ("@council", councilId) };
@@ -35,18 +38,20 @@ public sealed record LedgerFilter(string? DepartmentId = null, string? State = n
         if (Current)
         {
             sql += " AND (month >= @current OR is_open = 1 OR state = 'Returned')";
-            parameters.Add(("@current", LedgerProjection.MonthOf(now)));
+            parameters.Add(("@current", Domain.CouncilTime.MonthOf(now, zoneId)));
         }
         else if (Month != AllMonths) { sql += " AND month = @month"; parameters.Add(("@month", Month)); }
-        if (OverdueOnly) { sql += " AND " + OverdueSql; parameters.Add(("@today", Today(now))); }
+        if (OverdueOnly) { sql += " AND " + OverdueSql; parameters.Add(("@today", Today(now, zoneId))); }
         return (sql, parameters);
     }
 
     /// <summary>
     /// <see cref="LedgerEntry.IsOverdueAt"/> in SQL: flagged (the overdue column holds both flags), or open past the end
-    /// of its day by the council's clock even before the reminder has got to it.
+    /// of its day by the council's clock even before the reminder has got to it. Today is the council's today in its zone
+    /// now; a line raised under another zone (the council changed it since) is flagged by its own reminder at the end of
+    /// its own day, so this only decides the few hours before that reminder has fired.
     /// </summary>
     public const string OverdueSql = "(overdue = 1 OR (is_open = 1 AND due_on < @today))";
 
-    public static string Today(DateTimeOffset now) => Domain.CouncilTime.Today(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Today(DateTimeOffset now, string zoneId) => Domain.CouncilTime.Today(now, zoneId).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

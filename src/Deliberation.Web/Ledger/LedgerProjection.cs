@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Deliberation.Domain;
 using Deliberation.Domain.Escalations;
 using Deliberation.Domain.Requests;
 using Deliberation.Runtime.EventLog;
@@ -71,16 +70,13 @@ public sealed class LedgerProjection : IProjection
                 "state = excluded.state, month = excluded.month, due_on = excluded.due_on, is_open = excluded.is_open, overdue = excluded.overdue, " +
                 "volunteer_id = excluded.volunteer_id, entry = excluded.entry",
                 ("@id", entry.Id), ("@council", entry.CouncilId), ("@kind", entry.Kind), ("@department", entry.DepartmentId),
-                ("@state", entry.State), ("@month", MonthOf(entry.Since)), ("@due", entry.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ("@state", entry.State), ("@month", entry.Month), ("@due", entry.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 ("@open", entry.IsOpen ? 1L : 0L), ("@overdue", entry.Overdue || (entry.ResponseOverdue && entry.RespondedAt is null) ? 1L : 0L),
                 ("@volunteer", entry.VolunteerId ?? ""), ("@entry", JsonSerializer.Serialize(entry, EventJson.Options)));
         }
     }
 
     public void Forget() => _lines.Clear();
-
-    /// <summary>The council's month (yyyy-MM, China time) of a moment.</summary>
-    public static string MonthOf(DateTimeOffset at) => at.ToOffset(CouncilTime.Offset).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     private static Line Fold(Line? line, EventEnvelope e)
     {
@@ -118,10 +114,12 @@ public sealed class LedgerProjection : IProjection
             if (Escalation is { Id.Length: > 0 } x)
                 return new LedgerEntry(x.Id, "escalation", x.CouncilId, x.ReferenceNo, x.ItemTitle, x.DepartmentId, x.DepartmentName,
                     x.Status.ToString(), Since, x.RespondBy, RespondedAt, x.DueOn, DoneAt, x.ResponseOverdue, x.Overdue, x.Reopened,
-                    x.Ratings.Count > 0 ? x.Ratings[^1].Score : null, null, x.SubmittedBy, x.Result ?? x.ReturnReason ?? x.Response ?? "");
+                    x.Ratings.Count > 0 ? x.Ratings[^1].Score : null, null, x.SubmittedBy, x.Result ?? x.ReturnReason ?? x.Response ?? "",
+                    x.TimeZoneId);
             if (Request is { Id.Length: > 0 } r)
                 return new LedgerEntry(r.Id, "request", r.CouncilId, r.Id, r.Title, r.GroupId ?? "", r.GroupName ?? "", r.Status.ToString(),
-                    Since, null, RespondedAt, r.NeededBy, DoneAt, false, r.Overdue, 0, r.Score, r.VolunteerId, r.PostedBy, r.Report ?? "");
+                    Since, null, RespondedAt, r.NeededBy, DoneAt, false, r.Overdue, 0, r.Score, r.VolunteerId, r.PostedBy, r.Report ?? "",
+                    r.TimeZoneId);
             return null;
         }
     }

@@ -15,6 +15,9 @@ public sealed record SmallRequestView(string Id, string CouncilId, string Title,
     DateOnly NeededBy, string PostedBy, string? OnBehalfOf, string Status, string? GroupId, string? GroupName, string? VolunteerId,
     string? Report, int? Score, string? Comment, bool Overdue, IReadOnlyList<string> Allowed);
 
-/// <summary>What the stream catalogue keeps for the lists (mine, open, done), read without replaying.</summary>
+/// <summary>
+/// What the stream catalogue keeps for the lists (mine, open, done), read without replaying; the zone its day ends in
+/// (none in a row written before zones were recorded: China Standard Time).
+/// </summary>
 public sealed record SmallRequestSummary(string Id, string CouncilId, string Title, string Category, string Place, DateOnly NeededBy,
-    string PostedBy, string Status, string? GroupId, string? VolunteerId, bool Overdue, DateTimeOffset UpdatedAt);
+    string PostedBy, string Status, string? GroupId, string? VolunteerId, bool Overdue, DateTimeOffset UpdatedAt, string? TimeZoneId = null);

@@ -11,5 +11,5 @@ public static class SmallRequestDue
     public static bool IsOpen(SmallRequestSummary r) => r.Status is "Open" or "Dispatched" or "Taken";
 
     public static bool IsOverdueAt(SmallRequestSummary r, DateTimeOffset now) =>
-        IsOpen(r) && (r.Overdue || CouncilTime.Today(now) > r.NeededBy);
+        IsOpen(r) && (r.Overdue || now >= CouncilTime.EndOf(r.NeededBy, r.TimeZoneId));
 }

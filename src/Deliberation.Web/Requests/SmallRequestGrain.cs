@@ -40,15 +40,17 @@ public sealed class SmallRequestGrain(TimeProvider clock, ILogger<SmallRequestGr
 
     /// <summary>What lists show of a request as of <paramref name="at"/>: the catalogue's summary and the list projection's row.</summary>
     public static SmallRequestSummary Summary(SmallRequest r, DateTimeOffset at) => new SmallRequestSummary(r.Id, r.CouncilId, r.Title, r.Category,
-        r.Place, r.NeededBy, r.PostedBy, r.Status.ToString(), r.GroupId, r.VolunteerId, r.Overdue, at);
+        r.Place, r.NeededBy, r.PostedBy, r.Status.ToString(), r.GroupId, r.VolunteerId, r.Overdue, at, r.TimeZoneId);
 
     public async Task<SmallRequestView> PostAsync(string councilId, PostSmallRequest request, Actor by)
     {
         if (Current is not null) throw new ArgumentException($"Request '{Key}' already exists.");
         var services = await ServicesAsync(councilId);
+        // The council's zone now goes into the request: its day ends there even if the council changes zone later.
+        var zone = (await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetAsync())?.TimeZoneId ?? Domain.CouncilTime.DefaultZoneId;
         var now = Clock.GetUtcNow();
         var (posted, events) = SmallRequest.Post(by, now, Key, councilId, request.Title, request.Details ?? "", request.Category,
-            services.RequestCategories, request.Place, request.NeededBy, request.OnBehalfOf);
+            services.RequestCategories, request.Place, request.NeededBy, request.OnBehalfOf, zone);
         await CommitNewAsync(posted, events, by.UserId, now);
         return View(posted, by, services);
     }

@@ -7,7 +7,7 @@ namespace Deliberation.Domain.Tests.Escalations;
 public sealed class EscalationTests
 {
     // 10:00 in the councils' time on 1 December.
-    private static readonly DateTimeOffset Now = new(2026, 12, 1, 10, 0, 0, CouncilTime.Offset);
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(8));
     private static readonly DateOnly DueOn = new(2026, 12, 10);
     private static readonly Department Works = new("works", "镇城建办", "0571-1234", ["u-works"]);
     private static readonly Department Water = new("water", "水务公司", "0571-5678", ["u-water"]);
@@ -40,7 +40,7 @@ public sealed class EscalationTests
         Assert.Equal(Now.AddHours(48), escalation.RespondBy);
         Assert.Equal("2026-AB12CD34EF", escalation.ReferenceNo);
         Assert.Equal(EscalationStatus.Escalated, escalation.Status);
-        Assert.Equal(new DateTimeOffset(2026, 12, 11, 0, 0, 0, CouncilTime.Offset), escalation.DueBy);
+        Assert.Equal(new DateTimeOffset(2026, 12, 11, 0, 0, 0, TimeSpan.FromHours(8)), escalation.DueBy);
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class EscalationTests
         escalation.Reopen(Clerk, Now.AddDays(12), "没修好", new DateOnly(2026, 12, 20));
 
         Assert.False(escalation.Overdue);
-        Assert.IsType<EscalationOverdue>(Assert.Single(escalation.NoticeOverdue(CouncilTime.EndOf(new DateOnly(2026, 12, 20)))));
+        Assert.IsType<EscalationOverdue>(Assert.Single(escalation.NoticeOverdue(CouncilTime.EndOf(new DateOnly(2026, 12, 20), CouncilTime.DefaultZoneId))));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Deliberation.Domain.Tests.Requests;
 
 public sealed class SmallRequestTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, CouncilTime.Offset);
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(8));
     private static readonly DateOnly Saturday = new(2026, 12, 5);
     private static readonly string[] Categories = ["助老", "维修", "代购"];
     private static readonly Actor Volunteer = With("u-volunteer", CouncilRole.Volunteer);
@@ -95,10 +95,10 @@ public sealed class SmallRequestTests
         var taken = Posted();
         taken.Take(Volunteer, null);
 
-        Assert.Empty(untaken.NoticeOverdue(CouncilTime.EndOf(Saturday).AddSeconds(-1)));
-        Assert.Equal(SmallRequestStatus.Open, Assert.IsType<SmallRequestOverdue>(Assert.Single(untaken.NoticeOverdue(CouncilTime.EndOf(Saturday)))).Stage);
-        Assert.Empty(untaken.NoticeOverdue(CouncilTime.EndOf(Saturday).AddDays(1)));
-        Assert.Equal(SmallRequestStatus.Taken, Assert.IsType<SmallRequestOverdue>(Assert.Single(taken.NoticeOverdue(CouncilTime.EndOf(Saturday)))).Stage);
+        Assert.Empty(untaken.NoticeOverdue(CouncilTime.EndOf(Saturday, CouncilTime.DefaultZoneId).AddSeconds(-1)));
+        Assert.Equal(SmallRequestStatus.Open, Assert.IsType<SmallRequestOverdue>(Assert.Single(untaken.NoticeOverdue(CouncilTime.EndOf(Saturday, CouncilTime.DefaultZoneId)))).Stage);
+        Assert.Empty(untaken.NoticeOverdue(CouncilTime.EndOf(Saturday, CouncilTime.DefaultZoneId).AddDays(1)));
+        Assert.Equal(SmallRequestStatus.Taken, Assert.IsType<SmallRequestOverdue>(Assert.Single(taken.NoticeOverdue(CouncilTime.EndOf(Saturday, CouncilTime.DefaultZoneId)))).Stage);
         Assert.Null(untaken.NextDueAt);
     }
 
@@ -109,7 +109,7 @@ public sealed class SmallRequestTests
         request.Take(Volunteer, null);
         request.ReportDone(Volunteer, "好了");
 
-        Assert.Empty(request.NoticeOverdue(CouncilTime.EndOf(Saturday).AddDays(3)));
+        Assert.Empty(request.NoticeOverdue(CouncilTime.EndOf(Saturday, CouncilTime.DefaultZoneId).AddDays(3)));
         Assert.Null(request.NextDueAt);
     }
 }
