@@ -40,9 +40,18 @@ public static class MeetingGroups
 
     public static string Outsiders(string councilId, string meetingId) => $"meeting:{councilId}:{meetingId}:outsiders";
 
-    public static string InsidersShowingTurnout(string councilId, string meetingId) => $"meeting:{councilId}:{meetingId}:insiders:turnout";
+    /// <summary>
+    /// The screens that show the turnout are in shares, which get their ticks in turn (<see cref="MeetingPush"/>): a
+    /// tick to every display of a large hall at once would hold up the votes arriving meanwhile.
+    /// </summary>
+    public const int TurnoutShards = 8;
 
-    public static string OutsidersShowingTurnout(string councilId, string meetingId) => $"meeting:{councilId}:{meetingId}:outsiders:turnout";
+    public static string InsidersShowingTurnout(string councilId, string meetingId, int shard) => $"meeting:{councilId}:{meetingId}:insiders:turnout:{shard}";
+
+    public static string OutsidersShowingTurnout(string councilId, string meetingId, int shard) => $"meeting:{councilId}:{meetingId}:outsiders:turnout:{shard}";
+
+    /// <summary>The share a connection's ticks come with: any spread that is even will do, and a connection keeps its share.</summary>
+    public static int ShardOf(string connectionId) => (int)((uint)StringComparer.Ordinal.GetHashCode(connectionId) % TurnoutShards);
 
     /// <summary>
     /// Whether this viewer's screen follows the turnout: the chair's and clerk's (they run the meeting) and anyone's who
@@ -53,9 +62,9 @@ public static class MeetingGroups
         || !viewer.Roles.Any(r => r.Role == Domain.Councils.CouncilRole.Member);
 
     /// <summary>Every group a connection may be in for the meeting (to leave them all).</summary>
-    public static IEnumerable<string> All(string councilId, string meetingId) =>
+    public static IEnumerable<string> All(string councilId, string meetingId, string connectionId) =>
     [
         Everyone(councilId, meetingId), Insiders(councilId, meetingId), Outsiders(councilId, meetingId),
-        InsidersShowingTurnout(councilId, meetingId), OutsidersShowingTurnout(councilId, meetingId),
+        InsidersShowingTurnout(councilId, meetingId, ShardOf(connectionId)), OutsidersShowingTurnout(councilId, meetingId, ShardOf(connectionId)),
     ];
 }

@@ -29,8 +29,11 @@ public sealed class MeetingHub(IGrainFactory grains) : Hub<IMeetingClient>
         await Groups.AddToGroupAsync(Context.ConnectionId,
             insider ? MeetingGroups.Insiders(councilId, meetingId) : MeetingGroups.Outsiders(councilId, meetingId));
         if (MeetingGroups.ShowsTurnout(actor))
+        {
+            var shard = MeetingGroups.ShardOf(Context.ConnectionId);
             await Groups.AddToGroupAsync(Context.ConnectionId, insider
-                ? MeetingGroups.InsidersShowingTurnout(councilId, meetingId) : MeetingGroups.OutsidersShowingTurnout(councilId, meetingId));
+                ? MeetingGroups.InsidersShowingTurnout(councilId, meetingId, shard) : MeetingGroups.OutsidersShowingTurnout(councilId, meetingId, shard));
+        }
         if (await grain.GetAsync(councilId) is not { } meeting)
         {
             await Leave(councilId, meetingId);
@@ -55,7 +58,7 @@ public sealed class MeetingHub(IGrainFactory grains) : Hub<IMeetingClient>
     [Access(Audience.Public)]
     public async Task Leave(string councilId, string meetingId)
     {
-        foreach (var group in MeetingGroups.All(councilId, meetingId)) await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
+        foreach (var group in MeetingGroups.All(councilId, meetingId, Context.ConnectionId)) await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
     }
 
     /// <summary>The ballot as this caller sees it, with the votes they may still cast.</summary>

@@ -74,79 +74,57 @@ public sealed class MeetingPush(IHubContext<MeetingHub, IMeetingClient> hub, IGr
     /// <param name="public">Whether its item is disclosed, so that the public may see it too.</param>
     public async Task BallotChangedAsync(BallotView ballot, BallotStatus status, bool @public)
     {
-        ballot = Pushed(ballot);
         // Kept per ballot for the life of the process (a few per meeting), so that nothing is sent after a closing.
         var screens = _ballots.GetOrAdd(ballot.Id, _ => new BallotScreens());
-        var turnout = status == BallotStatus.Open && ballot.VotesCast > 0;
-        TimeSpan wait;
-        lock (screens)
-        {
-            if (screens.Latest is null || Newer(ballot, status, screens.Latest, screens.LatestStatus))
-                (screens.Latest, screens.LatestStatus, screens.Public) = (ballot, status, @public);
-            if (!turnout) wait = TimeSpan.Zero;
-            else if (screens.TurnoutScheduled) return;
-            else
-            {
-                // The first vote after a quiet spell shows at once (a small hall sees each vote); within a window of
-                // the last push the newest turnout waits for the window's end, so a storm is one tick per window.
-                wait = screens.LastSent + TurnoutWindow - clock.GetUtcNow();
-                screens.TurnoutScheduled = wait > TimeSpan.Zero;
-            }
-        }
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, clock);
-            lock (screens) screens.TurnoutScheduled = false;
-        }
-        await SendLatestAsync(screens);
+        screens.Saw(Pushed(ballot), status, @public);
+        if (await SendToAllAsync(screens)) return;
+        await Task.WhenAll(Enumerable.Range(0, MeetingGroups.TurnoutShards).Select(shard => TickAsync(screens, shard)));
     }
 
     /// <summary>
-    /// One send at a time per ballot, always of the newest view, and none after the closing. The opening and the closing
-    /// go to every screen allowed to see the ballot; the turnout in between only to the screens that show it
-    /// (<see cref="MeetingGroups.ShowsTurnout"/>), once the opening has gone out to all.
+    /// The opening and the closing, at once, to every screen allowed to see the ballot; false when the ballot is open and
+    /// its opening has gone out, so that what changed is its turnout.
     /// </summary>
-    private async Task SendLatestAsync(BallotScreens screens)
+    private async Task<bool> SendToAllAsync(BallotScreens screens)
     {
         await screens.Sending.WaitAsync();
         try
         {
-            BallotView? view;
-            BallotStatus status;
-            bool toPublic;
-            lock (screens) (view, status, toPublic, screens.Latest) = (screens.Latest, screens.LatestStatus, screens.Public, null);
-            if (view is null || screens.SentClosing) return;
-            var (council, meeting) = (view.CouncilId, view.MeetingId);
-            var tick = status == BallotStatus.Open && screens.SentOpening;
-            IReadOnlyList<string> groups = (tick, toPublic) switch
-            {
-                (false, true) => [MeetingGroups.Everyone(council, meeting)],
-                (false, false) => [MeetingGroups.Insiders(council, meeting)],
-                (true, true) => [MeetingGroups.InsidersShowingTurnout(council, meeting), MeetingGroups.OutsidersShowingTurnout(council, meeting)],
-                (true, false) => [MeetingGroups.InsidersShowingTurnout(council, meeting)],
-            };
-            screens.LastSent = clock.GetUtcNow();
-            await hub.Clients.Groups(groups).BallotChanged(view);
-            screens.SentOpening |= status == BallotStatus.Open;
-            screens.SentClosing = status == BallotStatus.Closed;
-            await ScreensAsync(council, meeting, g => g.BallotChanged(view, toPublic));
+            var (view, status, toPublic) = screens.Newest;
+            if (screens.SentClosing) return true;
+            if (status == BallotStatus.Open && screens.SentOpening) return false;
+            var group = toPublic ? MeetingGroups.Everyone(view.CouncilId, view.MeetingId) : MeetingGroups.Insiders(view.CouncilId, view.MeetingId);
+            screens.Sent(status, clock.GetUtcNow(), TurnoutWindow);
+            await hub.Clients.Group(group).BallotChanged(view);
+            await ScreensAsync(view.CouncilId, view.MeetingId, g => g.BallotChanged(view, toPublic));
         }
         catch (Exception e) { logger.LogWarning(e, "Could not push a ballot"); }
         finally { screens.Sending.Release(); }
+        return true;
     }
 
-    private static bool Newer(BallotView candidate, BallotStatus candidateStatus, BallotView than, BallotStatus thanStatus) =>
-        thanStatus != BallotStatus.Closed && (candidateStatus == BallotStatus.Closed || candidate.VotesCast >= than.VotesCast);
-
-    private sealed class BallotScreens
+    /// <summary>
+    /// The newest turnout to one share of the screens that show it, at most once per window. The shares tick in turn,
+    /// a window's part apart, so a tick to thousands of screens never takes the machine at once: a vote arriving
+    /// meanwhile waits for a share's sends, not the hall's. Circuits get it with the first share.
+    /// </summary>
+    private async Task TickAsync(BallotScreens screens, int shard)
     {
-        public readonly SemaphoreSlim Sending = new(1, 1);
-        public BallotView? Latest;
-        public BallotStatus LatestStatus;
-        public bool Public;
-        public bool TurnoutScheduled;
-        public DateTimeOffset LastSent = DateTimeOffset.MinValue;
-        public bool SentOpening;
-        public bool SentClosing;
+        if (screens.TickDueIn(shard, clock.GetUtcNow(), TurnoutWindow) is not { } wait) return;
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, clock);
+        await screens.Sending.WaitAsync();
+        try
+        {
+            if (screens.TickView(shard, clock.GetUtcNow()) is not { } tick) return;
+            var (view, toPublic) = tick;
+            var (council, meeting) = (view.CouncilId, view.MeetingId);
+            await hub.Clients.Groups(toPublic
+                    ? [MeetingGroups.InsidersShowingTurnout(council, meeting, shard), MeetingGroups.OutsidersShowingTurnout(council, meeting, shard)]
+                    : [MeetingGroups.InsidersShowingTurnout(council, meeting, shard)])
+                .BallotChanged(view);
+            if (shard == 0) await ScreensAsync(council, meeting, g => g.BallotChanged(view, toPublic));
+        }
+        catch (Exception e) { logger.LogWarning(e, "Could not push a ballot's turnout"); }
+        finally { screens.Sending.Release(); }
     }
 }

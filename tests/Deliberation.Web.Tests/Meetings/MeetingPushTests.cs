@@ -29,9 +29,11 @@ public sealed class MeetingPushTests
         _timers.FireAll();
         await Task.WhenAll(pushes).WaitAsync(TimeSpan.FromSeconds(10));
 
-        // The first goes out at once, and to every insider (it is the first they hear of the ballot); the rest wait for the window.
-        Assert.Equal([(1, "meeting:lakeside:meeting-1:insiders"), (1000, "meeting:lakeside:meeting-1:insiders:turnout")],
-            _hub.Sent.Select(s => (s.Ballot.VotesCast, s.Group)));
+        // The first goes out at once, and to every insider (it is the first they hear of the ballot); the rest wait for
+        // the window, and then each share of the screens that show the turnout gets the latest once.
+        Assert.Equal((1, "meeting:lakeside:meeting-1:insiders"), (_hub.Sent[0].Ballot.VotesCast, _hub.Sent[0].Group));
+        Assert.Equal(Enumerable.Range(0, MeetingGroups.TurnoutShards).Select(k => (1000, $"meeting:lakeside:meeting-1:insiders:turnout:{k}")),
+            _hub.Sent.Skip(1).Select(s => (s.Ballot.VotesCast, s.Group)).Order());
     }
 
     [Fact]
@@ -45,13 +47,26 @@ public sealed class MeetingPushTests
         await turnout.WaitAsync(TimeSpan.FromSeconds(10));
         await push.BallotChangedAsync(Ballot("Closed", 4), BallotStatus.Closed, @public: true);
 
-        Assert.Equal(
-            [
-                ("Open", "meeting:lakeside:meeting-1"),
-                ("Open", "meeting:lakeside:meeting-1:insiders:turnout + meeting:lakeside:meeting-1:outsiders:turnout"),
-                ("Closed", "meeting:lakeside:meeting-1"),
-            ],
-            _hub.Sent.Select(s => (s.Ballot.Status, s.Group)));
+        Assert.Equal(("Open", "meeting:lakeside:meeting-1"), (_hub.Sent[0].Ballot.Status, _hub.Sent[0].Group));
+        Assert.Equal(Enumerable.Range(0, MeetingGroups.TurnoutShards)
+                .Select(k => $"meeting:lakeside:meeting-1:insiders:turnout:{k} + meeting:lakeside:meeting-1:outsiders:turnout:{k}"),
+            _hub.Sent.Skip(1).SkipLast(1).Select(s => s.Group).Order());
+        Assert.Equal(("Closed", "meeting:lakeside:meeting-1"), (_hub.Sent[^1].Ballot.Status, _hub.Sent[^1].Group));
+    }
+
+    [Fact]
+    public async Task AfterTheOpeningTheSharesOfTheScreensTickAWindowsPartApart()
+    {
+        var push = Push();
+
+        await push.BallotChangedAsync(Ballot("Open", 0), BallotStatus.Open, @public: true);
+        var turnout = push.BallotChangedAsync(Ballot("Open", 1), BallotStatus.Open, @public: true);
+
+        var part = MeetingPush.TurnoutWindow / MeetingGroups.TurnoutShards;
+        Assert.Equal(MeetingGroups.TurnoutShards, _timers.DueTimes.Count);
+        Assert.All(_timers.DueTimes.Select((due, k) => (due, k)), t => Assert.InRange(t.due, (t.k + 1) * part - TimeSpan.FromSeconds(0.1), (t.k + 1) * part));
+        _timers.FireAll();
+        await turnout.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -113,9 +128,13 @@ public sealed class MeetingPushTests
     {
         private readonly List<(TimerCallback Callback, object? State)> _due = [];
 
+        /// <summary>When each timer was asked to fire, in the order they were made.</summary>
+        public List<TimeSpan> DueTimes { get; } = [];
+
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
             lock (_due) _due.Add((callback, state));
+            lock (_due) DueTimes.Add(dueTime);
             return new NoTimer();
         }
 
