@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using Deliberation.Domain.AgendaItems;
 using Deliberation.Runtime.Photos;
 using Deliberation.Web.Accounts;
@@ -61,7 +62,7 @@ public static class PhotoEndpoints
         string itemId, string? description, int? progressReport, string? requestId, CancellationToken ct)
     {
         var grain = grains.GetGrain<IAgendaItemGrain>(Identifiers.Require(itemId, "item"));
-        var item = await grain.GetAsync(councilId, http.Actor()) ?? throw new NotFound("There is no such item in this council.");
+        var item = await grain.GetAsync(councilId, http.Actor()) ?? throw new NotFound(WebRefusals.NoSuchItemHere);
         var files = http.Request.Form.Files;
         if (files.Count == 0) throw new ArgumentException(uploads.NoneChosen);
         var photos = await uploads.StoreAsync(files, description, item.Title, ct);
