@@ -49,6 +49,15 @@ public static class WebRefusals
     public static readonly RefusalText IdShape = new("web.id-shape", "Use lower-case letters, digits and dashes.");
     public static readonly RefusalText NoAccountWithId = new("web.no-account-with-id", "There is no account with this id.");
     public static readonly RefusalText GiveIssuer = new("web.give-issuer", "Give the issuer and the subject.");
+    public static readonly RefusalText NoAccountNamed = new("web.no-account-named", "There is no account with the user name or phone number '{0}'.");
+    public static readonly RefusalText ChooseOneOfTwo = new("web.choose-one-of-two", "Choose one of the two.");
+    public static readonly RefusalText CategoryChange = new("web.category-change", "Add, rename or retire a category.");
+    public static readonly RefusalText MeetingTime = new("web.meeting-time", "Give the meeting's date and time.");
+    public static readonly RefusalText PhotosMultipart = new("web.photos-multipart", "Send the photos as multipart/form-data.");
+    public static readonly RefusalText IdShapeOf = new("web.id-shape-of", "The {0} id uses lower-case letters, digits and dashes.");
+    public static readonly RefusalText NoSuchStream = new("web.no-such-stream", "There is no such public stream in this council's record.");
+    public static readonly RefusalText NoSuchTemplateVersion = new("web.no-such-template-version", "There is no such template version.");
+    public static readonly RefusalText NoSuchList = new("web.no-such-list", "There is no list '{0}'.");
     public static readonly RefusalText PageSize = new("web.page-size", "size is a whole number from 1 to {0}.");
     public static readonly RefusalText PageCursor = new("web.page-cursor", "after is the cursor from a previous answer's next link, unchanged.");
 

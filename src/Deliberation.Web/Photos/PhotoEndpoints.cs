@@ -48,7 +48,7 @@ public static class PhotoEndpoints
         app.MapPost("/api/councils/{councilId}/items/{itemId}/photos", async (string councilId, string itemId, HttpContext http,
             IGrainFactory grains, PhotoUploads uploads, CancellationToken ct) =>
         {
-            if (!http.Request.HasFormContentType) throw new ArgumentException("Send the photos as multipart/form-data.");
+            if (!http.Request.HasFormContentType) throw WebRefusals.PhotosMultipart.Invalid();
             var form = await http.Request.ReadFormAsync(ct);
             int? report = int.TryParse(form["progressReport"].FirstOrDefault(), out var n) ? n : null;
             return Results.Ok(await AttachAsync(http, grains, uploads, councilId, itemId, form["description"].FirstOrDefault(), report,

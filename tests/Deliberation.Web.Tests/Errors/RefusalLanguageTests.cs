@@ -110,6 +110,20 @@ public sealed partial class RefusalLanguageTests(RefusalLanguageTests.App app) :
         Assert.Contains("Cannot accept: the item is at step ", english);
     }
 
+    [Fact]
+    public async Task AMissingItemsPageInABrowserSaysWhyInThePagesLanguage()
+    {
+        var clerk = await app.SignedInAs("clerk");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/councils/lakeside/items/no-such-item");
+        request.Headers.Accept.ParseAdd("text/html");
+
+        var response = await clerk.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("没有这个议题，或者它尚未公开。", page.QuerySelector("main .error[role='alert']")?.TextContent);
+    }
+
     /// <summary>Posts the accept form (not allowed at the review step) and reads the message on the page it leads back to.</summary>
     private static async Task<string> PostRefusedFormAsync(HttpClient clerk, string page)
     {
