@@ -1,10 +1,13 @@
+using Deliberation.Domain.Councils;
+
 namespace Deliberation.Domain;
 
 /// <summary>The process allows the action now, but not for this person.</summary>
 public sealed class NotPermitted : Exception
 {
-    public NotPermitted(string message) : base(message) { }
+    public NotPermitted(Said said) : base(said.Text) => said.Stamp(this);
 
-    public static NotPermitted Requires(string attempted, params string[] roles) =>
-        new($"Only a {string.Join(" or ", roles)} may {attempted}.");
+    /// <summary>Only these roles may do it: "Only a Chair or Clerk may open the meeting."</summary>
+    public static NotPermitted Requires(RefusalText attempted, params CouncilRole[] roles) =>
+        new(CommonRefusals.RolesOnly.With(RefusalPart.Roles(roles), attempted));
 }

@@ -8,23 +8,20 @@ namespace Deliberation.Domain;
 /// </summary>
 public sealed class ProcessRuleViolation : Exception
 {
-    public ProcessRuleViolation(string attempted, string currentState, IReadOnlyList<ItemAction> allowedActions)
-        : base(Describe(attempted, currentState, allowedActions))
+    /// <param name="said">Its words; their last part is what is allowed now (<see cref="Allowed"/>).</param>
+    public ProcessRuleViolation(Said said, IReadOnlyList<ItemAction> allowedActions) : base(said.Text)
     {
         AllowedActions = allowedActions;
-    }
-
-    /// <summary>The same refusal told again elsewhere (carried from another node of the cluster).</summary>
-    public ProcessRuleViolation(string message, IReadOnlyList<ItemAction> allowedActions) : base(message)
-    {
-        AllowedActions = allowedActions;
+        said.Stamp(this);
     }
 
     public IReadOnlyList<ItemAction> AllowedActions { get; }
 
-    private static string Describe(string attempted, string currentState, IReadOnlyList<ItemAction> allowed)
-    {
-        var now = allowed.Count == 0 ? "nothing" : string.Join(", ", allowed.Select(a => a.ToKebabCase()));
-        return $"Cannot {attempted}: the item is {currentState}. Allowed now: {now}.";
-    }
+    /// <summary>An action as the item's page names it (action.*), e.g. to say what was attempted.</summary>
+    public static RefusalPart Action(ItemAction action) => new(action.ToKebabCase(), [$"action.{action.ToKebabCase()}"]);
+
+    /// <summary>What is allowed now: "accept, merge", or "nothing".</summary>
+    public static RefusalPart Allowed(IReadOnlyList<ItemAction> allowed) => RefusalPart.Listed(
+        allowed.Count == 0 ? "nothing" : string.Join(", ", allowed.Select(a => a.ToKebabCase())),
+        allowed.Select(a => $"action.{a.ToKebabCase()}"));
 }

@@ -11,9 +11,9 @@ public sealed partial class AgendaItem
     {
         var forSomeoneElse = !string.IsNullOrWhiteSpace(onBehalfOf);
         if (forSomeoneElse && !by.Holds(CouncilRole.GridWorker))
-            throw NotPermitted.Requires("submit on behalf of someone", "grid worker");
+            throw new NotPermitted(ItemRefusals.SubmitForSomeone);
         if (!forSomeoneElse && !by.Holds(CouncilRole.Resident))
-            throw NotPermitted.Requires("submit a topic", "verified resident", "grid worker (naming the resident)");
+            throw new NotPermitted(ItemRefusals.SubmitTopic);
         var item = new AgendaItem();
         return (item, item.Raise(new ItemSubmitted(itemId, councilId, Require(title, TextKind.Title, "title"), Require(text, TextKind.Body, "text"),
             TextRules.Check(category, TextKind.Name, "category"), TextRules.Check(place, TextKind.Name, "place"), by.UserId,
@@ -32,7 +32,7 @@ public sealed partial class AgendaItem
     {
         Begin(by, ItemAction.Merge);
         Require(intoItemId, TextKind.Name, "item to merge into");
-        if (intoItemId == Id) throw new ArgumentException("An item cannot be merged into itself.", nameof(intoItemId));
+        if (intoItemId == Id) throw ItemRefusals.MergeIntoItself.Invalid(nameof(intoItemId));
         return Raise(new ItemMerged(intoItemId, Reason(reason)));
     }
 
@@ -52,7 +52,7 @@ public sealed partial class AgendaItem
     {
         Begin(by, ItemAction.RecordProposal);
         var proposal = Require(text, TextKind.Body, "proposal");
-        if (options.Count > 20) throw new ArgumentException("A proposal has at most 20 options.", nameof(options));
+        if (options.Count > 20) throw ItemRefusals.ProposalOptions.Invalid(nameof(options));
         return Raise(new ProposalRecorded(_proposals.Count + 1, proposal,
             options.Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => TextRules.Check(o, TextKind.Title, "option")).ToList(),
             TextRules.Optional(source, TextKind.Name, "source") ?? "—"));
@@ -117,7 +117,7 @@ public sealed partial class AgendaItem
     private void Begin(Actor by, ItemAction action)
     {
         var valid = ValidActions();
-        if (!valid.Contains(action)) throw new ProcessRuleViolation(action.ToKebabCase(), StateDescription, valid);
+        if (!valid.Contains(action)) throw NotNow(ProcessRuleViolation.Action(action), valid);
         ItemPermissions.Demand(by, action, CurrentStep);
     }
 
@@ -130,6 +130,6 @@ public sealed partial class AgendaItem
     private static string Require(string? value, TextKind kind, string what) => TextRules.Required(value, kind, what);
 
     private static string Reason(string? reason) =>
-        string.IsNullOrWhiteSpace(reason) ? throw new ArgumentException("Give a reason: it is part of the public record.", "reason")
+        string.IsNullOrWhiteSpace(reason) ? throw ItemRefusals.GiveReason.Invalid("reason")
             : TextRules.Check(reason, TextKind.Note, "reason");
 }

@@ -14,14 +14,14 @@ public sealed partial class AgendaItem
         Begin(by, ItemAction.Disclose);
         var days = noticeDaysOverride ?? CurrentStep!.NoticeDays ?? 7;
         if (days is < MinNoticeDays or > MaxNoticeDays)
-            throw new ArgumentException($"The notice period is {MinNoticeDays} to {MaxNoticeDays} days.", "noticeDays");
+            throw CommonRefusals.NoticeDays.With(MinNoticeDays, MaxNoticeDays).Invalid("noticeDays");
         return Raise(new ResolutionDisclosed(now.AddDays(days)));
     }
 
     public IReadOnlyList<AgendaItemEvent> Object(Actor by, DateTimeOffset now, string text)
     {
         Begin(by, ItemAction.Object);
-        if (now >= NoticeEndsAt) throw new ProcessRuleViolation("object", "past its notice period", ValidActions().Where(a => a != ItemAction.Object).ToList());
+        if (now >= NoticeEndsAt) throw Refused(ItemRefusals.PastNotice, ItemAction.Object);
         return Raise(new ObjectionRaised(_objections.Count + 1, Require(text, TextKind.Note, "objection"), by.UserId));
     }
 
@@ -44,7 +44,7 @@ public sealed partial class AgendaItem
     {
         Begin(by, ItemAction.EndNotice);
         if (now < NoticeEndsAt)
-            throw new ProcessRuleViolation("end-notice", $"in its notice period until {NoticeEndsAt:yyyy-MM-dd HH:mm} UTC", ValidActions().Where(a => a != ItemAction.EndNotice).ToList());
+            throw Refused(ItemRefusals.InNotice, ItemAction.EndNotice, $"{NoticeEndsAt:yyyy-MM-dd HH:mm}");
         return Raise([new NoticePeriodEnded(), new StepCompleted(CurrentStep!.Id), Advance("notice period ended")]);
     }
 
@@ -68,7 +68,7 @@ public sealed partial class AgendaItem
     {
         Begin(by, ItemAction.AssignImplementation);
         var party = Require(responsibleParty, TextKind.Name, "responsible party");
-        if (deadline == default) throw new ArgumentException("Give a deadline.", nameof(deadline));
+        if (deadline == default) throw ItemRefusals.GiveDeadline.Invalid(nameof(deadline));
         return Raise(new ImplementationAssigned(party, deadline));
     }
 
@@ -76,7 +76,7 @@ public sealed partial class AgendaItem
     {
         Begin(by, ItemAction.ReportProgress);
         var report = Require(text, TextKind.Body, "progress report");
-        if (percentDone is < 0 or > 100) throw new ArgumentException("Progress is between 0 and 100 percent.", nameof(percentDone));
+        if (percentDone is < 0 or > 100) throw ItemRefusals.ProgressPercent.Invalid(nameof(percentDone));
         return Raise(new ProgressReported(report, percentDone));
     }
 
@@ -95,8 +95,8 @@ public sealed partial class AgendaItem
     public IReadOnlyList<AgendaItemEvent> Rate(Actor by, int score)
     {
         Begin(by, ItemAction.Rate);
-        if (score is < 1 or > 5) throw new ArgumentException("A rating is from 1 to 5.", nameof(score));
-        if (_ratings.Any(r => r.RatedBy == by.UserId)) throw new ArgumentException("You have rated this result already.", nameof(score));
+        if (score is < 1 or > 5) throw CommonRefusals.RatingRange.Invalid(nameof(score));
+        if (_ratings.Any(r => r.RatedBy == by.UserId)) throw ItemRefusals.RatedAlready.Invalid(nameof(score));
         return Raise(new ResultRated(by.UserId, score));
     }
 
@@ -109,6 +109,6 @@ public sealed partial class AgendaItem
     private void PendingObjection(int no)
     {
         if (_objections.All(o => o.No != no || o.State != ObjectionState.Pending))
-            throw new ArgumentException($"There is no undecided objection number {no}.", "objectionNo");
+            throw ItemRefusals.NoSuchObjection.With(no).Invalid("objectionNo");
     }
 }

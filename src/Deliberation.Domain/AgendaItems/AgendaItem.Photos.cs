@@ -28,23 +28,23 @@ public sealed partial class AgendaItem
     /// <param name="photos">The photos, already stored; their <c>ProgressReport</c> is ignored.</param>
     public IReadOnlyList<AgendaItemEvent> AttachPhotos(Actor by, IReadOnlyList<ItemPhoto> photos, int? progressReport)
     {
-        if (photos.Count == 0) throw new ArgumentException("Choose at least one photo.", nameof(photos));
+        if (photos.Count == 0) throw ItemRefusals.NoPhoto.Invalid(nameof(photos));
         if (!MayAttachPhotos(by, progressReport))
         {
-            if (progressReport is null && by.UserId != SubmittedBy) throw new NotPermitted("Only whoever submitted the topic may add photos to it.");
+            if (progressReport is null && by.UserId != SubmittedBy) throw new NotPermitted(ItemRefusals.PhotosOwnTopic);
             if (progressReport is { } n && (n < 1 || n > ProgressReports))
-                throw new ArgumentException($"There is no progress report {n}.", nameof(progressReport));
+                throw ItemRefusals.NoSuchProgressReport.With(n).Invalid(nameof(progressReport));
             if (progressReport is null || CurrentStep is not { Kind: StepKind.Implementation })
-                throw new ProcessRuleViolation("attach-photos", StateDescription, ValidActions());
+                throw NotNow(ItemRefusals.AttachPhotos.AsPart(), ValidActions());
             ItemPermissions.Demand(by, ItemAction.ReportProgress, CurrentStep);
         }
         if (_photos.Count(p => p.ProgressReport == progressReport) + photos.Count > MaxPhotosPerEntry)
-            throw new ArgumentException($"At most {MaxPhotosPerEntry} photos per topic or progress report.", nameof(photos));
+            throw ItemRefusals.TooManyPhotos.With(MaxPhotosPerEntry).Invalid(nameof(photos));
         var events = photos.Select(p => (AgendaItemEvent)new PhotoAttached(
-            IsPhotoId(p.PhotoId) ? p.PhotoId : throw new ArgumentException("Not a photo id.", nameof(photos)),
+            IsPhotoId(p.PhotoId) ? p.PhotoId : throw ItemRefusals.NotAPhoto.Invalid(nameof(photos)),
             TextRules.Check(p.Description ?? "", TextKind.Title, "photo description"), progressReport,
-            p.Width is > 0 and <= 10_000 ? p.Width : throw new ArgumentException("A photo's width is 1 to 10,000 pixels.", nameof(photos)),
-            p.Height is > 0 and <= 10_000 ? p.Height : throw new ArgumentException("A photo's height is 1 to 10,000 pixels.", nameof(photos))))
+            p.Width is > 0 and <= 10_000 ? p.Width : throw ItemRefusals.PhotoWidth.Invalid(nameof(photos)),
+            p.Height is > 0 and <= 10_000 ? p.Height : throw ItemRefusals.PhotoHeight.Invalid(nameof(photos))))
             .ToArray();
         return Raise(events);
     }

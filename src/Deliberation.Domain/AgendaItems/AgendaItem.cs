@@ -130,7 +130,17 @@ public sealed partial class AgendaItem
     public IReadOnlyList<ItemAction> AllowedActions(Councils.Actor actor) =>
         ValidActions().Where(a => ItemPermissions.Permits(actor, a, CurrentStep)).ToList();
 
-    private string StateDescription => CurrentStep is { } step
-        ? $"at step {CurrentStepIndex + 1} '{step.Id}' ({step.Kind})"
-        : Status.ToString().ToLowerInvariant();
+    /// <summary>The refusal of an action the item's state does not allow: where it stands, and what it allows instead.</summary>
+    private ProcessRuleViolation NotNow(RefusalPart attempted, IReadOnlyList<ItemAction> allowed) => new(CurrentStep is { } step
+        ? ItemRefusals.NotAtThisStep.With(attempted, CurrentStepIndex + 1, new RefusalPart(step.Id, Name: step.Name),
+            ItemRefusals.StepKinds[step.Kind], ProcessRuleViolation.Allowed(allowed))
+        : ItemRefusals.NotInProcess.With(attempted, new RefusalPart(Status.ToString().ToLowerInvariant(), [$"status.{Status}"]),
+            ProcessRuleViolation.Allowed(allowed)), allowed);
+
+    /// <summary>Refused by the notice period: what is allowed is the step's actions but this one.</summary>
+    private ProcessRuleViolation Refused(RefusalText text, ItemAction action, params object[] parts)
+    {
+        var allowed = ValidActions().Where(a => a != action).ToList();
+        return new(text.With([ProcessRuleViolation.Action(action), .. parts, ProcessRuleViolation.Allowed(allowed)]), allowed);
+    }
 }

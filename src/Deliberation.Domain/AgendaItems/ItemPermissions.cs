@@ -25,6 +25,6 @@ public static class ItemPermissions
     public static void Demand(Actor actor, ItemAction action, ProcessStep? step)
     {
         if (!Permits(actor, action, step))
-            throw NotPermitted.Requires(action.ToKebabCase(), RolesFor(action, step).Select(r => r.ToString()).ToArray());
+            throw new NotPermitted(CommonRefusals.RolesOnly.With(RefusalPart.Roles(RolesFor(action, step)), ProcessRuleViolation.Action(action)));
     }
 }

@@ -9,8 +9,8 @@ public sealed partial class Ballot
     public IReadOnlyList<BallotEvent> Close(Actor by, DecisionRule rule)
     {
         RequireClosable(by, rule);
-        if (Kind == BallotKind.Paper) throw new BallotRuleViolation("This ballot is on paper: record the hand count to close it.");
-        if (IsSecret) throw new BallotRuleViolation("This ballot is secret: it is closed with its published list.");
+        if (Kind == BallotKind.Paper) throw new BallotRuleViolation(BallotRefusals.PaperClose);
+        if (IsSecret) throw new BallotRuleViolation(BallotRefusals.SecretClose);
         var marked = Sum(_votes.Values.Where(v => v.Options is { Count: > 0 }));
         var options = IsMotion ? [] : Options.Select(o => new OptionCount(o, Sum(_votes.Values.Where(v => v.Options?.Contains(o) == true)))).ToList();
         return IsMotion
@@ -25,16 +25,16 @@ public sealed partial class Ballot
     public IReadOnlyList<BallotEvent> CloseByHand(Actor by, DecisionRule rule, BallotHandCounted count)
     {
         RequireClosable(by, rule);
-        if (Kind != BallotKind.Paper) throw new BallotRuleViolation("This ballot was cast on phones: close it to count the votes.");
+        if (Kind != BallotKind.Paper) throw new BallotRuleViolation(BallotRefusals.NotPaper);
         var tellers = count.CountedBy.Select(t => TextRules.Required(t, TextKind.Name, "teller")).ToList();
-        if (tellers.Count == 0) throw new ArgumentException("Name who counted the paper ballots.", nameof(count));
+        if (tellers.Count == 0) throw BallotRefusals.NameTellers.Invalid(nameof(count));
         var options = IsMotion ? [] : Options.Select(o => new OptionCount(o, count.Options.FirstOrDefault(c => c.Option == o)?.Count
-            ?? throw new ArgumentException($"The count for '{o}' is missing.", nameof(count)))).ToList();
-        if (IsMotion && count.Options.Count > 0) throw new ArgumentException("This ballot is on a motion: count for, against and abstain.", nameof(count));
-        if (!IsMotion && count.Against != Count.Zero) throw new ArgumentException("A ballot between options has no votes against.", nameof(count));
+            ?? throw BallotRefusals.CountMissing.With(o).Invalid(nameof(count)))).ToList();
+        if (IsMotion && count.Options.Count > 0) throw BallotRefusals.MotionCount.Invalid(nameof(count));
+        if (!IsMotion && count.Against != Count.Zero) throw BallotRefusals.OptionsNoAgainst.Invalid(nameof(count));
         foreach (var o in options)
             if (o.Count.Members < 0 || o.Count.Weight < 0 || o.Count.Members > count.For.Members || o.Count.Weight > count.For.Weight)
-                throw new ArgumentException($"'{o.Option}' cannot have more marks than the ballots that marked anything.", nameof(count));
+                throw BallotRefusals.TooManyMarks.With(o.Option).Invalid(nameof(count));
         var handCount = count with { Options = options, CountedBy = tellers };
         var closed = Closing(rule, count.For, count.Against, count.Abstain, options);
         return Raise(handCount, closed);
@@ -42,9 +42,9 @@ public sealed partial class Ballot
 
     private void RequireClosable(Actor by, DecisionRule rule)
     {
-        if (!by.Holds(CouncilRole.Chair) && !by.Holds(CouncilRole.Clerk)) throw NotPermitted.Requires("close a ballot", "Chair", "Clerk");
-        if (Status != BallotStatus.Open) throw new BallotRuleViolation("The ballot is closed already.");
-        if (rule.Id != DecisionRuleId) throw new ArgumentException($"This ballot is counted under '{DecisionRuleId}'.", nameof(rule));
+        if (!by.Holds(CouncilRole.Chair) && !by.Holds(CouncilRole.Clerk)) throw NotPermitted.Requires(BallotRefusals.ToClose, CouncilRole.Chair, CouncilRole.Clerk);
+        if (Status != BallotStatus.Open) throw new BallotRuleViolation(BallotRefusals.ClosedAlready);
+        if (rule.Id != DecisionRuleId) throw BallotRefusals.CountedUnder.With(DecisionRuleId).Invalid(nameof(rule));
     }
 
     private BallotClosed Closing(DecisionRule rule, Count @for, Count against, Count abstain, IReadOnlyList<OptionCount> options)

@@ -32,23 +32,23 @@ public sealed partial class Ballot
     /// </summary>
     public SecretDecision DecideSecret(Actor by, string? voterId, VoteChoice? choice, IReadOnlyList<string>? options, string clientVoteId)
     {
-        if (!IsSecret) throw new BallotRuleViolation("This ballot is not secret.");
+        if (!IsSecret) throw new BallotRuleViolation(BallotRefusals.NotSecret);
         clientVoteId = clientVoteId?.Trim() ?? "";
         if (clientVoteId.Length is 0 or > 64)
-            throw new ArgumentException("A vote needs a client vote id of 1 to 64 characters.", nameof(clientVoteId));
+            throw BallotRefusals.ClientVoteId.Invalid(nameof(clientVoteId));
         var (vote, marks) = Marked(choice, options);
         var voter = VoterFor(by, voterId);
         if (!by.Holds(CouncilRole.Member, BodyId) || !_voters.TryGetValue(voter, out var eligible) || !eligible.MayBeCastBy(by.UserId))
-            throw new NotPermitted("Only a member of this body present at the meeting may vote in this ballot, once for themselves and once for a member who named them as proxy.");
+            throw new NotPermitted(BallotRefusals.NotAVoter);
         var decided = new SecretDecision(voter, by.UserId, clientVoteId, vote, IsMotion ? null : marks, false);
         if (_taken.TryGetValue(voter, out var taken))
         {
             // Only who cast it resends it: a resend is answered with the vote's receipt, and where a household votes,
             // another member of it sending the same id would learn the receipt, and from the published list the choice.
             if (taken.ClientVoteId == clientVoteId && taken.CastBy == by.UserId) return decided with { AlreadyTaken = true };
-            throw new BallotRuleViolation("This vote has been cast already; a secret vote cannot be cast again.");
+            throw new BallotRuleViolation(BallotRefusals.SecretCastAlready);
         }
-        if (Status != BallotStatus.Open) throw new BallotRuleViolation("The ballot is closed.");
+        if (Status != BallotStatus.Open) throw new BallotRuleViolation(BallotRefusals.Closed);
         return decided;
     }
 
@@ -58,10 +58,10 @@ public sealed partial class Ballot
     /// </summary>
     public IReadOnlyList<BallotEvent> TakeSecret(SecretDecision decided)
     {
-        if (!IsSecret) throw new BallotRuleViolation("This ballot is not secret.");
+        if (!IsSecret) throw new BallotRuleViolation(BallotRefusals.NotSecret);
         if (_taken.TryGetValue(decided.VoterId, out var taken))
-            return taken.ClientVoteId == decided.ClientVoteId && taken.CastBy == decided.CastBy ? [] : throw new BallotRuleViolation("This vote has been cast already; a secret vote cannot be cast again.");
-        if (Status != BallotStatus.Open) throw new BallotRuleViolation("The ballot is closed.");
+            return taken.ClientVoteId == decided.ClientVoteId && taken.CastBy == decided.CastBy ? [] : throw new BallotRuleViolation(BallotRefusals.SecretCastAlready);
+        if (Status != BallotStatus.Open) throw new BallotRuleViolation(BallotRefusals.Closed);
         return Raise(new SecretVoteTaken(decided.VoterId, decided.CastBy, decided.ClientVoteId));
     }
 
@@ -72,12 +72,12 @@ public sealed partial class Ballot
     public IReadOnlyList<BallotEvent> CloseSecret(Actor by, DecisionRule rule, SecretBallotPublished published)
     {
         RequireClosable(by, rule);
-        if (!IsSecret) throw new BallotRuleViolation("This ballot is not secret.");
+        if (!IsSecret) throw new BallotRuleViolation(BallotRefusals.NotSecret);
         if (published.Entries.Count != _taken.Count)
-            throw new ArgumentException($"The list holds {published.Entries.Count} votes, but {_taken.Count} voters took part.", nameof(published));
-        if (published.Weight != SecretWeight) throw new ArgumentException("The list's weight is not the voters'.", nameof(published));
+            throw BallotRefusals.ListCount.With(published.Entries.Count, _taken.Count).Invalid(nameof(published));
+        if (published.Weight != SecretWeight) throw BallotRefusals.ListWeight.Invalid(nameof(published));
         if (published.Entries.Select(e => e.Receipt).Distinct(StringComparer.Ordinal).Count() != published.Entries.Count)
-            throw new ArgumentException("A receipt is in the list twice.", nameof(published));
+            throw BallotRefusals.ReceiptTwice.Invalid(nameof(published));
         var entries = published.Entries.Select(e => (e, Marked(IsMotion ? e.Choice : null, IsMotion ? null : e.Options ?? []))).ToList();
         Count Of(Func<(VoteChoice Choice, IReadOnlyList<string> Options), bool> which)
         {
@@ -98,7 +98,7 @@ public sealed partial class Ballot
     {
         // A weight only one voter carries (a 120 m² flat) would name them in the list and, by subset sums, in the totals.
         if (voters.Select(v => v.Weight).Distinct().Count() > 1)
-            throw new BallotRuleViolation("A secret ballot needs voters of equal weight: a weight only some carry would name them in the published list and the totals.");
+            throw new BallotRuleViolation(BallotRefusals.EqualWeight);
     }
 }
 

@@ -17,26 +17,26 @@ public sealed partial class Ballot
     {
         clientVoteId = clientVoteId?.Trim() ?? "";
         if (clientVoteId.Length is 0 or > 64)
-            throw new ArgumentException("A vote needs a client vote id of 1 to 64 characters.", nameof(clientVoteId));
+            throw BallotRefusals.ClientVoteId.Invalid(nameof(clientVoteId));
         var (vote, marks) = Marked(choice, options);
         var voter = VoterFor(by, voterId);
         if (!by.Holds(CouncilRole.Member, BodyId) || !_voters.TryGetValue(voter, out var eligible) || !eligible.MayBeCastBy(by.UserId))
-            throw new NotPermitted("Only a member of this body present at the meeting may vote in this ballot, once for themselves and once for a member who named them as proxy.");
-        if (Kind == BallotKind.Paper) throw new BallotRuleViolation("This ballot is on paper and counted by hand in the hall.");
-        if (IsSecret) throw new BallotRuleViolation("This ballot is secret: its votes are taken apart from their choices.");
+            throw new NotPermitted(BallotRefusals.NotAVoter);
+        if (Kind == BallotKind.Paper) throw new BallotRuleViolation(BallotRefusals.OnPaper);
+        if (IsSecret) throw new BallotRuleViolation(BallotRefusals.IsSecret);
         if (_votes.TryGetValue(voter, out var earlier))
         {
             if (earlier.ClientVoteId == clientVoteId)
             {
                 if (earlier.Choice == vote && Same(earlier.Options, marks)) return [];
-                throw new BallotRuleViolation("This client vote id was used for another vote: send a new vote with a new id.");
+                throw new BallotRuleViolation(BallotRefusals.ClientVoteIdReused);
             }
             if (_clientVoteIds[voter].Contains(clientVoteId)) return [];
-            if (!Practice.VotesMayChange) throw new BallotRuleViolation("This vote has been cast already; it cannot be cast again.");
-            if (Status != BallotStatus.Open) throw new BallotRuleViolation("The ballot is closed.");
+            if (!Practice.VotesMayChange) throw new BallotRuleViolation(BallotRefusals.CastAlready);
+            if (Status != BallotStatus.Open) throw new BallotRuleViolation(BallotRefusals.Closed);
             return Raise(new VoteChanged(voter, vote, by.UserId, clientVoteId, IsMotion ? null : marks));
         }
-        if (Status != BallotStatus.Open) throw new BallotRuleViolation("The ballot is closed.");
+        if (Status != BallotStatus.Open) throw new BallotRuleViolation(BallotRefusals.Closed);
         return Raise(new VoteCast(voter, vote, by.UserId, clientVoteId, IsMotion ? null : marks));
     }
 
@@ -55,15 +55,15 @@ public sealed partial class Ballot
     {
         if (IsMotion)
         {
-            if (options is { Count: > 0 }) throw new ArgumentException("This ballot is on a motion: choose for, against or abstain.", nameof(options));
-            if (choice is not { } c || !Enum.IsDefined(c)) throw new ArgumentException("Choose for, against or abstain.", nameof(choice));
+            if (options is { Count: > 0 }) throw BallotRefusals.MotionChoice.Invalid(nameof(options));
+            if (choice is not { } c || !Enum.IsDefined(c)) throw BallotRefusals.Choose.Invalid(nameof(choice));
             return (c, []);
         }
         var marked = (options ?? []).Select(o => o?.Trim() ?? "").ToList();
         if (marked.Any(o => !Options.Contains(o, StringComparer.Ordinal)))
-            throw new ArgumentException("Mark only options of this ballot.", nameof(options));
-        if (marked.Distinct(StringComparer.Ordinal).Count() != marked.Count) throw new ArgumentException("An option is marked twice.", nameof(options));
-        if (marked.Count > MaxChoices) throw new ArgumentException($"Mark at most {MaxChoices} of the options.", nameof(options));
+            throw BallotRefusals.OnlyItsOptions.Invalid(nameof(options));
+        if (marked.Distinct(StringComparer.Ordinal).Count() != marked.Count) throw BallotRefusals.MarkedTwice.Invalid(nameof(options));
+        if (marked.Count > MaxChoices) throw BallotRefusals.MarkAtMost.With(MaxChoices).Invalid(nameof(options));
         // The ballot's order, so that the same marks are the same vote however they were sent.
         return (marked.Count > 0 ? VoteChoice.For : VoteChoice.Abstain, Options.Where(marked.Contains).ToList());
     }

@@ -42,9 +42,9 @@ public sealed partial class Ballot
     public static (Ballot Ballot, IReadOnlyList<BallotEvent> Events) Open(Actor by, string ballotId, string councilId, string meetingId,
         string itemId, string bodyId, DecisionRule rule, Count electorate, IReadOnlyList<BallotVoter> voters, BallotTerms terms)
     {
-        if (!by.Holds(CouncilRole.Chair) && !by.Holds(CouncilRole.Clerk)) throw NotPermitted.Requires("open a ballot", "Chair", "Clerk");
-        if (voters.Count == 0) throw new BallotRuleViolation("Nobody on the roll is present: take the roll call before opening a ballot.");
-        if (voters.Select(v => v.UserId).Distinct().Count() != voters.Count) throw new ArgumentException("A voter is listed twice.", nameof(voters));
+        if (!by.Holds(CouncilRole.Chair) && !by.Holds(CouncilRole.Clerk)) throw NotPermitted.Requires(BallotRefusals.ToOpen, CouncilRole.Chair, CouncilRole.Clerk);
+        if (voters.Count == 0) throw new BallotRuleViolation(BallotRefusals.NobodyPresent);
+        if (voters.Select(v => v.UserId).Distinct().Count() != voters.Count) throw BallotRefusals.VoterTwice.Invalid(nameof(voters));
         terms = terms.Checked();
         if (terms.Kind == BallotKind.Secret)
         {
@@ -98,4 +98,7 @@ public sealed partial class Ballot
 }
 
 /// <summary>The ballot is not in a state that allows this (closed, or the vote is cast already).</summary>
-public sealed class BallotRuleViolation(string message) : InvalidOperationException(message);
+public sealed class BallotRuleViolation : InvalidOperationException
+{
+    public BallotRuleViolation(Said said) : base(said.Text) => said.Stamp(this);
+}

@@ -17,14 +17,14 @@ public sealed record BallotTerms(BallotKind Kind, IReadOnlyList<string> Options,
     /// <summary>Checks the terms and returns them with the options trimmed.</summary>
     public BallotTerms Checked()
     {
-        if (!Enum.IsDefined(Kind)) throw new ArgumentException("There is no such kind of ballot.", nameof(Kind));
+        if (!Enum.IsDefined(Kind)) throw BallotRefusals.NoSuchKind.Invalid(nameof(Kind));
         var options = Options.Select(o => TextRules.Required(o, TextKind.Name, "option")).ToList();
         if (options.Count == 0) return this with { Options = [], MaxChoices = 1, SelectionRuleId = null };
-        if (options.Count is 1 or > MostOptions) throw new ArgumentException($"A ballot between options needs 2 to {MostOptions} of them.", nameof(Options));
-        if (options.Distinct(StringComparer.Ordinal).Count() != options.Count) throw new ArgumentException("An option is listed twice.", nameof(Options));
+        if (options.Count is 1 or > MostOptions) throw BallotRefusals.OptionsCount.With(MostOptions).Invalid(nameof(Options));
+        if (options.Distinct(StringComparer.Ordinal).Count() != options.Count) throw BallotRefusals.OptionTwice.Invalid(nameof(Options));
         if (MaxChoices < 1 || MaxChoices >= options.Count)
-            throw new ArgumentException($"Each voter may mark 1 to {options.Count - 1} of these options.", nameof(MaxChoices));
-        if (string.IsNullOrWhiteSpace(SelectionRuleId)) throw new ArgumentException("Name the rule for the winners.", nameof(SelectionRuleId));
+            throw BallotRefusals.MaxChoices.With(options.Count - 1).Invalid(nameof(MaxChoices));
+        if (string.IsNullOrWhiteSpace(SelectionRuleId)) throw BallotRefusals.NameWinnersRule.Invalid(nameof(SelectionRuleId));
         DecisionRules.DecisionRuleCatalog.FindSelection(SelectionRuleId);
         return this with { Options = options };
     }

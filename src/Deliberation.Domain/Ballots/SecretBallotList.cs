@@ -35,7 +35,7 @@ public static class SecretBallotList
     /// </summary>
     public static string Receipt(ReadOnlySpan<byte> tenRandomBytes)
     {
-        if (tenRandomBytes.Length != 10) throw new ArgumentException("A receipt is made of 10 random bytes.", nameof(tenRandomBytes));
+        if (tenRandomBytes.Length != 10) throw BallotRefusals.ReceiptBytes.Invalid(nameof(tenRandomBytes));
         const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
         var chars = new StringBuilder(19);
         ulong high = 0; // 80 bits read 5 at a time

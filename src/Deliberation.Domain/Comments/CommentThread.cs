@@ -50,17 +50,17 @@ public sealed class CommentThread
 
     public IReadOnlyList<CommentEvent> OpenWindow(Actor by, ItemAt item, DateTimeOffset now, string? reason)
     {
-        RequireClerk(by, "open the comment window");
+        RequireClerk(by, CommentRefusals.ToOpen);
         if (item.StepKind != StepKind.Consultation || item.StepId is null)
-            throw new CommentRuleViolation("Comments open only while the item is at a consultation step.");
-        if (IsOpenAt(item)) throw new CommentRuleViolation("The comment window is already open.");
+            throw new CommentRuleViolation(CommentRefusals.OnlyAtConsultation);
+        if (IsOpenAt(item)) throw new CommentRuleViolation(CommentRefusals.OpenAlready);
         return Raise(new CommentWindowOpened(item.ItemId, item.CouncilId, item.StepId, Reason(reason, "opened for consultation"), item.StepEntry), now);
     }
 
     public IReadOnlyList<CommentEvent> CloseWindow(Actor by, DateTimeOffset now, string? reason)
     {
-        RequireClerk(by, "close the comment window");
-        if (OpenAtStep is null) throw new CommentRuleViolation("The comment window is not open.");
+        RequireClerk(by, CommentRefusals.ToClose);
+        if (OpenAtStep is null) throw new CommentRuleViolation(CommentRefusals.NotOpen);
         return Raise(new CommentWindowClosed(Reason(reason, "consultation ended")), now);
     }
 
@@ -70,14 +70,14 @@ public sealed class CommentThread
     /// </summary>
     public IReadOnlyList<CommentEvent> Post(Actor by, ItemAt item, DateTimeOffset now, string? clientCommentId, string? text)
     {
-        if (!by.Holds(CouncilRole.Resident)) throw NotPermitted.Requires("comment", "verified resident of the council");
+        if (!by.Holds(CouncilRole.Resident)) throw new NotPermitted(CommentRefusals.ResidentsOnly);
         var clientId = ClientId(clientCommentId);
         if (_byClientId.ContainsKey((by.UserId, clientId))) return [];
-        if (!IsOpenAt(item)) throw new CommentRuleViolation("The comment window is closed: comments are taken only while the clerk keeps it open at a consultation step.");
+        if (!IsOpenAt(item)) throw new CommentRuleViolation(CommentRefusals.WindowClosed);
         var body = TextRules.Required(text, TextKind.Note, "comment");
         if (body.Length > MaxLength) throw new TextRuleViolation("comment", TextProblem.TooLong, MaxLength, body.Length);
         if (_comments.Count(c => c.AuthorId == by.UserId && c.PostedAt > now - RateWindow) >= MaxPerResidentInWindow)
-            throw new CommentsTooFrequent($"At most {MaxPerResidentInWindow} comments per resident in {RateWindow.TotalMinutes:0} minutes; post again a little later.");
+            throw new CommentsTooFrequent(CommentRefusals.TooFrequent.With(MaxPerResidentInWindow, $"{RateWindow.TotalMinutes:0}"));
         return Raise(new CommentPosted(_comments.Count + 1, clientId, by.UserId, body), now);
     }
 
@@ -87,10 +87,10 @@ public sealed class CommentThread
 
     public IReadOnlyList<CommentEvent> Hide(Actor by, DateTimeOffset now, int no, string? reason)
     {
-        RequireClerk(by, "hide a comment");
-        if (no < 1 || no > _comments.Count) throw new ArgumentException($"There is no comment {no}.", nameof(no));
-        if (_comments[no - 1].HiddenReason is not null) throw new CommentRuleViolation($"Comment {no} is already hidden.");
-        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("Give a reason: the public reads it in the comment's place.", nameof(reason));
+        RequireClerk(by, CommentRefusals.ToHide);
+        if (no < 1 || no > _comments.Count) throw CommentRefusals.NoSuchComment.With(no).Invalid(nameof(no));
+        if (_comments[no - 1].HiddenReason is not null) throw new CommentRuleViolation(CommentRefusals.HiddenAlready.With(no));
+        if (string.IsNullOrWhiteSpace(reason)) throw CommentRefusals.GiveReason.Invalid(nameof(reason));
         return Raise(new CommentHidden(no, TextRules.Check(reason, TextKind.Note, "reason")), now);
     }
 
@@ -109,9 +109,9 @@ public sealed class CommentThread
         }
     }
 
-    private static void RequireClerk(Actor by, string what)
+    private static void RequireClerk(Actor by, RefusalText what)
     {
-        if (!by.Holds(CouncilRole.Clerk)) throw NotPermitted.Requires(what, "clerk");
+        if (!by.Holds(CouncilRole.Clerk)) throw NotPermitted.Requires(what, CouncilRole.Clerk);
     }
 
     private static string Reason(string? reason, string otherwise) =>
@@ -121,7 +121,7 @@ public sealed class CommentThread
     private static string ClientId(string? id) =>
         id is { Length: > 0 and <= 100 } && id.All(c => c is >= '!' and <= '~')
             ? id
-            : throw new ArgumentException("A comment's client id is 1 to 100 printable ASCII characters without spaces.", "clientCommentId");
+            : throw CommentRefusals.ClientId.Invalid("clientCommentId");
 
     private IReadOnlyList<CommentEvent> Raise(CommentEvent e, DateTimeOffset at)
     {

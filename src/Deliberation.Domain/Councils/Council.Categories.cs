@@ -14,26 +14,26 @@ public sealed partial class Council
 
     public IReadOnlyList<CouncilEvent> AddCategory(Actor by, string name, string? reason)
     {
-        RequireClerk(by, "keep the council's categories");
+        RequireClerk(by, CouncilRefusals.ToKeepCategories);
         var category = TextRules.Required(name, TextKind.Name, "category");
-        if (_requestCategories.Contains(category)) throw new ArgumentException($"The council has the category '{category}' already.", nameof(name));
-        if (_requestCategories.Count >= MaxCategories) throw new ArgumentException($"A council keeps at most {MaxCategories} categories.", nameof(name));
+        if (_requestCategories.Contains(category)) throw CouncilRefusals.HasCategory.With(category).Invalid(nameof(name));
+        if (_requestCategories.Count >= MaxCategories) throw CouncilRefusals.MostCategories.With(MaxCategories).Invalid(nameof(name));
         return Raise(new CategoryAdded(category, Reason(reason)));
     }
 
     public IReadOnlyList<CouncilEvent> RenameCategory(Actor by, string from, string to, string? reason)
     {
-        RequireClerk(by, "keep the council's categories");
+        RequireClerk(by, CouncilRefusals.ToKeepCategories);
         var current = Known(from, nameof(from));
         var renamed = TextRules.Required(to, TextKind.Name, "new name");
         if (renamed == current) return [];
-        if (_requestCategories.Contains(renamed)) throw new ArgumentException($"The council has the category '{renamed}' already.", nameof(to));
+        if (_requestCategories.Contains(renamed)) throw CouncilRefusals.HasCategory.With(renamed).Invalid(nameof(to));
         return Raise(new CategoryRenamed(current, renamed, Reason(reason)));
     }
 
     public IReadOnlyList<CouncilEvent> RetireCategory(Actor by, string name, string? reason)
     {
-        RequireClerk(by, "keep the council's categories");
+        RequireClerk(by, CouncilRefusals.ToKeepCategories);
         return Raise(new CategoryRetired(Known(name, nameof(name)), Reason(reason)));
     }
 
@@ -44,11 +44,11 @@ public sealed partial class Council
         // The text rules first: an overlong or garbled value is told as such, not merely as unknown.
         var text = TextRules.Check(category, TextKind.Name, "category").Trim();
         return councilCategories.Contains(text) ? text
-            : throw new ArgumentException($"'{text}' is not one of the council's categories: {string.Join(", ", councilCategories)}.", "category");
+            : throw CouncilRefusals.NotACategory.With(text, string.Join(", ", councilCategories)).Invalid("category");
     }
 
     private string Known(string? name, string what) =>
-        _requestCategories.FirstOrDefault(c => c == name?.Trim()) ?? throw new ArgumentException($"The council has no category '{name}'.", what);
+        _requestCategories.FirstOrDefault(c => c == name?.Trim()) ?? throw CouncilRefusals.NoSuchCategory.With(name ?? "").Invalid(what);
 
     private void ApplyCategories(CouncilEvent e)
     {

@@ -30,13 +30,13 @@ public sealed partial class Council
 
     public IReadOnlyList<CouncilEvent> IssueInvitationBatch(Actor by, string batchId, string grid, IReadOnlyList<string> codeHashes, string? note)
     {
-        RequireClerk(by, "issue invitations");
+        RequireClerk(by, CouncilRefusals.ToIssueInvitations);
         Require(batchId, "batch id");
         grid = TextRules.Required(grid, TextKind.Name, "grid");
-        if (codeHashes.Count is < 1 or > MaxBatch) throw new ArgumentException($"A batch has 1 to {MaxBatch} codes.", nameof(codeHashes));
-        if (_batches.Any(b => b.BatchId == batchId)) throw new ArgumentException("This batch was issued already.", nameof(batchId));
+        if (codeHashes.Count is < 1 or > MaxBatch) throw CouncilRefusals.BatchSize.With(MaxBatch).Invalid(nameof(codeHashes));
+        if (_batches.Any(b => b.BatchId == batchId)) throw CouncilRefusals.BatchIssued.Invalid(nameof(batchId));
         if (codeHashes.Distinct().Count() != codeHashes.Count || codeHashes.Any(h => string.IsNullOrEmpty(h) || h.Length < RefLength || _invitations.ContainsKey(h)))
-            throw new ArgumentException("A code of this batch was issued already.", nameof(codeHashes));
+            throw CouncilRefusals.BatchCodeIssued.Invalid(nameof(codeHashes));
         var events = new List<CouncilEvent> { new InvitationBatchIssued(batchId, grid, codeHashes.Count, TextRules.Optional(note, TextKind.Note, "note")) };
         // A household is not known before the visit: the code's number on the sheet stands for it until it is redeemed.
         events.AddRange(codeHashes.Select((hash, i) => new InvitationIssued(hash, $"#{i + 1}", grid, batchId, i + 1)));
@@ -46,15 +46,15 @@ public sealed partial class Council
     /// <summary>Withdraws a code nobody has used; a used one stays used (revoke the role instead).</summary>
     public IReadOnlyList<CouncilEvent> RevokeInvitation(Actor by, string codeRef, string reason)
     {
-        RequireClerk(by, "revoke invitations");
+        RequireClerk(by, CouncilRefusals.ToRevokeInvitations);
         var matches = string.IsNullOrEmpty(codeRef) || codeRef.Length != RefLength
             ? []
             : _invitations.Where(i => i.Key.StartsWith(codeRef, StringComparison.Ordinal)).ToList();
-        if (matches.Count != 1) throw new ArgumentException("There is no such invitation.", nameof(codeRef));
+        if (matches.Count != 1) throw CouncilRefusals.NoSuchInvitation.Invalid(nameof(codeRef));
         var (hash, invitation) = (matches[0].Key, matches[0].Value);
-        if (invitation.Revoked) throw new ArgumentException("This invitation was revoked already.", nameof(codeRef));
+        if (invitation.Revoked) throw CouncilRefusals.InvitationRevoked.Invalid(nameof(codeRef));
         if (invitation.RedeemedBy is not null)
-            throw new ArgumentException("This code has been used; it cannot be revoked. Revoke the resident's role instead.", nameof(codeRef));
+            throw CouncilRefusals.CodeUsed.Invalid(nameof(codeRef));
         return Raise(new InvitationRevoked(hash, TextRules.Required(reason, TextKind.Note, "reason")));
     }
 }

@@ -13,10 +13,10 @@ public sealed partial class Council
     /// <summary>The clerk sets the council's time zone (an IANA id such as Asia/Shanghai) and the minutes each speaker has.</summary>
     public IReadOnlyList<CouncilEvent> SetMeetingPractice(Actor by, string timeZoneId, int speakingMinutes, string? reason)
     {
-        RequireClerk(by, "set how meetings run");
-        if (!CouncilTime.IsKnownZone(timeZoneId)) throw new ArgumentException($"There is no time zone '{timeZoneId}'.", nameof(timeZoneId));
+        RequireClerk(by, CouncilRefusals.ToSetMeetingPractice);
+        if (!CouncilTime.IsKnownZone(timeZoneId)) throw CouncilRefusals.NoSuchTimeZone.With(timeZoneId).Invalid(nameof(timeZoneId));
         if (speakingMinutes is < 1 or > MaxSpeakingMinutes)
-            throw new ArgumentException($"A speaker has 1 to {MaxSpeakingMinutes} minutes.", nameof(speakingMinutes));
+            throw CouncilRefusals.SpeakingMinutes.With(MaxSpeakingMinutes).Invalid(nameof(speakingMinutes));
         if (timeZoneId == TimeZoneId && speakingMinutes == SpeakingMinutes) return [];
         return Raise(new MeetingPracticeSet(timeZoneId, speakingMinutes, Reason(reason)));
     }

@@ -21,7 +21,7 @@ public sealed partial class Council
     public IReadOnlyList<CouncilEvent> RecordDepartment(Actor by, string departmentId, string name, string contact,
         IReadOnlyList<string> accounts, string? reason)
     {
-        RequireClerk(by, "keep the council's departments");
+        RequireClerk(by, CouncilRefusals.ToKeepDepartments);
         Require(departmentId, "department id");
         return Raise(new DepartmentRecorded(departmentId, TextRules.Required(name, TextKind.Name, "department name"),
             TextRules.Check(contact, TextKind.Name, "contact"), Accounts(accounts, "accounts"), Reason(reason)));
@@ -29,7 +29,7 @@ public sealed partial class Council
 
     public IReadOnlyList<CouncilEvent> RecordVolunteerGroup(Actor by, string groupId, string name, IReadOnlyList<string> members, string? reason)
     {
-        RequireClerk(by, "keep the council's volunteer groups");
+        RequireClerk(by, CouncilRefusals.ToKeepGroups);
         Require(groupId, "group id");
         return Raise(new VolunteerGroupRecorded(groupId, TextRules.Required(name, TextKind.Name, "group name"),
             Accounts(members, "members"), Reason(reason)));
@@ -37,10 +37,10 @@ public sealed partial class Council
 
     public IReadOnlyList<CouncilEvent> RecordRequestCategories(Actor by, IReadOnlyList<string> categories, string? reason)
     {
-        RequireClerk(by, "keep the request categories");
+        RequireClerk(by, CouncilRefusals.ToKeepRequestCategories);
         var list = categories.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => TextRules.Check(c, TextKind.Name, "category"))
             .Distinct(StringComparer.Ordinal).ToList();
-        if (list.Count is 0 or > 30) throw new ArgumentException("Give 1 to 30 categories.", nameof(categories));
+        if (list.Count is 0 or > 30) throw CouncilRefusals.CategoriesCount.Invalid(nameof(categories));
         return Raise(new RequestCategoriesRecorded(list, Reason(reason)));
     }
 
@@ -68,7 +68,7 @@ public sealed partial class Council
     {
         var list = (ids ?? []).Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => TextRules.Check(i, TextKind.Name, what))
             .Distinct(StringComparer.Ordinal).ToList();
-        if (list.Count > MaxAccounts) throw new ArgumentException($"At most {MaxAccounts} {what}.", what);
+        if (list.Count > MaxAccounts) throw (what == "members" ? CouncilRefusals.MostMembers : CouncilRefusals.MostAccounts).With(MaxAccounts).Invalid(what);
         return list;
     }
 }

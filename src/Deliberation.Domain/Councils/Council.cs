@@ -30,7 +30,7 @@ public sealed partial class Council
         Require(councilId, "council id");
         Require(defaultTemplateId, "default template");
         if (noticeDays is < AgendaItems.AgendaItem.MinNoticeDays or > AgendaItems.AgendaItem.MaxNoticeDays)
-            throw new ArgumentException($"The notice period is {AgendaItems.AgendaItem.MinNoticeDays} to {AgendaItems.AgendaItem.MaxNoticeDays} days.", nameof(noticeDays));
+            throw CommonRefusals.NoticeDays.With(AgendaItems.AgendaItem.MinNoticeDays, AgendaItems.AgendaItem.MaxNoticeDays).Invalid(nameof(noticeDays));
         var council = new Council();
         return (council, council.Raise(new CouncilFounded(councilId, Named(name, "council name"), TextRules.Check(place, TextKind.Name, "place"),
             defaultTemplateId, noticeDays)));
@@ -45,48 +45,48 @@ public sealed partial class Council
 
     public IReadOnlyList<CouncilEvent> EstablishBody(Actor by, string bodyId, LocalizedText name, string decisionRuleId, BallotPractice? practice = null)
     {
-        RequireClerk(by, "establish a body");
+        RequireClerk(by, CouncilRefusals.ToEstablishBody);
         Require(bodyId, "body id");
         name = Named(name, "body name");
-        if (_bodies.Any(b => b.Id == bodyId)) throw new ArgumentException($"The council already has a body '{bodyId}'.", nameof(bodyId));
+        if (_bodies.Any(b => b.Id == bodyId)) throw CouncilRefusals.HasBody.With(bodyId).Invalid(nameof(bodyId));
         if (!DecisionRuleCatalog.TryFind(decisionRuleId, out _))
-            throw new ArgumentException($"Unknown decision rule '{decisionRuleId}'.", nameof(decisionRuleId));
+            throw CouncilRefusals.UnknownRule.With(decisionRuleId).Invalid(nameof(decisionRuleId));
         return Raise(new BodyEstablished(bodyId, name, decisionRuleId, practice));
     }
 
     public IReadOnlyList<CouncilEvent> GrantRole(Actor by, string userId, string displayName, CouncilRole role, string? body, decimal weight, string reason)
     {
-        RequireClerk(by, "grant roles");
+        RequireClerk(by, CouncilRefusals.ToGrantRoles);
         Require(userId, "user");
         displayName = TextRules.Required(displayName, TextKind.Name, "name");
-        if (!Enum.IsDefined(role)) throw new ArgumentException("There is no such role.", nameof(role));
+        if (!Enum.IsDefined(role)) throw CouncilRefusals.NoSuchRole.Invalid(nameof(role));
         if (role == CouncilRole.Member)
         {
-            if (body is null || _bodies.All(b => b.Id != body)) throw new ArgumentException($"A member belongs to one of this council's bodies; '{body}' is not one.", nameof(body));
-            if (weight <= 0) throw new ArgumentException("A member's weight must be more than 0.", nameof(weight));
+            if (body is null || _bodies.All(b => b.Id != body)) throw CouncilRefusals.MemberOfBody.With(body ?? "").Invalid(nameof(body));
+            if (weight <= 0) throw CouncilRefusals.MemberWeight.Invalid(nameof(weight));
         }
         else body = null;
         if (_holders.Any(h => h.UserId == userId && h.Role == role && h.Body == body))
-            throw new ArgumentException($"{displayName} already holds this role.", nameof(role));
+            throw CouncilRefusals.HoldsRole.With(displayName).Invalid(nameof(role));
         return Raise(new RoleGranted(userId, displayName, role, body, role == CouncilRole.Member ? weight : 1m, Reason(reason)));
     }
 
     public IReadOnlyList<CouncilEvent> RevokeRole(Actor by, string userId, CouncilRole role, string? body, string reason)
     {
-        RequireClerk(by, "revoke roles");
-        if (!Enum.IsDefined(role)) throw new ArgumentException("There is no such role.", nameof(role));
+        RequireClerk(by, CouncilRefusals.ToRevokeRoles);
+        if (!Enum.IsDefined(role)) throw CouncilRefusals.NoSuchRole.Invalid(nameof(role));
         if (!_holders.Any(h => h.UserId == userId && h.Role == role && h.Body == (role == CouncilRole.Member ? body : null)))
-            throw new ArgumentException("Nobody holds that role to revoke.", nameof(role));
+            throw CouncilRefusals.NobodyHoldsRole.Invalid(nameof(role));
         return Raise(new RoleRevoked(userId, role, role == CouncilRole.Member ? body : null, Reason(reason)));
     }
 
     public IReadOnlyList<CouncilEvent> IssueInvitation(Actor by, string codeHash, string household, string grid)
     {
-        RequireClerk(by, "issue invitations");
+        RequireClerk(by, CouncilRefusals.ToIssueInvitations);
         Require(codeHash, "code");
         household = TextRules.Required(household, TextKind.Name, "household");
         grid = TextRules.Required(grid, TextKind.Name, "grid");
-        if (_invitations.ContainsKey(codeHash)) throw new ArgumentException("This code was issued already.", nameof(codeHash));
+        if (_invitations.ContainsKey(codeHash)) throw CouncilRefusals.CodeIssued.Invalid(nameof(codeHash));
         return Raise(new InvitationIssued(codeHash, household, grid));
     }
 
@@ -95,7 +95,7 @@ public sealed partial class Council
     {
         Require(userId, "user");
         if (!_invitations.TryGetValue(codeHash, out var invitation) || invitation.RedeemedBy is not null || invitation.Revoked)
-            throw new ArgumentException("This code is not valid or has been used.", "code");
+            throw CouncilRefusals.CodeNotValid.Invalid("code");
         var events = new List<CouncilEvent> { new InvitationRedeemed(codeHash, userId, displayName) };
         if (!Holds(userId, CouncilRole.Resident))
             events.Add(new RoleGranted(userId, displayName, CouncilRole.Resident, null, 1m, $"household {invitation.Household}, grid {invitation.Grid}"));
@@ -109,14 +109,14 @@ public sealed partial class Council
     /// </summary>
     public IReadOnlyList<CouncilEvent> RecordPasswordReset(Actor by, string userId, string reason, ResetStanding standing)
     {
-        RequireClerk(by, "reset passwords");
-        if (_holders.All(h => h.UserId != userId)) throw new ArgumentException("Nobody with this id holds a role in this council.", nameof(userId));
+        RequireClerk(by, CouncilRefusals.ToResetPasswords);
+        if (_holders.All(h => h.UserId != userId)) throw CouncilRefusals.NoRoleHere.Invalid(nameof(userId));
         if (!standing.ByAdministrator)
         {
             if (standing.TargetMattersElsewhere || _holders.Any(h => h.UserId == userId && h.Role != CouncilRole.Resident))
-                throw new NotPermitted("Only a site administrator may reset the password of council staff or of an account used beyond this council.");
+                throw new NotPermitted(CouncilRefusals.ResetStaff);
             if (HouseholdOf(userId) is null)
-                throw new NotPermitted("A clerk resets only the password of a resident who joined with a household code; ask a site administrator.");
+                throw new NotPermitted(CouncilRefusals.ResetResidents);
         }
         return Raise(new PasswordResetRecorded(userId, Reason(reason)));
     }
@@ -164,14 +164,14 @@ public sealed partial class Council
         return events;
     }
 
-    private static void RequireClerk(Actor by, string attempted)
+    private static void RequireClerk(Actor by, RefusalText attempted)
     {
-        if (!by.Holds(CouncilRole.Clerk)) throw NotPermitted.Requires(attempted, "clerk");
+        if (!by.Holds(CouncilRole.Clerk)) throw NotPermitted.Requires(attempted, CouncilRole.Clerk);
     }
 
     private static void Require(string? value, string what)
     {
-        if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException($"The {what} is required.", what);
+        if (string.IsNullOrWhiteSpace(value)) throw CouncilRefusals.Required.With(what).Invalid(what);
     }
 
     private static string Reason(string? reason) => TextRules.Optional(reason, TextKind.Note, "reason") ?? "—";

@@ -58,13 +58,13 @@ public sealed class Escalation
         string councilId, EscalatedMatter matter, Department department, string request, int respondWithinHours, DateOnly dueOn,
         string timeZoneId = CouncilTime.DefaultZoneId)
     {
-        if (!by.Holds(CouncilRole.Clerk)) throw NotPermitted.Requires("escalate to a department", "clerk");
-        if (string.IsNullOrWhiteSpace(escalationId)) throw new ArgumentException("The escalation id is required.", nameof(escalationId));
+        if (!by.Holds(CouncilRole.Clerk)) throw NotPermitted.Requires(EscalationRefusals.ToEscalate, CouncilRole.Clerk);
+        if (string.IsNullOrWhiteSpace(escalationId)) throw EscalationRefusals.IdRequired.Invalid(nameof(escalationId));
         if (respondWithinHours is < 1 or > MaxRespondWithinHours)
-            throw new ArgumentException($"The time to respond is 1 to {MaxRespondWithinHours} hours.", nameof(respondWithinHours));
-        if (dueOn < CouncilTime.Today(now, timeZoneId)) throw new ArgumentException("The due date has passed already.", nameof(dueOn));
+            throw EscalationRefusals.RespondWithin.With(MaxRespondWithinHours).Invalid(nameof(respondWithinHours));
+        if (dueOn < CouncilTime.Today(now, timeZoneId)) throw EscalationRefusals.DuePassed.Invalid(nameof(dueOn));
         var respondBy = now.AddHours(respondWithinHours);
-        if (respondBy > CouncilTime.EndOf(dueOn, timeZoneId)) throw new ArgumentException("The time to respond ends after the due date.", nameof(respondWithinHours));
+        if (respondBy > CouncilTime.EndOf(dueOn, timeZoneId)) throw EscalationRefusals.RespondAfterDue.Invalid(nameof(respondWithinHours));
         var escalation = new Escalation();
         return (escalation, escalation.Raise(new Escalated(escalationId, councilId, ReferenceFor(escalationId, now, timeZoneId), matter.ItemId,
             TextRules.Required(matter.Title, TextKind.Title, "matter"), TextRules.Check(matter.Text, TextKind.Body, "matter"),
@@ -113,14 +113,14 @@ public sealed class Escalation
     public IReadOnlyList<EscalationEvent> Rate(Actor by, int score, string? comment)
     {
         Begin(by, null, EscalationAction.Rate);
-        if (score is < 1 or > 5) throw new ArgumentException("A rating is from 1 to 5.", nameof(score));
+        if (score is < 1 or > 5) throw CommonRefusals.RatingRange.Invalid(nameof(score));
         return Raise(new FeedbackRated(by.UserId, score, TextRules.Optional(comment, TextKind.Note, "comment")));
     }
 
     public IReadOnlyList<EscalationEvent> Reopen(Actor by, DateTimeOffset now, string reason, DateOnly dueOn)
     {
         Begin(by, null, EscalationAction.Reopen);
-        if (dueOn < CouncilTime.Today(now, TimeZoneId)) throw new ArgumentException("The new due date has passed already.", nameof(dueOn));
+        if (dueOn < CouncilTime.Today(now, TimeZoneId)) throw EscalationRefusals.NewDuePassed.Invalid(nameof(dueOn));
         return Raise(new EscalationReopened(TextRules.Required(reason, TextKind.Note, "reason"), dueOn));
     }
 
@@ -187,14 +187,14 @@ public sealed class Escalation
     {
         var valid = ValidActions();
         if (!valid.Contains(action))
-            throw new EscalationRuleViolation($"Cannot {Kebab(action)}: the escalation is {Status.ToString().ToLowerInvariant()}. "
-                + $"Allowed now: {(valid.Count == 0 ? "nothing" : string.Join(", ", valid.Select(Kebab)))}.");
+            throw new EscalationRuleViolation(EscalationRefusals.NotNow.With(
+                EscalationRefusals.Action(action), EscalationRefusals.Status(Status), EscalationRefusals.Allowed(valid)));
         if (Permits(by, department, action)) return;
         throw action switch
         {
-            EscalationAction.Rate => new NotPermitted("Only the one who submitted the topic may rate its feedback."),
-            EscalationAction.Reopen => NotPermitted.Requires("send it back to be done again", "clerk"),
-            _ => new NotPermitted($"Only an account of {DepartmentName} may answer this escalation."),
+            EscalationAction.Rate => new NotPermitted(EscalationRefusals.RateOwnTopic),
+            EscalationAction.Reopen => NotPermitted.Requires(EscalationRefusals.ToReopen, CouncilRole.Clerk),
+            _ => new NotPermitted(EscalationRefusals.DepartmentOnly.With(DepartmentName)),
         };
     }
 

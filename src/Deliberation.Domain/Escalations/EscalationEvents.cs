@@ -47,4 +47,7 @@ public enum EscalationStatus { Escalated, Received, Done, Returned }
 public sealed record FeedbackRating(string RatedBy, int Score, string? Comment, int Round);
 
 /// <summary>An escalation's rules refuse this now, whoever asks.</summary>
-public sealed class EscalationRuleViolation(string message) : InvalidOperationException(message);
+public sealed class EscalationRuleViolation : InvalidOperationException
+{
+    public EscalationRuleViolation(Said said) : base(said.Text) => said.Stamp(this);
+}

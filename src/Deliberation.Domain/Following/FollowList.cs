@@ -33,7 +33,7 @@ public sealed class FollowList
         Require(itemId, nameof(itemId));
         if (Follows(councilId, itemId)) return [];
         if (_items.Count >= Limit)
-            throw new ArgumentException($"You follow {Limit} items already; stop following some before you add more.", nameof(itemId));
+            throw FollowRefusals.TooMany.With(Limit).Invalid(nameof(itemId));
         return Raise(new ItemFollowed(councilId, itemId));
     }
 
@@ -57,6 +57,6 @@ public sealed class FollowList
 
     private static void Require(string value, string name)
     {
-        if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException("Name the item to follow.", name);
+        if (string.IsNullOrWhiteSpace(value)) throw FollowRefusals.NameItem.Invalid(name);
     }
 }

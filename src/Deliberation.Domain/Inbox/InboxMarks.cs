@@ -21,9 +21,9 @@ public sealed class InboxMarks
 
     public IReadOnlyList<InboxEvent> Read(long noticeId)
     {
-        if (noticeId <= 0) throw new ArgumentException("There is no such notice.", nameof(noticeId));
+        if (noticeId <= 0) throw InboxRefusals.NoSuchNotice.Invalid(nameof(noticeId));
         if (IsRead(noticeId)) return [];
-        if (_single.Count >= SingleLimit) throw new ArgumentException("Mark all notices read first.", nameof(noticeId));
+        if (_single.Count >= SingleLimit) throw InboxRefusals.MarkAllFirst.Invalid(nameof(noticeId));
         return Raise(new NoticeRead(noticeId));
     }
 

@@ -22,13 +22,13 @@ public sealed partial class Meeting
     /// </summary>
     public IReadOnlyList<MeetingEvent> ReorderAgenda(Actor by, IReadOnlyList<string> order)
     {
-        Demand(by, "change the agenda", CouncilRole.Chair, CouncilRole.Clerk);
+        Demand(by, MeetingRefusals.ToChangeAgenda, CouncilRole.Chair, CouncilRole.Clerk);
         Expect(MeetingStatus.Scheduled, MeetingStatus.Open);
         if (order.Count != _agenda.Count || order.Distinct().Count() != order.Count || order.Any(id => !_agenda.Contains(id)))
-            throw new ArgumentException("The new order names each item on the agenda once, and nothing else.", nameof(order));
+            throw MeetingRefusals.NewOrder.Invalid(nameof(order));
         for (var i = 0; i < order.Count; i++)
             if ((_takenUp.Contains(_agenda[i]) || _takenUp.Contains(order[i])) && order[i] != _agenda[i])
-                throw new MeetingRuleViolation("An item taken up already keeps its place on the agenda.");
+                throw new MeetingRuleViolation(MeetingRefusals.TakenUpKeepsPlace);
         return order.SequenceEqual(_agenda) ? [] : Raise(new AgendaReordered(order.ToList()));
     }
 
@@ -40,7 +40,7 @@ public sealed partial class Meeting
     {
         var order = agenda.ToList();
         var from = order.IndexOf(itemId);
-        if (from < 0) throw new ArgumentException("The item is not on this meeting's agenda.", nameof(itemId));
+        if (from < 0) throw MeetingRefusals.NotOnAgenda.Invalid(nameof(itemId));
         var to = Math.Clamp(from + Math.Sign(places), 0, order.Count - 1);
         (order[from], order[to]) = (order[to], order[from]);
         return order;
@@ -49,11 +49,11 @@ public sealed partial class Meeting
     /// <summary>A new time and place before the meeting opens, within the bounds a meeting is scheduled in.</summary>
     public IReadOnlyList<MeetingEvent> Reschedule(Actor by, DateTimeOffset now, DateTimeOffset startsAt, string place, string? reason)
     {
-        Demand(by, "reschedule the meeting", CouncilRole.Chair, CouncilRole.Clerk);
+        Demand(by, MeetingRefusals.ToReschedule, CouncilRole.Chair, CouncilRole.Clerk);
         Expect(MeetingStatus.Scheduled);
         var checkedPlace = TextRules.Required(place, TextKind.Name, "place");
         if (startsAt < now - EarliestStart || startsAt > now.AddYears(LatestStartYears))
-            throw new ArgumentException($"A meeting starts between yesterday and {LatestStartYears} years from now.", nameof(startsAt));
+            throw MeetingRefusals.StartsBetween.With(LatestStartYears).Invalid(nameof(startsAt));
         if (startsAt == StartsAt && checkedPlace == Place) return [];
         return Raise(new MeetingRescheduled(startsAt, checkedPlace, TextRules.Optional(reason, TextKind.Note, "reason") ?? "—"));
     }
@@ -61,7 +61,7 @@ public sealed partial class Meeting
     /// <summary>Calls the meeting off before it opens, for a reason everyone sees; it cannot be undone.</summary>
     public IReadOnlyList<MeetingEvent> Cancel(Actor by, string reason)
     {
-        Demand(by, "cancel the meeting", CouncilRole.Chair, CouncilRole.Clerk);
+        Demand(by, MeetingRefusals.ToCancel, CouncilRole.Chair, CouncilRole.Clerk);
         if (Status == MeetingStatus.Cancelled) return [];
         Expect(MeetingStatus.Scheduled);
         return Raise(new MeetingCancelled(TextRules.Required(reason, TextKind.Note, "reason")));

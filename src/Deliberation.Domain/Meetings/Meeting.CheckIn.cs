@@ -17,10 +17,10 @@ public sealed partial class Meeting
     public IReadOnlyList<MeetingEvent> CheckIn(Actor by)
     {
         Expect(MeetingStatus.Open);
-        if (!by.Holds(CouncilRole.Member, BodyId)) throw new NotPermitted("Only a member on the body's roll checks in.");
+        if (!by.Holds(CouncilRole.Member, BodyId)) throw new NotPermitted(MeetingRefusals.CheckInMembersOnly);
         if (IsCheckedIn(by.UserId)) return [];
         if (_proxies.ContainsKey(by.UserId))
-            throw new MeetingRuleViolation("Another member is recorded as your proxy; the chair changes that record first.");
+            throw new MeetingRuleViolation(MeetingRefusals.YourProxyRecorded);
         return Raise(new AttendanceRecorded(by.UserId, Meetings.Attendance.Present, null));
     }
 

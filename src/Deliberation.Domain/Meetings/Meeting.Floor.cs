@@ -33,12 +33,12 @@ public sealed partial class Meeting
     public IReadOnlyList<MeetingEvent> RequestFloor(Actor by, string memberId, IReadOnlyList<RoleHolder> roll)
     {
         var itemId = UnderDiscussion();
-        if (memberId != by.UserId) Demand(by, "add a speaker", CouncilRole.Chair, CouncilRole.Clerk);
+        if (memberId != by.UserId) Demand(by, MeetingRefusals.ToAddSpeaker, CouncilRole.Chair, CouncilRole.Clerk);
         if (roll.All(m => m.UserId != memberId))
-            throw memberId == by.UserId ? new NotPermitted("Only a member on the body's roll asks for the floor.")
-                : new ArgumentException("This person is not on the body's roll.", nameof(memberId));
+            throw memberId == by.UserId ? new NotPermitted(MeetingRefusals.FloorMembersOnly)
+                : MeetingRefusals.NotOnRoll.Invalid(nameof(memberId));
         if (Waiting(itemId).Contains(memberId) || CurrentSpeech?.MemberId == memberId) return [];
-        if (_closedLists.Contains(itemId)) throw new MeetingRuleViolation("The list of speakers on this item is closed.");
+        if (_closedLists.Contains(itemId)) throw new MeetingRuleViolation(MeetingRefusals.ListClosed);
         return Raise(new FloorRequested(itemId, memberId));
     }
 
@@ -46,7 +46,7 @@ public sealed partial class Meeting
     public IReadOnlyList<MeetingEvent> WithdrawFloorRequest(Actor by, string memberId)
     {
         var itemId = UnderDiscussion();
-        if (memberId != by.UserId) Demand(by, "take a speaker off the list", CouncilRole.Chair, CouncilRole.Clerk);
+        if (memberId != by.UserId) Demand(by, MeetingRefusals.ToRemoveSpeaker, CouncilRole.Chair, CouncilRole.Clerk);
         return Waiting(itemId).Contains(memberId) ? Raise(new FloorRequestWithdrawn(itemId, memberId)) : [];
     }
 
@@ -56,27 +56,27 @@ public sealed partial class Meeting
     /// </summary>
     public IReadOnlyList<MeetingEvent> GiveFloor(Actor by, string memberId, DateTimeOffset now, TimeSpan timeLimit, IReadOnlyList<RoleHolder> roll)
     {
-        Demand(by, "give the floor", CouncilRole.Chair, CouncilRole.Clerk);
+        Demand(by, MeetingRefusals.ToGiveFloor, CouncilRole.Chair, CouncilRole.Clerk);
         var itemId = UnderDiscussion();
-        if (timeLimit <= TimeSpan.Zero) throw new ArgumentException("The time per speaker is more than nothing.", nameof(timeLimit));
+        if (timeLimit <= TimeSpan.Zero) throw MeetingRefusals.SpeakingTime.Invalid(nameof(timeLimit));
         if (CurrentSpeech?.MemberId == memberId) return [];
         var listed = Waiting(itemId).Contains(memberId);
-        if (!listed && roll.All(m => m.UserId != memberId)) throw new ArgumentException("This person is not on the body's roll.", nameof(memberId));
-        if (!listed && _closedLists.Contains(itemId)) throw new MeetingRuleViolation("The list of speakers is closed: give the floor to someone on it.");
+        if (!listed && roll.All(m => m.UserId != memberId)) throw MeetingRefusals.NotOnRoll.Invalid(nameof(memberId));
+        if (!listed && _closedLists.Contains(itemId)) throw new MeetingRuleViolation(MeetingRefusals.ListClosedGiveFloor);
         return Raise([.. EndRunningSpeech(now), new FloorGiven(itemId, memberId, now, timeLimit)]);
     }
 
     /// <summary>Ends <paramref name="memberId"/>'s speech; naming the speaker keeps a resend from ending the next one.</summary>
     public IReadOnlyList<MeetingEvent> EndSpeech(Actor by, string memberId, DateTimeOffset now)
     {
-        Demand(by, "end a speech", CouncilRole.Chair, CouncilRole.Clerk);
+        Demand(by, MeetingRefusals.ToEndSpeech, CouncilRole.Chair, CouncilRole.Clerk);
         Expect(MeetingStatus.Open);
         return CurrentSpeech?.MemberId == memberId ? Raise([.. EndRunningSpeech(now)]) : [];
     }
 
     public IReadOnlyList<MeetingEvent> CloseSpeakersList(Actor by)
     {
-        Demand(by, "close the list of speakers", CouncilRole.Chair, CouncilRole.Clerk);
+        Demand(by, MeetingRefusals.ToCloseList, CouncilRole.Chair, CouncilRole.Clerk);
         var itemId = UnderDiscussion();
         return _closedLists.Contains(itemId) ? [] : Raise(new SpeakersListClosed(itemId));
     }
@@ -84,7 +84,7 @@ public sealed partial class Meeting
     private string UnderDiscussion()
     {
         Expect(MeetingStatus.Open);
-        return CurrentItemId ?? throw new MeetingRuleViolation("Take up an item first: the floor is given on the item under discussion.");
+        return CurrentItemId ?? throw new MeetingRuleViolation(MeetingRefusals.TakeUpForFloor);
     }
 
     private List<string> Waiting(string itemId) => _waiting.TryGetValue(itemId, out var list) ? list : [];
@@ -92,7 +92,7 @@ public sealed partial class Meeting
     private MeetingEvent[] EndRunningSpeech(DateTimeOffset? now)
     {
         if (CurrentSpeech is not { } speech) return [];
-        if (now is not { } at) throw new MeetingRuleViolation("Someone has the floor: end the speech first.");
+        if (now is not { } at) throw new MeetingRuleViolation(MeetingRefusals.SomeoneHasFloor);
         var ended = at < speech.StartedAt ? speech.StartedAt : at;
         return [new SpeechEnded(speech.ItemId, speech.MemberId, speech.StartedAt, ended, ended - speech.StartedAt)];
     }

@@ -32,12 +32,12 @@ public sealed partial class Meeting
     public static (Meeting Meeting, IReadOnlyList<MeetingEvent> Events) Schedule(Actor by, DateTimeOffset now, string meetingId, string councilId,
         string bodyId, string title, DateTimeOffset startsAt, string place, IReadOnlyList<string> agenda)
     {
-        Demand(by, "schedule a meeting", CouncilRole.Clerk);
+        Demand(by, MeetingRefusals.ToSchedule, CouncilRole.Clerk);
         var checkedTitle = TextRules.Required(title, TextKind.Title, "title");
         var checkedPlace = TextRules.Required(place, TextKind.Name, "place");
         if (startsAt < now - EarliestStart || startsAt > now.AddYears(LatestStartYears))
-            throw new ArgumentException($"A meeting starts between yesterday and {LatestStartYears} years from now.", nameof(startsAt));
-        if (agenda.Distinct().Count() != agenda.Count) throw new ArgumentException("An item is on the agenda twice.", nameof(agenda));
+            throw MeetingRefusals.StartsBetween.With(LatestStartYears).Invalid(nameof(startsAt));
+        if (agenda.Distinct().Count() != agenda.Count) throw MeetingRefusals.OnAgendaTwice.Invalid(nameof(agenda));
         var meeting = new Meeting();
         return (meeting, meeting.Raise(new MeetingScheduled(meetingId, councilId, bodyId, checkedTitle, startsAt, checkedPlace, agenda.ToList())));
     }
@@ -51,49 +51,49 @@ public sealed partial class Meeting
 
     public IReadOnlyList<MeetingEvent> AddAgendaItem(Actor by, string itemId)
     {
-        Demand(by, "change the agenda", CouncilRole.Clerk);
+        Demand(by, MeetingRefusals.ToChangeAgenda, CouncilRole.Clerk);
         Expect(MeetingStatus.Scheduled, MeetingStatus.Open);
         TextRules.Required(itemId, TextKind.Name, "item");
-        if (_agenda.Contains(itemId)) throw new ArgumentException("The item is on the agenda already.", nameof(itemId));
+        if (_agenda.Contains(itemId)) throw MeetingRefusals.OnAgendaAlready.Invalid(nameof(itemId));
         return Raise(new AgendaItemAdded(itemId));
     }
 
     public IReadOnlyList<MeetingEvent> Open(Actor by)
     {
-        Demand(by, "open the meeting", CouncilRole.Chair, CouncilRole.Clerk);
+        Demand(by, MeetingRefusals.ToOpen, CouncilRole.Chair, CouncilRole.Clerk);
         Expect(MeetingStatus.Scheduled);
         return Raise(new MeetingOpened());
     }
 
     public IReadOnlyList<MeetingEvent> RecordAttendance(Actor by, string userId, Attendance attendance, string? proxyFor, IReadOnlyList<RoleHolder> roll)
     {
-        Demand(by, "take the roll", CouncilRole.Chair, CouncilRole.Clerk);
+        Demand(by, MeetingRefusals.ToTakeRoll, CouncilRole.Chair, CouncilRole.Clerk);
         Expect(MeetingStatus.Open);
-        if (!Enum.IsDefined(attendance)) throw new ArgumentException("Choose present, absent, excused or proxy.", nameof(attendance));
-        if (roll.All(m => m.UserId != userId)) throw new ArgumentException("This person is not on the body's roll.", nameof(userId));
+        if (!Enum.IsDefined(attendance)) throw MeetingRefusals.ChooseAttendance.Invalid(nameof(attendance));
+        if (roll.All(m => m.UserId != userId)) throw MeetingRefusals.NotOnRoll.Invalid(nameof(userId));
         if (attendance == Meetings.Attendance.Proxy)
         {
             if (proxyFor is null || roll.All(m => m.UserId != proxyFor) || proxyFor == userId)
-                throw new ArgumentException("A proxy stands for another member of the roll.", nameof(proxyFor));
+                throw MeetingRefusals.ProxyForRoll.Invalid(nameof(proxyFor));
             if (_attendance.Any(a => a.Key != userId && a.Value.ProxyFor == proxyFor))
-                throw new ArgumentException("That member already has a proxy.", nameof(proxyFor));
+                throw MeetingRefusals.HasProxy.Invalid(nameof(proxyFor));
             if (_attendance.TryGetValue(proxyFor, out var own) && own.Attendance is Meetings.Attendance.Present or Meetings.Attendance.Proxy)
-                throw new ArgumentException("That member is present and votes for themselves.", nameof(proxyFor));
+                throw MeetingRefusals.PresentVotes.Invalid(nameof(proxyFor));
         }
         else proxyFor = null;
         // One vote per member: someone standing in for this member must be recorded otherwise first.
         if (attendance is Meetings.Attendance.Present or Meetings.Attendance.Proxy
             && _attendance.Any(a => a.Key != userId && a.Value.ProxyFor == userId))
-            throw new ArgumentException("Another member is recorded as this member's proxy; change that record first.", nameof(userId));
+            throw MeetingRefusals.ProxyRecorded.Invalid(nameof(userId));
         return Raise(new AttendanceRecorded(userId, attendance, proxyFor));
     }
 
     /// <summary>Takes up an item; a speech still running on the item before ends <paramref name="now"/> (without it, the chair ends it first).</summary>
     public IReadOnlyList<MeetingEvent> TakeUp(Actor by, string itemId, DateTimeOffset? now = null)
     {
-        Demand(by, "take up an item", CouncilRole.Chair, CouncilRole.Clerk);
+        Demand(by, MeetingRefusals.ToTakeUp, CouncilRole.Chair, CouncilRole.Clerk);
         Expect(MeetingStatus.Open);
-        if (!_agenda.Contains(itemId)) throw new ArgumentException("The item is not on this meeting's agenda.", nameof(itemId));
+        if (!_agenda.Contains(itemId)) throw MeetingRefusals.NotOnAgenda.Invalid(nameof(itemId));
         if (itemId == CurrentItemId) return [];
         return Raise([.. EndRunningSpeech(now), new ItemTakenUp(itemId)]);
     }
@@ -104,18 +104,18 @@ public sealed partial class Meeting
     /// </summary>
     public IReadOnlyList<MeetingEvent> HoldBallot(Actor by, string ballotId, string? itemId, bool lastBallotOpen)
     {
-        Demand(by, "open a ballot", CouncilRole.Chair, CouncilRole.Clerk);
+        Demand(by, MeetingRefusals.ToOpenBallot, CouncilRole.Chair, CouncilRole.Clerk);
         Expect(MeetingStatus.Open);
-        if (CurrentItemId is null) throw new MeetingRuleViolation("Take up an item first: a ballot is on the item under discussion.");
-        if (itemId is not null && itemId != CurrentItemId) throw new MeetingRuleViolation("A ballot is on the item the meeting has taken up.");
-        if (lastBallotOpen) throw new MeetingRuleViolation("A ballot is open already; close it before opening another.");
+        if (CurrentItemId is null) throw new MeetingRuleViolation(MeetingRefusals.TakeUpForBallot);
+        if (itemId is not null && itemId != CurrentItemId) throw new MeetingRuleViolation(MeetingRefusals.BallotOnTakenUp);
+        if (lastBallotOpen) throw new MeetingRuleViolation(MeetingRefusals.BallotOpen);
         return Raise(new BallotHeld(ballotId, CurrentItemId));
     }
 
     /// <summary>Closes the meeting; a speech still running ends <paramref name="now"/> (without it, the chair ends it first).</summary>
     public IReadOnlyList<MeetingEvent> Close(Actor by, DateTimeOffset? now = null)
     {
-        Demand(by, "close the meeting", CouncilRole.Chair, CouncilRole.Clerk);
+        Demand(by, MeetingRefusals.ToClose, CouncilRole.Chair, CouncilRole.Clerk);
         Expect(MeetingStatus.Open);
         return Raise([.. EndRunningSpeech(now), new MeetingClosed()]);
     }
@@ -197,12 +197,14 @@ public sealed partial class Meeting
     private void Expect(params MeetingStatus[] allowed)
     {
         if (!allowed.Contains(Status))
-            throw new MeetingRuleViolation($"The meeting is {Status.ToString().ToLowerInvariant()}; this needs it {string.Join(" or ", allowed).ToLowerInvariant()}.");
+            throw new MeetingRuleViolation(MeetingRefusals.WrongStatus.With(StatusPart(Status), RefusalPart.Listed(string.Join(" or ", allowed).ToLowerInvariant(), allowed.Select(s => MeetingRefusals.Statuses[s].AsPart().Terms![0]))));
     }
 
-    private static void Demand(Actor by, string attempted, params CouncilRole[] roles)
+    private static RefusalPart StatusPart(MeetingStatus status) => MeetingRefusals.Statuses[status].AsPart();
+
+    private static void Demand(Actor by, RefusalText attempted, params CouncilRole[] roles)
     {
-        if (!roles.Any(r => by.Holds(r))) throw NotPermitted.Requires(attempted, roles.Select(r => r.ToString()).ToArray());
+        if (!roles.Any(r => by.Holds(r))) throw NotPermitted.Requires(attempted, roles);
     }
 
     private IReadOnlyList<MeetingEvent> Raise(params MeetingEvent[] events)
@@ -213,4 +215,7 @@ public sealed partial class Meeting
 }
 
 /// <summary>The meeting is not in the state this needs (e.g. a roll call before it opened).</summary>
-public sealed class MeetingRuleViolation(string message) : InvalidOperationException(message);
+public sealed class MeetingRuleViolation : InvalidOperationException
+{
+    public MeetingRuleViolation(Said said) : base(said.Text) => said.Stamp(this);
+}

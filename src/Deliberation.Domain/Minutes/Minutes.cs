@@ -38,9 +38,9 @@ public sealed class Minutes
     /// <summary>The clerk writes (or rewrites) the discussion; after publication this starts a correction.</summary>
     public IReadOnlyList<MinutesEvent> WriteDiscussion(Actor by, string markdown)
     {
-        Demand(by, "write the minutes", CouncilRole.Clerk);
+        Demand(by, MinutesRefusals.ToWrite, CouncilRole.Clerk);
         if (Status == MinutesStatus.Approved)
-            throw new MinutesRuleViolation("The minutes are approved as they stand: publish them, then write a correction.");
+            throw new MinutesRuleViolation(MinutesRefusals.ApprovedAsTheyStand);
         var text = TextRules.Check(markdown, TextKind.Body, "discussion");
         if (text == Discussion && Status == MinutesStatus.Drafting) return [];
         return Raise(new DiscussionWritten(text));
@@ -49,10 +49,10 @@ public sealed class Minutes
     /// <summary>The chair approves the working text (rule <see cref="MinutesApproval.Chair"/>).</summary>
     public IReadOnlyList<MinutesEvent> ApproveByChair(Actor by, bool meetingClosed)
     {
-        Demand(by, "approve the minutes", CouncilRole.Chair);
+        Demand(by, MinutesRefusals.ToApprove, CouncilRole.Chair);
         ExpectApprovable(meetingClosed);
         if (Approval != MinutesApproval.Chair)
-            throw new MinutesRuleViolation("This body approves its minutes by a vote at its next meeting.");
+            throw new MinutesRuleViolation(MinutesRefusals.ApprovedByVote);
         return Raise(new MinutesApproved(MinutesApproval.Chair, null));
     }
 
@@ -62,18 +62,18 @@ public sealed class Minutes
     /// </summary>
     public IReadOnlyList<MinutesEvent> ApproveByVote(Actor by, bool meetingClosed, string ballotId, bool passed)
     {
-        Demand(by, "record the minutes' approval", CouncilRole.Chair, CouncilRole.Clerk);
+        Demand(by, MinutesRefusals.ToRecordApproval, CouncilRole.Chair, CouncilRole.Clerk);
         ExpectApprovable(meetingClosed);
-        if (Approval != MinutesApproval.VoteAtNextMeeting) throw new MinutesRuleViolation("This body's chair approves its minutes.");
-        if (!passed) throw new MinutesRuleViolation("That ballot did not pass: the minutes are not approved.");
+        if (Approval != MinutesApproval.VoteAtNextMeeting) throw new MinutesRuleViolation(MinutesRefusals.ApprovedByChair);
+        if (!passed) throw new MinutesRuleViolation(MinutesRefusals.BallotFailed);
         return Raise(new MinutesApproved(MinutesApproval.VoteAtNextMeeting, TextRules.Required(ballotId, TextKind.Name, "ballot")));
     }
 
     /// <summary>Publishes the approved text with the draft as it stands: version 1, or a correction with its reason.</summary>
     public IReadOnlyList<MinutesEvent> Publish(Actor by, DateTimeOffset now, MinutesDraft draft, string? reason)
     {
-        Demand(by, "publish the minutes", CouncilRole.Clerk, CouncilRole.Chair);
-        if (Status != MinutesStatus.Approved) throw new MinutesRuleViolation("Only approved minutes are published.");
+        Demand(by, MinutesRefusals.ToPublish, CouncilRole.Clerk, CouncilRole.Chair);
+        if (Status != MinutesStatus.Approved) throw new MinutesRuleViolation(MinutesRefusals.OnlyApprovedPublished);
         ArgumentNullException.ThrowIfNull(draft);
         if (Latest is not { } latest) return Raise(new MinutesPublished(1, draft, Discussion, now, by.UserId));
         var why = TextRules.Required(reason, TextKind.Note, "reason");
@@ -102,14 +102,14 @@ public sealed class Minutes
 
     private void ExpectApprovable(bool meetingClosed)
     {
-        if (!meetingClosed) throw new MinutesRuleViolation("The meeting is not closed yet: minutes are approved after it.");
-        if (Status == MinutesStatus.Approved) throw new MinutesRuleViolation("The minutes are approved already.");
-        if (Status == MinutesStatus.Published) throw new MinutesRuleViolation("These minutes are published; write a correction first.");
+        if (!meetingClosed) throw new MinutesRuleViolation(MinutesRefusals.MeetingNotClosed);
+        if (Status == MinutesStatus.Approved) throw new MinutesRuleViolation(MinutesRefusals.ApprovedAlready);
+        if (Status == MinutesStatus.Published) throw new MinutesRuleViolation(MinutesRefusals.Published);
     }
 
-    private static void Demand(Actor by, string attempted, params CouncilRole[] roles)
+    private static void Demand(Actor by, RefusalText attempted, params CouncilRole[] roles)
     {
-        if (!roles.Any(r => by.Holds(r))) throw NotPermitted.Requires(attempted, roles.Select(r => r.ToString()).ToArray());
+        if (!roles.Any(r => by.Holds(r))) throw NotPermitted.Requires(attempted, roles);
     }
 
     private IReadOnlyList<MinutesEvent> Raise(params MinutesEvent[] events)
@@ -120,4 +120,7 @@ public sealed class Minutes
 }
 
 /// <summary>The minutes are not in a state that allows this (approving twice, publishing unapproved text).</summary>
-public sealed class MinutesRuleViolation(string message) : InvalidOperationException(message);
+public sealed class MinutesRuleViolation : InvalidOperationException
+{
+    public MinutesRuleViolation(Said said) : base(said.Text) => said.Stamp(this);
+}

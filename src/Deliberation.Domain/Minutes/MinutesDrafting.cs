@@ -14,7 +14,7 @@ public static class MinutesDrafting
     {
         ArgumentNullException.ThrowIfNull(sources);
         var meeting = Meeting.Replay(sources.Meeting.Select(t => t.Event));
-        if (meeting.Id.Length == 0) throw new ArgumentException("The meeting has no events.", nameof(sources));
+        if (meeting.Id.Length == 0) throw MinutesRefusals.NoEvents.Invalid(nameof(sources));
         DateTimeOffset? TimeOf<T>() where T : MeetingEvent => sources.Meeting.LastOrDefault(t => t.Event is T)?.At;
         string Name(string userId) => sources.Names.GetValueOrDefault(userId) ?? userId;
 

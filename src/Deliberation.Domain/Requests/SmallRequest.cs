@@ -39,11 +39,11 @@ public sealed class SmallRequest
     {
         var forSomeoneElse = !string.IsNullOrWhiteSpace(onBehalfOf);
         if (forSomeoneElse && !by.Holds(CouncilRole.GridWorker))
-            throw NotPermitted.Requires("post on behalf of someone", "grid worker");
+            throw new NotPermitted(RequestRefusals.PostForSomeone);
         if (!forSomeoneElse && !by.Holds(CouncilRole.Resident))
-            throw NotPermitted.Requires("post a small request", "verified resident", "grid worker (naming the resident)");
-        if (!councilCategories.Contains(category)) throw new ArgumentException("Choose one of the council's categories.", nameof(category));
-        if (neededBy < CouncilTime.Today(now, timeZoneId)) throw new ArgumentException("That day has passed already.", nameof(neededBy));
+            throw new NotPermitted(RequestRefusals.PostRequest);
+        if (!councilCategories.Contains(category)) throw RequestRefusals.ChooseCategory.Invalid(nameof(category));
+        if (neededBy < CouncilTime.Today(now, timeZoneId)) throw CommonRefusals.DueDatePassed.Invalid(nameof(neededBy));
         var request = new SmallRequest();
         return (request, request.Raise(new SmallRequestPosted(requestId, councilId, TextRules.Required(title, TextKind.Title, "title"),
             TextRules.Check(details, TextKind.Note, "details"), category, TextRules.Required(place, TextKind.Name, "place"), neededBy,
@@ -62,7 +62,7 @@ public sealed class SmallRequest
     {
         Begin(by, null, SmallRequestAction.Dispatch);
         if ((group is null) == string.IsNullOrWhiteSpace(volunteerId))
-            throw new ArgumentException("Dispatch to a volunteer group or to one person.", nameof(volunteerId));
+            throw RequestRefusals.DispatchTo.Invalid(nameof(volunteerId));
         return Raise(new SmallRequestDispatched(group?.Id, group?.Name, group is null ? volunteerId : null,
             TextRules.Optional(note, TextKind.Note, "note") ?? "—"));
     }
@@ -82,7 +82,7 @@ public sealed class SmallRequest
     public IReadOnlyList<SmallRequestEvent> Confirm(Actor by, int score, string? comment)
     {
         Begin(by, null, SmallRequestAction.Confirm);
-        if (score is < 1 or > 5) throw new ArgumentException("A rating is from 1 to 5.", nameof(score));
+        if (score is < 1 or > 5) throw CommonRefusals.RatingRange.Invalid(nameof(score));
         return Raise(new SmallRequestConfirmed(score, TextRules.Optional(comment, TextKind.Note, "comment")));
     }
 
@@ -126,16 +126,16 @@ public sealed class SmallRequest
     {
         var valid = ValidActions();
         if (!valid.Contains(action))
-            throw new SmallRequestRuleViolation($"Cannot {Kebab(action)}: the request is {Status.ToString().ToLowerInvariant()}. "
-                + $"Allowed now: {(valid.Count == 0 ? "nothing" : string.Join(", ", valid.Select(Kebab)))}.");
+            throw new SmallRequestRuleViolation(RequestRefusals.NotNow.With(
+                RequestRefusals.Action(action), RequestRefusals.Status(Status), RequestRefusals.Allowed(valid)));
         if (Permits(by, dispatchedGroup, action)) return;
         throw action switch
         {
-            SmallRequestAction.Dispatch => NotPermitted.Requires("dispatch a request", "clerk"),
+            SmallRequestAction.Dispatch => NotPermitted.Requires(RequestRefusals.ToDispatch, CouncilRole.Clerk),
             SmallRequestAction.Take => new NotPermitted(Status == SmallRequestStatus.Open
-                ? "Only a volunteer may take a request." : "This request was dispatched to someone else."),
-            SmallRequestAction.ReportDone => new NotPermitted("Only the volunteer who took it may report it done."),
-            _ => new NotPermitted("Only the one who posted it may confirm it."),
+                ? RequestRefusals.VolunteersTake : RequestRefusals.DispatchedElsewhere),
+            SmallRequestAction.ReportDone => new NotPermitted(RequestRefusals.TakerReportsDone),
+            _ => new NotPermitted(RequestRefusals.PosterConfirms),
         };
     }
 

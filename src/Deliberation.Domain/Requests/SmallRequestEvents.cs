@@ -29,4 +29,7 @@ public enum SmallRequestStatus { Open, Dispatched, Taken, Done, Confirmed }
 public enum SmallRequestAction { Dispatch, Take, ReportDone, Confirm }
 
 /// <summary>A small request's rules refuse this now, whoever asks.</summary>
-public sealed class SmallRequestRuleViolation(string message) : InvalidOperationException(message);
+public sealed class SmallRequestRuleViolation : InvalidOperationException
+{
+    public SmallRequestRuleViolation(Said said) : base(said.Text) => said.Stamp(this);
+}

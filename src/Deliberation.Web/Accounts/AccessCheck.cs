@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Deliberation.Domain;
 using Deliberation.Domain.Councils;
+using Deliberation.Web.Errors;
 
 namespace Deliberation.Web.Accounts;
 
@@ -15,27 +17,33 @@ public static class AccessCheck
     public static async Task<Actor?> ActorAsync(AccessAttribute access, ClaimsPrincipal? user, string? councilId, CouncilActorCache actors)
     {
         var signedIn = user?.Identity?.IsAuthenticated == true;
-        if (access.Audience != Audience.Public && !signedIn) throw new AccessRefused("Sign in first.");
-        if (signedIn && PasswordChange.IsRequired(user!)) throw new AccessRefused("Your password was reset: choose a new one first.");
+        if (access.Audience != Audience.Public && !signedIn) throw new AccessRefused(WebRefusals.SignInFirst);
+        if (signedIn && PasswordChange.IsRequired(user!)) throw new AccessRefused(WebRefusals.PasswordReset);
         if (access.Audience == Audience.Administrator && user?.IsInRole(SiteRoles.Administrator) != true)
-            throw new AccessRefused("Only a site administrator may do this.");
+            throw new AccessRefused(WebRefusals.AdministratorsOnly);
         if (!signedIn || councilId is null)
-            return access.Audience == Audience.Council ? throw new AccessRefused("You hold no role in this council.") : null;
+            return access.Audience == Audience.Council ? throw new AccessRefused(WebRefusals.NoRoleHere) : null;
 
         var actor = await CouncilActors.ResolveAsync(user!, actors, councilId);
         if (access.Audience == Audience.Council && !(access.Roles.Count == 0 ? actor.Roles.Count > 0 : access.Roles.Any(r => actor.Holds(r))))
-            throw new AccessRefused(access.Roles.Count == 0 ? "You hold no role in this council."
-                : $"This needs one of these roles in this council: {string.Join(", ", access.Roles)}.");
+            throw new AccessRefused(AccessGate.RefusalFor(access));
         return actor;
     }
 }
 
 /// <summary>A caller the access rule excludes. Its message starts with <see cref="AccessGate.RefusalTitle"/>.</summary>
-public sealed class AccessRefused(string detail) : Exception($"{AccessGate.RefusalTitle}: {detail}")
+public sealed class AccessRefused : Exception
 {
-    public string Detail { get; } = detail;
+    /// <param name="said">Why, after the title (<see cref="WebRefusals"/>).</param>
+    public AccessRefused(Said said) : base($"{AccessGate.RefusalTitle}: {said.Text}")
+    {
+        Detail = said.Text;
+        said.Stamp(this);
+    }
 
-    /// <summary>The refusal again from its message (as it crosses between silos, Grains/Refusals.cs).</summary>
-    public static AccessRefused FromMessage(string message) =>
-        new(message.StartsWith($"{AccessGate.RefusalTitle}: ", StringComparison.Ordinal) ? message[(AccessGate.RefusalTitle.Length + 2)..] : message);
+    public string Detail { get; }
+
+    /// <summary>The refusal again from what crossed between silos (Grains/Refusals.cs): its words, else its message.</summary>
+    public static AccessRefused FromMessage(string message, Said? said) =>
+        new(said ?? Said.Verbatim(message.StartsWith($"{AccessGate.RefusalTitle}: ", StringComparison.Ordinal) ? message[(AccessGate.RefusalTitle.Length + 2)..] : message));
 }

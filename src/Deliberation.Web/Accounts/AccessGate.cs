@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Deliberation.Domain;
 using Deliberation.Domain.Councils;
 using Orleans;
 using Deliberation.Web.Councils;
@@ -44,7 +45,7 @@ public sealed class AccessGate(RequestDelegate next)
         }
         if (access is null)
         {
-            await Refuse(http, StatusCodes.Status403Forbidden, "This endpoint has no access rule, so nobody may use it.");
+            await Refuse(http, StatusCodes.Status403Forbidden, Said.Verbatim("This endpoint has no access rule, so nobody may use it."));
             return;
         }
 
@@ -62,7 +63,7 @@ public sealed class AccessGate(RequestDelegate next)
         var signedIn = http.User.Identity?.IsAuthenticated == true;
         if (access.Audience != Audience.Public && !signedIn)
         {
-            await Refuse(http, StatusCodes.Status401Unauthorized, "Sign in first.");
+            await Refuse(http, StatusCodes.Status401Unauthorized, Errors.WebRefusals.SignInFirst);
             return;
         }
 
@@ -74,7 +75,7 @@ public sealed class AccessGate(RequestDelegate next)
 
         if (access.Audience == Audience.Administrator && !http.User.IsInRole(SiteRoles.Administrator))
         {
-            await Refuse(http, StatusCodes.Status403Forbidden, "Only a site administrator may do this.");
+            await Refuse(http, StatusCodes.Status403Forbidden, Errors.WebRefusals.AdministratorsOnly);
             return;
         }
 
@@ -112,18 +113,20 @@ public sealed class AccessGate(RequestDelegate next)
     private static bool Permits(AccessAttribute access, Actor actor) =>
         access.Roles.Count == 0 ? actor.Roles.Count > 0 : access.Roles.Any(role => actor.Holds(role));
 
-    private static string RefusalFor(AccessAttribute access) => access.Roles.Count == 0
-        ? "You hold no role in this council."
-        : $"This needs one of these roles in this council: {string.Join(", ", access.Roles)}.";
+    /// <summary>Why the rule excludes a caller who holds no role it names.</summary>
+    public static Said RefusalFor(AccessAttribute access) => access.Roles.Count == 0
+        ? Errors.WebRefusals.NoRoleHere
+        : Errors.WebRefusals.NeedsRoles.With(RefusalPart.Listed(string.Join(", ", access.Roles), access.Roles.Select(r => $"role.{r}")));
 
-    private static async Task Refuse(HttpContext http, int status, string detail)
+    private static async Task Refuse(HttpContext http, int status, Said detail)
     {
+        Errors.RefusalWords.Tell(http, detail);
         if (!http.Request.Path.StartsWithSegments("/api") && status == StatusCodes.Status401Unauthorized)
         {
             http.Response.Redirect($"/account/sign-in?returnUrl={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}");
             return;
         }
-        await Results.Problem(statusCode: status, title: RefusalTitle, detail: detail).ExecuteAsync(http);
+        await Results.Problem(statusCode: status, title: RefusalTitle, detail: detail.Text).ExecuteAsync(http);
     }
 }
 

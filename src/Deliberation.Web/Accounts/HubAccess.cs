@@ -7,6 +7,7 @@ using Deliberation.Runtime.EventLog;
 using Orleans;
 using Deliberation.Web.Grains;
 using Deliberation.Web.Hosting;
+using Deliberation.Web.Localization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Deliberation.Web.Accounts;
@@ -52,7 +53,7 @@ public sealed partial class HubAccess(CouncilActorCache actors, UnavailableWarni
         catch (AccessRefused refused)
         {
             invocation.Context.Items[typeof(Actor)] = null;
-            throw Refused(refused.Detail);
+            throw new HubException(InTheirLanguage(invocation, refused) ?? refused.Message);
         }
 
         try
@@ -61,7 +62,7 @@ public sealed partial class HubAccess(CouncilActorCache actors, UnavailableWarni
         }
         catch (Exception e) when (Refusals.Find(e) is { } refusal)
         {
-            throw new HubException(refusal.HubMessage(e));
+            throw new HubException(refusal.HubMessage(e, InTheirLanguage(invocation, e)));
         }
     }
 
@@ -73,6 +74,12 @@ public sealed partial class HubAccess(CouncilActorCache actors, UnavailableWarni
         var index = Array.FindIndex(invocation.HubMethod.GetParameters(), p => p.Name == "councilId");
         return index >= 0 && invocation.HubMethodArguments[index] is string id && Identifiers.IsValid(id) ? id : null;
     }
+
+    /// <summary>The refusal in the language the connection asked for (its language cookie or Accept-Language), or
+    /// null for English or none: then the exception's message, as a program expects it.</summary>
+    private static string? InTheirLanguage(HubInvocationContext invocation, Exception refused) =>
+        invocation.Context.GetHttpContext() is { } http && Errors.ProblemLanguage.Chosen(http) is { } culture && !Languages.IsEnglish(culture)
+            ? Errors.RefusalWords.Say(invocation.ServiceProvider.GetRequiredService<UiText>(), refused, culture) : null;
 
     private static HubException Refused(string detail) => new($"{AccessGate.RefusalTitle}: {detail}");
 

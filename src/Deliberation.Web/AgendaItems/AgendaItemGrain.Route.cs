@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using Deliberation.Domain;
 using Deliberation.Domain.AgendaItems;
 using Deliberation.Domain.Councils;
@@ -22,9 +23,9 @@ public sealed partial class AgendaItemGrain
 
     private async Task<IReadOnlyList<AgendaItemEvent>> RouteAsync(AgendaItem item, string councilId, RouteItem c, Actor by, DateTimeOffset now)
     {
-        var services = await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetServicesAsync() ?? throw new NotFound("There is no such council.");
+        var services = await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetServicesAsync() ?? throw new NotFound(WebRefusals.NoSuchCouncil);
         var department = services.Department(c.Department)
-            ?? throw new ArgumentException($"This council has no department '{c.Department}'; the clerk adds its departments first.", "department");
+            ?? throw WebRefusals.NoDepartment.With(c.Department).Invalid("department");
         // The item decides first whether it may be routed, and by whom; only then is the escalation made.
         var events = item.Route(by, department.Name, c.Reason, EscalationIdOf(Key));
         try

@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using Deliberation.Web.Grains;
 using Deliberation.Domain;
 using Deliberation.Domain.AgendaItems;
@@ -52,7 +53,7 @@ public sealed partial class AgendaItemGrain(IEventLog log, TimeProvider clock, I
     public async Task<ItemView> ActAsync(string councilId, ItemCommand command, Actor by)
     {
         if (Current is not { } item || item.CouncilId != councilId)
-            throw new NotFound($"There is no item '{Key}' in this council.");
+            throw new NotFound(WebRefusals.NoItemHere.With(Key));
         // A resend of a command already durable: the item as it is, nothing acted on twice.
         if (Answered(by.UserId, command.RequestId)) return ItemProjection.View(item, StoredEvents, by);
         var now = Clock.GetUtcNow();
@@ -109,12 +110,12 @@ public sealed partial class AgendaItemGrain(IEventLog log, TimeProvider clock, I
         // Not this item: asking itself would wait on its own turn.
         if (string.IsNullOrWhiteSpace(intoItemId) || intoItemId == Key) return intoItemId ?? "";
         if (!Identifiers.IsValid(intoItemId) || await GrainFactory.GetGrain<IAgendaItemGrain>(intoItemId).GetAsync(councilId, by) is null)
-            throw new NotFound("There is no such item in this council to merge into.");
+            throw new NotFound(WebRefusals.NoItemToMergeInto);
         return intoItemId;
     }
 
     private async Task<CouncilView> CouncilAsync(string councilId) =>
-        await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetAsync() ?? throw new NotFound("There is no such council.");
+        await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetAsync() ?? throw new NotFound(WebRefusals.NoSuchCouncil);
 
     private async Task<ProcessTemplate> TemplateAsync(string councilId, string? templateId)
     {
@@ -126,9 +127,9 @@ public sealed partial class AgendaItemGrain(IEventLog log, TimeProvider clock, I
     /// <summary>The deciding body's roll is the electorate and its rule decides; the caller supplies only the count.</summary>
     private async Task<IReadOnlyList<AgendaItemEvent>> ResolveAsync(AgendaItem item, string councilId, RecordResolution c, Actor by)
     {
-        var step = item.CurrentStep ?? throw new ProcessRuleViolation("record-resolution", "not at a step", item.ValidActions());
+        var step = item.CurrentStep ?? throw NotAtAStep(item);
         if (c.BodyId is not null && c.BodyId != step.Body)
-            throw new ArgumentException($"This count comes from another body's ballot; step '{step.Id}' is decided by '{step.Body}'.", nameof(c.BodyId));
+            throw WebRefusals.OtherBodysBallot.With(step.Id, step.Body ?? "").Invalid(nameof(c.BodyId));
         var council = await CouncilAsync(councilId);
         var body = council.Bodies.FirstOrDefault(b => b.Id == step.Body)
             ?? throw new ArgumentException($"This council has no body '{step.Body}' to decide step '{step.Id}'.");
@@ -143,13 +144,16 @@ public sealed partial class AgendaItemGrain(IEventLog log, TimeProvider clock, I
     /// <summary>The ballot counted under the rule and electorate it recorded at opening; the item only checks it is its deciding body's.</summary>
     private static IReadOnlyList<AgendaItemEvent> TakeBallotResult(AgendaItem item, TakeBallotResult c, Actor by)
     {
-        var step = item.CurrentStep ?? throw new ProcessRuleViolation("record-resolution", "not at a step", item.ValidActions());
+        var step = item.CurrentStep ?? throw NotAtAStep(item);
         if (c.BodyId != step.Body)
-            throw new ArgumentException($"This count comes from another body's ballot; step '{step.Id}' is decided by '{step.Body}'.", nameof(c.BodyId));
+            throw WebRefusals.OtherBodysBallot.With(step.Id, step.Body ?? "").Invalid(nameof(c.BodyId));
         return item.RecordResolution(by, DecisionRuleCatalog.Find(c.DecisionRuleId), c.Tally, c.MeetingId);
     }
 
+    private static ProcessRuleViolation NotAtAStep(AgendaItem item) => new(ItemRefusals.NotAtAStep.With(
+        ProcessRuleViolation.Action(ItemAction.RecordResolution), ProcessRuleViolation.Allowed(item.ValidActions())), item.ValidActions());
+
     private static Count Counted(CountBody? count, string name) => count is null
-        ? throw new ArgumentException($"The count '{name}' is missing.", name)
+        ? throw WebRefusals.CountMissing.With(name).Invalid(name)
         : new Count(count.Members, count.Weight ?? count.Members);
 }

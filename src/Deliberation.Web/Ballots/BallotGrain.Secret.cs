@@ -36,7 +36,7 @@ public sealed partial class BallotGrain
             var taken = secret.Sealed.TryGetValue(key, out var found) ? found
                 : ballot.Status == BallotStatus.Closed
                     // Counted; and the link to its receipt was destroyed with the key, as promised.
-                    ? throw new BallotRuleViolation("The ballot is closed and this vote was counted; its receipt is kept nowhere with your name: find it where you noted it.")
+                    ? throw new BallotRuleViolation(Domain.Ballots.BallotRefusals.CountedAndClosed)
                     : throw new InvalidOperationException("This vote was taken but its sealed choice is missing.");
             await (_durableVotes.GetValueOrDefault(decided.VoterId) ?? Task.CompletedTask);
             return Answer(SameVote(decided, taken), false);
@@ -45,7 +45,7 @@ public sealed partial class BallotGrain
         {
             // Only who sent it shares its outcome (its receipt): another member of a household is refused, as once it is taken.
             if (flight.ClientVoteId != decided.ClientVoteId || flight.CastBy != decided.CastBy)
-                throw new BallotRuleViolation("This vote has been cast already; a secret vote cannot be cast again.");
+                throw new BallotRuleViolation(Domain.Ballots.BallotRefusals.SecretCastAlready);
             return Answer(SameVote(decided, await flight.Task), false);
         }
         var sealing = SealAndTakeAsync(decided, secret, by);
@@ -89,15 +89,15 @@ public sealed partial class BallotGrain
     private static SealedVote SameVote(SecretDecision decided, SealedVote sealedVote) =>
         decided.SameChoice(sealedVote.Choice, sealedVote.Options) && (sealedVote.CastBy ?? decided.CastBy) == decided.CastBy
         ? sealedVote
-        : throw new BallotRuleViolation("This client vote id was used for another vote: send a new vote with a new id.");
+        : throw new BallotRuleViolation(Domain.Ballots.BallotRefusals.ClientVoteIdReused);
 
     private VoteReceipt Answer(SealedVote v, bool recorded) =>
         new(Key, v.VoterId, v.Choice, v.ClientVoteId, recorded, Current!.VotesIn, v.Options, false, v.Receipt);
 
     private async Task<BallotView> CloseSecretAsync(Ballot ballot, Actor by)
     {
-        if (!by.Holds(CouncilRole.Chair) && !by.Holds(CouncilRole.Clerk)) throw NotPermitted.Requires("close a ballot", "Chair", "Clerk");
-        if (ballot.Status != BallotStatus.Open) throw new BallotRuleViolation("The ballot is closed already.");
+        if (!by.Holds(CouncilRole.Chair) && !by.Holds(CouncilRole.Clerk)) throw NotPermitted.Requires(Domain.Ballots.BallotRefusals.ToClose, CouncilRole.Chair, CouncilRole.Clerk);
+        if (ballot.Status != BallotStatus.Open) throw new BallotRuleViolation(Domain.Ballots.BallotRefusals.ClosedAlready);
         await SecretLoadedAsync(ballot);
         var signer = await secrets.SignerAsync(ballot.CouncilId);
         ballot = Current!;

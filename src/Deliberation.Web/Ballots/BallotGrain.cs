@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using Deliberation.Web.Grains;
 using Deliberation.Domain;
 using Deliberation.Domain.Ballots;
@@ -66,7 +67,7 @@ public sealed partial class BallotGrain(TimeProvider clock, MeetingPush push, Se
     public async Task<VoteReceipt> CastAsync(string councilId, CastVote vote, Actor by)
     {
         // No await before the raise: this part runs in one piece on the activation.
-        var ballot = Current is { } live && live.CouncilId == councilId ? live : throw new NotFound("There is no such ballot.");
+        var ballot = Current is { } live && live.CouncilId == councilId ? live : throw new NotFound(WebRefusals.NoSuchBallot);
         if (ballot.IsSecret) return await CastSecretAsync(ballot, vote, by);
         var voterId = ballot.VoterFor(by, vote.VoterId);
         var events = ballot.Cast(by, vote.VoterId, vote.Choice, vote.Options, vote.ClientVoteId ?? "");
@@ -86,7 +87,7 @@ public sealed partial class BallotGrain(TimeProvider clock, MeetingPush push, Se
 
     public async Task<BallotView> CloseAsync(string councilId, Actor by)
     {
-        var ballot = Current is { } live && live.CouncilId == councilId ? live : throw new NotFound("There is no such ballot.");
+        var ballot = Current is { } live && live.CouncilId == councilId ? live : throw new NotFound(WebRefusals.NoSuchBallot);
         if (ballot.IsSecret) return await CloseSecretAsync(ballot, by);
         await CommitAsync(ballot.Close(by, DecisionRuleCatalog.Find(ballot.DecisionRuleId)), by.UserId, clock.GetUtcNow());
         var recordedOnItem = await RecordOnItemAsync(ballot, by);
@@ -97,7 +98,7 @@ public sealed partial class BallotGrain(TimeProvider clock, MeetingPush push, Se
 
     public async Task<BallotView> CloseByHandAsync(string councilId, HandCount count, Actor by)
     {
-        var ballot = Current is { } live && live.CouncilId == councilId ? live : throw new NotFound("There is no such ballot.");
+        var ballot = Current is { } live && live.CouncilId == councilId ? live : throw new NotFound(WebRefusals.NoSuchBallot);
         var counted = new BallotHandCounted(Counted(count.For, "for"), count.Against is null ? Count.Zero : Counted(count.Against, "against"),
             Counted(count.Abstain, "abstain"),
             (count.Options ?? []).Select(o => new OptionCount(o.Option?.Trim() ?? "", new Count(o.Members, o.Weight ?? o.Members))).ToList(),

@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using Deliberation.Domain.Councils;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Councils;
@@ -29,7 +30,7 @@ public static class CategoryEndpoints
             await FormRedirects.Attempt($"/councils/{councilId}/categories", async () =>
             {
                 var change = Enum.TryParse<CategoryChange>(form.Change, ignoreCase: true, out var c) ? c
-                    : throw new ArgumentException("Add, rename or retire a category.");
+                    : throw WebRefusals.CategoryChange.Invalid();
                 await grains.GetGrain<ICouncilGrain>(councilId).ChangeCategoryAsync(new ChangeCategory(change, form.Name ?? "", form.NewName, form.Reason), http.Actor());
                 return $"/councils/{councilId}/categories?done={change.ToString().ToLowerInvariant()}";
             })).AccessFor(CouncilRole.Clerk).ExcludeFromDescription();

@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using Deliberation.Domain.Councils;
 using Deliberation.Runtime.Projections;
 using Deliberation.Web.Accounts;
@@ -69,7 +70,7 @@ public static class CommentEndpoints
     /// <summary>A comment's number from the route; the gate has answered before any route value is read, so no constraint hides it.</summary>
     public static int Number(string? no) =>
         int.TryParse(no, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
-            ? n : throw new NotFound("There is no such comment.");
+            ? n : throw new NotFound(WebRefusals.NoSuchComment);
 
     private static Task<IResult> Form(HttpContext http, string councilId, string itemId, string formName, string? requestId, string done,
         CommentCommand command) =>

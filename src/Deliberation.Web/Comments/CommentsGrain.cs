@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using Deliberation.Domain.Comments;
 using Deliberation.Domain.Councils;
 using Deliberation.Web.AgendaItems;
@@ -36,7 +37,7 @@ public sealed class CommentsGrain(TimeProvider clock) : AggregateGrain<CommentTh
 
     public async Task<CommentAnswer> ActAsync(string councilId, CommentCommand command, Actor by)
     {
-        if (Current is { } known && known.CouncilId != councilId) throw new NotFound($"There is no item '{Key}' in this council.");
+        if (Current is { } known && known.CouncilId != councilId) throw new NotFound(WebRefusals.NoItemHere.With(Key));
         var thread = Current ?? CommentThread.Empty();
         var item = await ItemAsync(councilId, by);
         // Without an id of the client's, a post is new each time it is sent.
@@ -63,7 +64,7 @@ public sealed class CommentsGrain(TimeProvider clock) : AggregateGrain<CommentTh
     private async Task<ItemAt> ItemAsync(string councilId, Actor by)
     {
         var view = await GrainFactory.GetGrain<IAgendaItemGrain>(Key).GetAsync(councilId, by)
-            ?? throw new NotFound("There is no such item, or it has not been disclosed.");
+            ?? throw new NotFound(WebRefusals.ItemNotDisclosed);
         return CommentList.Where(view);
     }
 }

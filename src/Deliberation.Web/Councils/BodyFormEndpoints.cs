@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using Deliberation.Domain.Councils;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Hosting;
@@ -35,6 +36,6 @@ public static class BodyFormEndpoints
     {
         "true" => true,
         "false" => false,
-        _ => throw new ArgumentException("Choose one of the two.", field),
+        _ => throw WebRefusals.ChooseOneOfTwo.Invalid(field),
     };
 }

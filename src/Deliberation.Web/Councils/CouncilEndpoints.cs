@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using Deliberation.Web.Grains;
 using System.Text.Json;
 using Deliberation.Domain.Councils;
@@ -69,7 +70,7 @@ public static class CouncilEndpoints
         council.MapPost("/invitations/redeem", async (string councilId, RedeemInvitation request, HttpContext http,
             IGrainFactory grains, UserManager<CouncilUser> users) =>
         {
-            var user = await users.GetUserAsync(http.User) ?? throw new NotFound("There is no such account.");
+            var user = await users.GetUserAsync(http.User) ?? throw new NotFound(WebRefusals.NoSuchAccount);
             var holder = await grains.GetGrain<ICouncilGrain>(Identifiers.Require(councilId, "council"))
                 .RedeemInvitationAsync(request.Code ?? "", user.Id, user.DisplayName);
             return Results.Ok(holder);

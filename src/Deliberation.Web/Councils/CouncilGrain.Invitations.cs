@@ -10,7 +10,7 @@ public sealed partial class CouncilGrain
     public async Task<IssuedBatch> IssueInvitationBatchAsync(IssueInvitationBatch request, Actor by)
     {
         var requestId = RequestIds.Checked(request.RequestId);
-        if (request.Count is < 1 or > Council.MaxBatch) throw new ArgumentException($"A batch has 1 to {Council.MaxBatch} codes.", nameof(request));
+        if (request.Count is < 1 or > Council.MaxBatch) throw CouncilRefusals.BatchSize.With(Council.MaxBatch).Invalid(nameof(request));
         // Without a key the codes are random; with one, each code is derived from it, so a resend prints the same sheet.
         var seed = requestId ?? Guid.NewGuid().ToString("N");
         var batchId = "batch-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Key}\n{by.UserId}\n{seed}")))[..10];

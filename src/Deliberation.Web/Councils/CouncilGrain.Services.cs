@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using Deliberation.Domain.Councils;
 using Deliberation.Web.Hosting;
 
@@ -26,13 +27,13 @@ public sealed partial class CouncilGrain
             Categories.CategoryChange.Add => council.AddCategory(by, request.Name, request.Reason),
             Categories.CategoryChange.Rename => council.RenameCategory(by, request.Name, request.NewName ?? "", request.Reason),
             Categories.CategoryChange.Retire => council.RetireCategory(by, request.Name, request.Reason),
-            _ => throw new ArgumentException("Add, rename or retire a category.", nameof(request)),
+            _ => throw WebRefusals.CategoryChange.Invalid(nameof(request)),
         },
         council => (IReadOnlyList<string>)council.Categories.ToList());
 
     // Departments and groups appear in addresses and forms: the same id rules as every other id.
     private static string Id(string? id, string what) =>
-        Identifiers.IsValid(id) ? id! : throw new ArgumentException($"The {what} id uses lower-case letters, digits and dashes.", what);
+        Identifiers.IsValid(id) ? id! : throw WebRefusals.IdShapeOf.With(what).Invalid(what);
 
     private static CouncilServicesView ServicesOf(Council council) => new(council.Departments.Select(ToView).ToList(),
         council.VolunteerGroups.Select(ToView).ToList(), council.RequestCategories.ToList());

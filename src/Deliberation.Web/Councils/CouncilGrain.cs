@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using Deliberation.Domain.Ballots;
 using Deliberation.Web.Grains;
 using Deliberation.Domain;
@@ -103,7 +104,7 @@ public sealed partial class CouncilGrain(TimeProvider clock, IChangeNotices noti
         return result(council);
     }
 
-    private Council Existing() => Current ?? throw new NotFound($"There is no council '{Key}'.");
+    private Council Existing() => Current ?? throw new NotFound(WebRefusals.NoCouncil.With(Key));
 
     private static CouncilView ToView(Council council) => new(council.Id, council.Name.Zh, council.Name.En, council.Place,
         council.DefaultTemplateId, council.NoticeDays,

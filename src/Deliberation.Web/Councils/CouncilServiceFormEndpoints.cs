@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using Deliberation.Domain.Councils;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Hosting;
@@ -40,7 +41,7 @@ public static class CouncilServiceFormEndpoints
     {
         var ids = new List<string>();
         foreach (var login in (logins ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(51))
-            ids.Add((await accounts.FindAsync(login) ?? throw new ArgumentException($"There is no account with the user name or phone number '{login}'.")).Id);
+            ids.Add((await accounts.FindAsync(login) ?? throw WebRefusals.NoAccountNamed.With(login).Invalid()).Id);
         return ids.Distinct(StringComparer.Ordinal).ToList();
     }
 

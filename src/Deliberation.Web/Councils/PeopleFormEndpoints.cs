@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using Deliberation.Domain;
 using Deliberation.Domain.Councils;
 using Orleans;
@@ -28,15 +29,15 @@ public static class PeopleFormEndpoints
         people.MapPost("/grant", (string councilId, [FromForm] PeopleForm form, HttpContext http, IGrainFactory grains, SignInService accounts) =>
             Attempt(councilId, "grant", async () =>
             {
-                var user = await accounts.FindAsync(form.Login ?? "") ?? throw new ArgumentException("There is no account with that user name or phone number.");
+                var user = await accounts.FindAsync(form.Login ?? "") ?? throw WebRefusals.NoAccountLogin.Invalid();
                 await grains.GetGrain<ICouncilGrain>(councilId).GrantRoleAsync(new GrantRole(user.Id, user.DisplayName,
-                    form.Role ?? throw new ArgumentException("Choose a role."), string.IsNullOrWhiteSpace(form.Body) ? null : form.Body,
+                    form.Role ?? throw WebRefusals.ChooseRole.Invalid(), string.IsNullOrWhiteSpace(form.Body) ? null : form.Body,
                     form.Weight, form.Reason ?? ""), http.Actor());
             })).AccessFor(CouncilRole.Clerk);
 
         people.MapPost("/revoke", (string councilId, [FromForm] PeopleForm form, HttpContext http, IGrainFactory grains) =>
             Attempt(councilId, "revoke", () => grains.GetGrain<ICouncilGrain>(councilId).RevokeRoleAsync(new RevokeRole(form.UserId ?? "",
-                form.Role ?? throw new ArgumentException("Choose a role."), string.IsNullOrWhiteSpace(form.Body) ? null : form.Body,
+                form.Role ?? throw WebRefusals.ChooseRole.Invalid(), string.IsNullOrWhiteSpace(form.Body) ? null : form.Body,
                 form.Reason ?? ""), http.Actor()))).AccessFor(CouncilRole.Clerk);
 
         people.MapPost("/reset-password", (string councilId, [FromForm] PeopleForm form, HttpContext http) =>

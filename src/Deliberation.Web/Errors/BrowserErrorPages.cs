@@ -30,6 +30,8 @@ public sealed class BrowserErrorPages(UiText text) : IProblemDetailsWriter
         var title = text.Get(known ? $"error.{status}.title" : "error.other.title", culture);
         var body = http.Items.ContainsKey(NotVerified) ? text.Get("error.not-verified", culture)
             : text.Get(known ? $"error.{status}.text" : "error.other.text", culture);
+        // Why, when the refusal has declared words: said in the page's language.
+        var why = RefusalWords.For(http, context.Exception, context.ProblemDetails.Detail, text, culture);
         var encode = HtmlEncoder.Default;
         var page = $"""
             <!DOCTYPE html>
@@ -41,6 +43,7 @@ public sealed class BrowserErrorPages(UiText text) : IProblemDetailsWriter
             <main id="main" class="error-page">
             <h1>{encode.Encode(title)}</h1>
             <p>{encode.Encode(body)}</p>
+            {(why is null ? "" : $"<p class=\"error\" role=\"alert\">{encode.Encode(why)}</p>")}
             {(http.Items.ContainsKey(NotVerified) ? $"<p><a href=\"/account/join\">{encode.Encode(text.Get("error.join-link", culture))}</a></p>" : "")}
             <p><a href="/">{encode.Encode(text.Get("error.home", culture))}</a></p>
             </main>

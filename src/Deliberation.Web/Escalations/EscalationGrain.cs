@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Deliberation.Domain.Councils;
@@ -47,7 +48,7 @@ public sealed partial class EscalationGrain(TimeProvider clock, ILogger<Escalati
             throw new ArgumentException($"Escalation '{Key}' already exists.");
         }
         var department = services.Department(request.DepartmentId)
-            ?? throw new ArgumentException($"This council has no department '{request.DepartmentId}'.", "department");
+            ?? throw WebRefusals.NoDepartmentNamed.With(request.DepartmentId).Invalid("department");
         var now = Clock.GetUtcNow();
         // The council's zone now goes into the whistle: its due date and letter keep it if the council changes zone later.
         var zone = (await GrainFactory.GetGrain<ICouncilGrain>(request.CouncilId).GetAsync())?.TimeZoneId ?? Domain.CouncilTime.DefaultZoneId;
@@ -61,7 +62,7 @@ public sealed partial class EscalationGrain(TimeProvider clock, ILogger<Escalati
     {
         var services = await ServicesAsync(councilId);
         if (Current is not { } escalation || escalation.CouncilId != councilId || !escalation.IsVisibleTo(by, services.DepartmentOf(by.UserId)))
-            throw new NotFound($"There is no escalation '{Key}' in this council.");
+            throw new NotFound(WebRefusals.NoEscalationHere.With(Key));
         var department = services.Department(escalation.DepartmentId) ?? new Department(escalation.DepartmentId, escalation.DepartmentName, "", []);
         var now = Clock.GetUtcNow();
         var events = command switch
@@ -86,7 +87,7 @@ public sealed partial class EscalationGrain(TimeProvider clock, ILogger<Escalati
     }
 
     private async Task<CouncilServicesView> ServicesAsync(string councilId) =>
-        await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetServicesAsync() ?? throw new NotFound("There is no such council.");
+        await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetServicesAsync() ?? throw new NotFound(WebRefusals.NoSuchCouncil);
 
     private EscalationView View(Escalation e, Actor viewer, CouncilServicesView services)
     {

@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using Deliberation.Web.Grains;
 using Deliberation.Domain;
 using Deliberation.Domain.Councils;
@@ -11,7 +12,7 @@ public sealed class FollowingGrain(TimeProvider clock)
     : PersonalGrain<FollowList, FollowEvent>(Category, FollowList.Empty, (list, e) => list.Apply(e), clock), IFollowingGrain
 {
     public const string Category = "following";
-    private const string OwnerOnly = "Only the person themself may change their list of followed items.";
+    private static readonly Domain.RefusalText OwnerOnly = WebRefusals.FollowOwnList;
 
     // The catalogue row lists the followed items, so "who follows this item" can later be answered without replaying.
     protected override object SummaryOf(FollowList list, DateTimeOffset at) => list.Items;
@@ -20,7 +21,7 @@ public sealed class FollowingGrain(TimeProvider clock)
     {
         RequireOwner(by, OwnerOnly);
         if (!Identifiers.IsValid(itemId) || await GrainFactory.GetGrain<IAgendaItemGrain>(itemId).GetAsync(councilId, by) is null)
-            throw new NotFound("There is no such item, or it has not been disclosed.");
+            throw new NotFound(WebRefusals.ItemNotDisclosed);
         return (await ChangeAsync(by, list => list.Follow(councilId, itemId))).Items.ToList();
     }
 

@@ -24,7 +24,7 @@ public abstract class PersonalGrain<TAggregate, TEvent>(string category, Func<TA
     protected sealed override string ScopeOf(TAggregate aggregate) => "";
 
     /// <summary>Refuses anyone but the person themself, with <paramref name="refusal"/> saying what only they may do.</summary>
-    protected void RequireOwner(Actor by, string refusal)
+    protected void RequireOwner(Actor by, Domain.RefusalText refusal)
     {
         if (by.UserId != Key) throw new NotPermitted(refusal);
     }

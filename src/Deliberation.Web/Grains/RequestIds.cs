@@ -16,7 +16,7 @@ public static class RequestIds
     {
         if (string.IsNullOrEmpty(requestId)) return null;
         if (requestId.Length > MaxLength || requestId.Any(c => c < '!' || c > '~'))
-            throw new ArgumentException($"A request id is 1 to {MaxLength} printable ASCII characters without spaces.", nameof(requestId));
+            throw Errors.WebRefusals.RequestId.With(MaxLength).Invalid(nameof(requestId));
         return requestId;
     }
 

@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -12,8 +13,8 @@ public static class CommandEndpoints
     public static RouteHandlerBuilder MapCommand<TCommand>(this IEndpointRouteBuilder group, string pattern, TCommand? noBody,
         Func<HttpContext, TCommand, Task<IResult>> handle) where TCommand : class =>
         group.MapPost(pattern, ([FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] TCommand? command, HttpContext http) =>
-            handle(http, command ?? noBody ?? throw new ArgumentException("This needs a JSON body.")));
+            handle(http, command ?? noBody ?? throw WebRefusals.JsonBody.Invalid()));
 
     public static string Route(this HttpContext http, string name) =>
-        http.GetRouteValue(name) as string ?? throw new NotFound($"The address names no {name}.");
+        http.GetRouteValue(name) as string ?? throw new NotFound(WebRefusals.AddressNamesNo.With(name));
 }

@@ -90,6 +90,12 @@ public static class DeliberationHost
             var text = context.HttpContext.RequestServices.GetRequiredService<UiText>();
             var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
             if (Errors.ProblemLanguage.Title(text, status, culture) is { } title) context.ProblemDetails.Title = title;
+            // The refusal itself too, unless English was asked for: that is the exception's message, as before.
+            if (!Languages.IsEnglish(culture)
+                && Errors.RefusalWords.For(context.HttpContext, context.Exception, context.ProblemDetails.Detail, text, culture) is { } detail)
+                context.ProblemDetails.Detail = detail;
+            if (!Languages.IsEnglish(culture) && context.ProblemDetails is Microsoft.AspNetCore.Http.HttpValidationProblemDetails validation)
+                Errors.RefusalWords.SayEach(validation.Errors, text, culture);
             context.ProblemDetails.Extensions["language"] = culture.Name;
         });
         // Malformed JSON or a missing body becomes an exception the handler turns into a 400 problem.

@@ -47,4 +47,7 @@ public sealed class DomainErrors(IProblemDetailsService problems) : IExceptionHa
 }
 
 /// <summary>Something the caller named does not exist, or is not theirs to see; both answer the same.</summary>
-public sealed class NotFound(string message) : Exception(message);
+public sealed class NotFound : Exception
+{
+    public NotFound(Said said) : base(said.Text) => said.Stamp(this);
+}

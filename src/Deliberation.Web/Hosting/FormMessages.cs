@@ -1,32 +1,22 @@
-using Deliberation.Domain;
+using System.Globalization;
+using Deliberation.Web.Errors;
 using Deliberation.Web.Grains;
 using Deliberation.Web.Localization;
 
 namespace Deliberation.Web.Hosting;
 
 /// <summary>
-/// A refusal as the person at the form reads it: the text rules' refusals in the page's language (they are the ones a
-/// person meets while typing); the others as the domain words them.
+/// A refusal as the person at the form (or the live screen) reads it: in the page's language, from its declared words
+/// (Errors/RefusalWords); a failure by its stable code; only words never declared as the exception says them.
 /// </summary>
 public static class FormMessages
 {
     private static readonly UiText Text = new();
 
-    public static string For(Exception refused) => refused is TextRuleViolation text
-        ? Text.Format($"text.{text.Problem switch
-        {
-            TextProblem.Missing => "missing",
-            TextProblem.TooLong => "too-long",
-            TextProblem.ControlCharacter => "control-character",
-            _ => "not-one-line",
-        }}", FieldName(text.Field), text.MaxLength, text.Length)
-        : Refusals.Find(refused)?.Code is { } code && Text[$"form.{code}"] is var said && said != $"form.{code}" ? said
-        : refused.Message;
+    public static string For(Exception refused) => For(refused, CultureInfo.CurrentUICulture);
 
-    private static string FieldName(string field)
-    {
-        var key = $"text.field.{field.Replace(' ', '-').Replace("'", "")}";
-        var name = Text[key];
-        return name == key ? field : name;
-    }
+    public static string For(Exception refused, CultureInfo culture) =>
+        RefusalWords.Say(Text, refused, culture)
+        ?? (Refusals.Find(refused)?.Code is { } code && Text.Get($"form.{code}", culture) is var said && said != $"form.{code}" ? said
+        : refused.Message);
 }

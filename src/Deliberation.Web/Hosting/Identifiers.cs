@@ -12,7 +12,8 @@ public static partial class Identifiers
     public static bool IsValid(string? id) => id is not null && Pattern().IsMatch(id);
 
     public static string Require(string? id, string what) =>
-        IsValid(id) ? id! : throw new NotFound($"There is no such {what}.");
+        IsValid(id) ? id! : throw new NotFound(Errors.WebRefusals.Things.TryGetValue(what, out var thing)
+            ? Errors.WebRefusals.NoSuch.With(thing) : Errors.WebRefusals.NoSuch.With(what));
 
     /// <summary>A new id: a prefix and ten random base-32 characters.</summary>
     public static string New(string prefix)

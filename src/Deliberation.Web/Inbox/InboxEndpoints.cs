@@ -37,7 +37,7 @@ public static class InboxEndpoints
         {
             var user = http.User.UserId();
             if (!long.TryParse(noticeId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
-                throw new ArgumentException("There is no such notice.", nameof(noticeId));
+                throw Domain.Inbox.InboxRefusals.NoSuchNotice.Invalid(nameof(noticeId));
             await grains.GetGrain<IInboxGrain>(user).ReadAsync(id, RequestIds.Of(http, null), Actor.Nobody(user));
             return Results.NoContent();
         }).Access(Audience.SignedIn);

@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using Deliberation.Domain.Councils;
 using Deliberation.Domain.Inbox;
 using Deliberation.Web.Grains;
@@ -22,7 +23,7 @@ public sealed class InboxGrain(TimeProvider clock)
 
     private async Task MarkAsync(Actor by, string? requestId, Func<InboxMarks, IReadOnlyList<InboxEvent>> decide)
     {
-        RequireOwner(by, "Only the person themself may mark their notices read.");
+        RequireOwner(by, WebRefusals.MarkOwnNotices);
         if (Answered(by.UserId, requestId)) return;
         await ChangeAsync(by, decide, requestId);
     }

@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Deliberation.Domain.Councils;
@@ -38,7 +39,7 @@ public sealed partial class LiveMeetingActions(IGrainFactory grains, CouncilActo
     {
         var by = await ActorAsync(councilId);
         var meeting = Meeting(meetingId);
-        var view = await meeting.GetAsync(councilId) ?? throw new NotFound("There is no such meeting.");
+        var view = await meeting.GetAsync(councilId) ?? throw new NotFound(WebRefusals.NoSuchMeeting);
         var roll = (await grains.GetGrain<ICouncilGrain>(councilId).GetRoleHoldersAsync())
             .Where(h => h.Role == CouncilRole.Member && h.Body == view.BodyId).Select(h => h.UserId).Distinct();
         foreach (var userId in roll.Where(id => view.Attendance.All(a => a.UserId != id)))
@@ -92,10 +93,10 @@ public sealed partial class LiveMeetingActions(IGrainFactory grains, CouncilActo
     private async Task<Actor> ActorAsync(string councilId, [CallerMemberName] string method = "")
     {
         var rule = typeof(LiveMeetingActions).GetMethod(method)?.GetCustomAttribute<AccessAttribute>()
-            ?? throw new AccessRefused("This action has no access rule, so nobody may use it.");
+            ?? throw new AccessRefused(WebRefusals.NoAccessRule);
         var user = (await authentication.GetAuthenticationStateAsync()).User;
         return await AccessCheck.ActorAsync(rule, user, Identifiers.IsValid(councilId) ? councilId : null, actors)
-            ?? throw new AccessRefused("You hold no role in this council.");
+            ?? throw new AccessRefused(WebRefusals.NoRoleHere);
     }
 
     private IMeetingGrain Meeting(string meetingId) => grains.GetGrain<IMeetingGrain>(Identifiers.Require(meetingId, "meeting"));

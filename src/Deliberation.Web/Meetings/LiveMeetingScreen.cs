@@ -186,7 +186,8 @@ public abstract class LiveMeetingScreen : ComponentBase, ILiveScreen, IAsyncDisp
         }
         catch (Exception e) when (IsRefusal(e))
         {
-            Failure = e.Message;
+            // In the page's language, as a form would say it.
+            Failure = FormMessages.For(e);
         }
         catch (Exception)
         {

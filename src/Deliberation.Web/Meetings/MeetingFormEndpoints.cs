@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using Deliberation.Domain.Councils;
 using Orleans;
 using Deliberation.Web.Accounts;
@@ -28,7 +29,7 @@ public static class MeetingFormEndpoints
                 IBallotGrain Ballot() => grains.GetGrain<IBallotGrain>(Identifiers.Require(form.BallotId, "ballot"));
                 async Task HandCountAsync()
                 {
-                    var ballot = await Ballot().GetAsync(councilId, by) ?? throw new NotFound("There is no such ballot.");
+                    var ballot = await Ballot().GetAsync(councilId, by) ?? throw new NotFound(WebRefusals.NoSuchBallot);
                     await Ballot().CloseByHandAsync(councilId, form.ToHandCount(ballot.Options ?? []), by);
                 }
                 async Task RescheduleAsync() => await Run(new RescheduleMeeting(
@@ -37,7 +38,7 @@ public static class MeetingFormEndpoints
                 {
                     "open" => Run(new OpenMeeting()),
                     "attendance" => Run(new RecordAttendance(form.UserId ?? "",
-                        form.Attendance ?? throw new ArgumentException("Choose present, absent, excused or proxy."), form.ProxyFor)),
+                        form.Attendance ?? throw Domain.Meetings.MeetingRefusals.ChooseAttendance.Invalid(), form.ProxyFor)),
                     "check-in" => meeting.CheckInAsync(councilId, by),
                     "take-up" => Run(new TakeUpItem(form.ItemId ?? "")),
                     "close" => Run(new CloseMeeting()),

@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using Deliberation.Web.Grains;
 using Deliberation.Domain.Ballots;
 using Deliberation.Domain.Councils;
@@ -49,9 +50,9 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push, ILogger<M
     public async Task<MeetingView> ScheduleAsync(string councilId, ScheduleMeeting request, Actor by)
     {
         if (Current is not null) throw new ArgumentException($"Meeting '{Key}' already exists.");
-        var council = await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetAsync() ?? throw new NotFound("There is no such council.");
+        var council = await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetAsync() ?? throw new NotFound(WebRefusals.NoSuchCouncil);
         if (council.Bodies.All(b => b.Id != request.BodyId))
-            throw new ArgumentException($"This council has no body '{request.BodyId}'.", nameof(request.BodyId));
+            throw WebRefusals.NoBody.With(request.BodyId).Invalid(nameof(request.BodyId));
         var now = clock.GetUtcNow();
         var (meeting, events) = Meeting.Schedule(by, now, Key, councilId, request.BodyId, request.Title ?? "", request.StartsAt,
             request.Place ?? "", request.Agenda ?? []);
@@ -63,7 +64,7 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push, ILogger<M
     public async Task<MeetingView> ActAsync(string councilId, MeetingCommand command, Actor by)
     {
         if (Current is not { } meeting || meeting.CouncilId != councilId)
-            throw new NotFound($"There is no meeting '{Key}' in this council.");
+            throw new NotFound(WebRefusals.NoMeetingHere.With(Key));
         var now = clock.GetUtcNow();
         var events = command switch
         {
@@ -94,7 +95,7 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push, ILogger<M
     public async Task<CheckInReceipt> CheckInAsync(string councilId, Actor by)
     {
         // No await before the raise: this part runs in one piece on the activation.
-        var meeting = Current is { } live && live.CouncilId == councilId ? live : throw new NotFound($"There is no meeting '{Key}' in this council.");
+        var meeting = Current is { } live && live.CouncilId == councilId ? live : throw new NotFound(WebRefusals.NoMeetingHere.With(Key));
         var events = meeting.CheckIn(by);
         var durable = events.Count > 0 ? Raise(events, by.UserId, clock.GetUtcNow()) : _checkingIn.GetValueOrDefault(by.UserId) ?? Task.CompletedTask;
         if (events.Count > 0)
@@ -166,11 +167,11 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push, ILogger<M
     /// </summary>
     public async Task<BallotView> OpenBallotAsync(string councilId, OpenBallot request, Actor by)
     {
-        if (Current is not { } meeting || meeting.CouncilId != councilId) throw new NotFound($"There is no meeting '{Key}' in this council.");
+        if (Current is not { } meeting || meeting.CouncilId != councilId) throw new NotFound(WebRefusals.NoMeetingHere.With(Key));
         var lastOpen = meeting.Ballots.Count > 0
             && await GrainFactory.GetGrain<IBallotGrain>(meeting.Ballots[^1].BallotId).IsOpenAsync(councilId);
         var roll = await RollAsync(meeting);
-        var council = await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetAsync() ?? throw new NotFound("There is no such council.");
+        var council = await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetAsync() ?? throw new NotFound(WebRefusals.NoSuchCouncil);
         var body = council.Bodies.First(b => b.Id == meeting.BodyId);
         var terms = new BallotTerms(request.Kind ?? BallotKind.Named, request.Options ?? [], request.MaxChoices ?? 1,
             request.Options is { Count: > 0 } ? request.SelectionRuleId ?? "plurality" : null,
@@ -181,7 +182,7 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push, ILogger<M
         if (voters.Count == 0)
         {
             DiscardView();
-            throw new BallotRuleViolation("Nobody on the roll is present: take the roll call before opening a ballot.");
+            throw new BallotRuleViolation(Domain.Ballots.BallotRefusals.NobodyPresent);
         }
         await CommitAsync(events, by.UserId, clock.GetUtcNow());
         var setup = new BallotSetup(councilId, meeting.Id, meeting.CurrentItemId!, meeting.BodyId, body.DecisionRuleId,
@@ -195,7 +196,7 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push, ILogger<M
     private async Task<string> RequireItemAsync(string councilId, string? itemId, Actor by)
     {
         if (!Identifiers.IsValid(itemId) || await GrainFactory.GetGrain<IAgendaItemGrain>(itemId!).GetAsync(councilId, by) is null)
-            throw new ArgumentException("There is no such item in this council to put on the agenda.", "itemId");
+            throw WebRefusals.NoItemForAgenda.Invalid("itemId");
         return itemId!;
     }
 

@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using System.Globalization;
 using Deliberation.Domain;
 using Deliberation.Web.Localization;
@@ -25,7 +26,7 @@ public static class MeetingTimes
     public static DateTimeOffset ParseLocal(string? value, string zoneId, string field = "StartsAt") =>
         DateTime.TryParseExact(value, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
             ? CouncilTime.FromLocal(local, zoneId)
-            : throw new ArgumentException("Give the meeting's date and time.", field);
+            : throw WebRefusals.MeetingTime.Invalid(field);
 
     /// <summary>The value a date-time field shows for the moment, in the council's zone.</summary>
     public static string LocalInput(DateTimeOffset at, string zoneId) =>

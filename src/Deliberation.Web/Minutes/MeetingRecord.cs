@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using Deliberation.Domain;
 using Deliberation.Domain.AgendaItems;
 using Deliberation.Domain.Ballots;
@@ -27,7 +28,7 @@ public static class MeetingRecord
         var meeting = (await log.ReadStreamAsync($"{MeetingGrain.Category}-{meetingId}"))
             .Select(e => new Timed<MeetingEvent>(EventCodec<MeetingEvent>.Instance.Decode(e), e.OccurredAt)).ToList();
         if (meeting.FirstOrDefault()?.Event is not MeetingScheduled scheduled || scheduled.CouncilId != councilId) return null;
-        var council = await grains.GetGrain<ICouncilGrain>(councilId).GetAsync() ?? throw new NotFound("There is no such council.");
+        var council = await grains.GetGrain<ICouncilGrain>(councilId).GetAsync() ?? throw new NotFound(WebRefusals.NoSuchCouncil);
         var body = council.Bodies.FirstOrDefault(b => b.Id == scheduled.BodyId);
         var holders = await grains.GetGrain<ICouncilGrain>(councilId).GetRoleHoldersAsync();
         var roll = holders.Where(h => h.Role == CouncilRole.Member && h.Body == scheduled.BodyId)

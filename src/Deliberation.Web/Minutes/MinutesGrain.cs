@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using Deliberation.Domain.Councils;
 using Deliberation.Domain.Meetings;
 using Deliberation.Domain.Minutes;
@@ -40,8 +41,8 @@ public sealed class MinutesGrain(TimeProvider clock, IEventLog log, IConfigurati
     public async Task<MinutesView> ActAsync(string councilId, MinutesCommand command, Actor by)
     {
         var requestId = RequestIds.Checked(command.RequestId);
-        if (Current is { } known && known.CouncilId != councilId) throw new NotFound("There is no such meeting.");
-        var sources = await MeetingRecord.ReadAsync(log, GrainFactory, councilId, Key) ?? throw new NotFound("There is no such meeting.");
+        if (Current is { } known && known.CouncilId != councilId) throw new NotFound(WebRefusals.NoSuchMeeting);
+        var sources = await MeetingRecord.ReadAsync(log, GrainFactory, councilId, Key) ?? throw new NotFound(WebRefusals.NoSuchMeeting);
         var draft = MinutesDrafting.Draft(sources);
         if (Answered(by.UserId, requestId)) return View(Current!, draft, by);
         var closed = draft.Status == MeetingStatus.Closed;
@@ -82,8 +83,8 @@ public sealed class MinutesGrain(TimeProvider clock, IEventLog log, IConfigurati
         var ballot = Identifiers.IsValid(ballotId) ? await GrainFactory.GetGrain<IBallotGrain>(ballotId).GetAsync(draft.CouncilId, by) : null;
         var meeting = ballot is null ? null : await GrainFactory.GetGrain<IMeetingGrain>(ballot.MeetingId).GetAsync(draft.CouncilId);
         if (ballot is null || meeting is null || ballot.BodyId != draft.BodyId || meeting.StartsAt <= draft.StartsAt)
-            throw new ArgumentException("Name a ballot of this body at a later meeting.", "ballotId");
-        if (ballot.Result is not { } result) throw new MinutesRuleViolation("That ballot is still open.");
+            throw Domain.Minutes.MinutesRefusals.BallotOfBody.Invalid("ballotId");
+        if (ballot.Result is not { } result) throw new MinutesRuleViolation(Domain.Minutes.MinutesRefusals.BallotStillOpen);
         return result.Passes;
     }
 

@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using Deliberation.Domain.AgendaItems;
 using Deliberation.Runtime.Photos;
 using Deliberation.Web.Accounts;
@@ -47,7 +48,7 @@ public static class PhotoEndpoints
         app.MapPost("/api/councils/{councilId}/items/{itemId}/photos", async (string councilId, string itemId, HttpContext http,
             IGrainFactory grains, PhotoUploads uploads, CancellationToken ct) =>
         {
-            if (!http.Request.HasFormContentType) throw new ArgumentException("Send the photos as multipart/form-data.");
+            if (!http.Request.HasFormContentType) throw WebRefusals.PhotosMultipart.Invalid();
             var form = await http.Request.ReadFormAsync(ct);
             int? report = int.TryParse(form["progressReport"].FirstOrDefault(), out var n) ? n : null;
             return Results.Ok(await AttachAsync(http, grains, uploads, councilId, itemId, form["description"].FirstOrDefault(), report,
@@ -61,7 +62,7 @@ public static class PhotoEndpoints
         string itemId, string? description, int? progressReport, string? requestId, CancellationToken ct)
     {
         var grain = grains.GetGrain<IAgendaItemGrain>(Identifiers.Require(itemId, "item"));
-        var item = await grain.GetAsync(councilId, http.Actor()) ?? throw new NotFound("There is no such item in this council.");
+        var item = await grain.GetAsync(councilId, http.Actor()) ?? throw new NotFound(WebRefusals.NoSuchItemHere);
         var files = http.Request.Form.Files;
         if (files.Count == 0) throw new ArgumentException(uploads.NoneChosen);
         var photos = await uploads.StoreAsync(files, description, item.Title, ct);

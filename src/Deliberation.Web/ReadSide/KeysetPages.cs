@@ -66,11 +66,11 @@ public static class KeysetPages
         if (size is not null)
         {
             if (ParseSize(size) is not { } asked || asked is < 1 or > MaxSize)
-                return BadPage($"size is a whole number from 1 to {MaxSize}.");
+                return BadPage(Errors.WebRefusals.PageSize.With(MaxSize));
             pageSize = asked;
         }
         if (after is not null && (cursor = Keyset.Parse(after, isKey)) is null)
-            return BadPage("after is the cursor from a previous answer's next link, unchanged.");
+            return BadPage(Errors.WebRefusals.PageCursor);
         return null;
     }
 
@@ -89,7 +89,7 @@ public static class KeysetPages
     private static int? ParseSize(string? size) =>
         int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
 
-    private static IResult BadPage(string detail) => Results.Problem(statusCode: 400, title: "Not a page of this list", detail: detail);
+    private static IResult BadPage(Domain.Said detail) => Errors.RefusalWords.Problem(400, "Not a page of this list", detail);
 }
 
 /// <summary>A JSON API's page: its entries and the link to the next page (null on the last).</summary>

@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using Deliberation.Runtime.EventLog;
 using Deliberation.Domain.Councils;
 using Deliberation.Domain.Requests;
@@ -58,7 +59,7 @@ public sealed class SmallRequestGrain(TimeProvider clock, ILogger<SmallRequestGr
     public async Task<SmallRequestView> ActAsync(string councilId, SmallRequestCommand command, Actor by)
     {
         if (Current is not { } request || request.CouncilId != councilId || !request.IsVisibleTo(by))
-            throw new NotFound($"There is no request '{Key}' in this council.");
+            throw new NotFound(WebRefusals.NoRequestHere.With(Key));
         var services = await ServicesAsync(councilId);
         var now = Clock.GetUtcNow();
         var events = command switch
@@ -83,7 +84,7 @@ public sealed class SmallRequestGrain(TimeProvider clock, ILogger<SmallRequestGr
 
     private static VolunteerGroup? Group(CouncilServicesView services, string? groupId) =>
         string.IsNullOrWhiteSpace(groupId) ? null
-            : services.Group(groupId) ?? throw new ArgumentException($"This council has no volunteer group '{groupId}'.", "groupId");
+            : services.Group(groupId) ?? throw WebRefusals.NoGroup.With(groupId).Invalid("groupId");
 
     /// <summary>One person it is dispatched to must be a volunteer of this council.</summary>
     private async Task<string?> VolunteerAsync(string councilId, string? volunteerId)
@@ -91,11 +92,11 @@ public sealed class SmallRequestGrain(TimeProvider clock, ILogger<SmallRequestGr
         if (string.IsNullOrWhiteSpace(volunteerId)) return null;
         var actor = await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetActorAsync(volunteerId);
         return actor.Holds(CouncilRole.Volunteer) ? volunteerId
-            : throw new ArgumentException("Dispatch to one of this council's volunteers.", "volunteerId");
+            : throw WebRefusals.DispatchToVolunteer.Invalid("volunteerId");
     }
 
     private async Task<CouncilServicesView> ServicesAsync(string councilId) =>
-        await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetServicesAsync() ?? throw new NotFound("There is no such council.");
+        await GrainFactory.GetGrain<ICouncilGrain>(councilId).GetServicesAsync() ?? throw new NotFound(WebRefusals.NoSuchCouncil);
 
     // Residents do not see which resident posted a request (as on items); the volunteers and staff who help do.
     private static SmallRequestView View(SmallRequest r, Actor viewer, CouncilServicesView services) => new(r.Id, r.CouncilId, r.Title,

@@ -1,3 +1,4 @@
+using Deliberation.Web.Errors;
 using System.Globalization;
 using System.Text.Json;
 using Deliberation.Domain.Councils;
@@ -59,7 +60,7 @@ public static class SmallRequestLists
             "posted-open" => "posted_by = @me AND status IN ('Open', 'Dispatched', 'Taken')",
             "posted-done" => "posted_by = @me AND status IN ('Done', 'Confirmed')",
             "to-take" => ToTake(me, groups, parameters),
-            _ => throw new ArgumentException($"There is no list '{list}'.", nameof(list)),
+            _ => throw WebRefusals.NoSuchList.With(list).Invalid(nameof(list)),
         };
         return ($"council_id = @council AND {where}", parameters);
     }
