@@ -133,7 +133,6 @@ public sealed partial class Meeting
         return new Count(members.Count, members.Sum(m => m.Weight));
     }
 
-    /// <summary>Who votes in a ballot now: each member present for themselves, and each proxy also for the member they stand for.</summary>
     /// <summary>
     /// The votes of a ballot opened now, where each household votes once (<see cref="CountingUnit.Households"/>): one per
     /// household with a member present (or represented by a proxy), kept under the first of its members present, any
@@ -163,6 +162,7 @@ public sealed partial class Meeting
         return new Count(households, households);
     }
 
+    /// <summary>Who votes in a ballot now: each member present for themselves, and each proxy also for the member they stand for.</summary>
     public IReadOnlyList<BallotVoter> Voters(IReadOnlyList<RoleHolder> roll)
     {
         var onRoll = roll.GroupBy(m => m.UserId).ToDictionary(g => g.Key, g => g.First());
