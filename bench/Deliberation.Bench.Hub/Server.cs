@@ -40,8 +40,9 @@ public static class Server
             return Results.Ok(new ServerMemory(GC.GetTotalMemory(forceFullCollection: true), Process.GetCurrentProcess().WorkingSet64));
         }).Access(Audience.Public);
         // Garbage collection so far: what a storm's pauses were, read before and after it.
+        var watch = new CollectionWatch();
         app.MapGet("/bench/gc", () => Results.Ok(new ServerCollections(GC.GetTotalPauseDuration().TotalMilliseconds,
-            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)))).Access(Audience.Public);
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes(), watch.Take()))).Access(Audience.Public);
         app.MapGet("/bench/stored/{ballotId}", async (string ballotId, IEventLog log) =>
         {
             var cast = (await log.ReadStreamAsync($"ballot-{ballotId}")).Where(e => e.EventType == nameof(VoteCast))
@@ -74,7 +75,7 @@ public sealed class BareHub : Microsoft.AspNetCore.SignalR.Hub
 
 public sealed record ServerMemory(long ManagedBytes, long WorkingSetBytes);
 
-public sealed record ServerCollections(double PausedMs, int Gen0, int Gen1, int Gen2);
+public sealed record ServerCollections(double PausedMs, int Gen0, int Gen1, int Gen2, long Allocated, IReadOnlyList<string> Collections);
 
 public sealed record StoredVotes(int Events, int DistinctVoters);
 

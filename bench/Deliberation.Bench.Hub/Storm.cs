@@ -132,7 +132,9 @@ public static class Storm
 
         var collected = await http.GetFromJsonAsync<ServerCollections>("/bench/gc", Json);
         Console.WriteLine($"  the server's garbage collections while the votes came: {collected!.Gen0 - collections!.Gen0} gen0, " +
-            $"{collected.Gen1 - collections.Gen1} gen1, {collected.Gen2 - collections.Gen2} gen2, paused {collected.PausedMs - collections.PausedMs:F0} ms in all");
+            $"{collected.Gen1 - collections.Gen1} gen1, {collected.Gen2 - collections.Gen2} gen2, paused {collected.PausedMs - collections.PausedMs:F0} ms in all; " +
+            $"{(collected.Allocated - collections.Allocated) / members.Length / 1024.0:F1} KiB allocated per vote");
+        foreach (var line in collected.Collections) Console.WriteLine($"    {line}");
         closing.Start();
         var closed = await PostAsync(http, plan, $"ballots/{ballotId}/close", null);
         var seen = await Task.WhenAll(results);

@@ -16,6 +16,7 @@ internal sealed partial class SqlEventLog
     {
         using var flush = EventLogTelemetry.StartFlush(_dialect.Name, requests.Count);
         await using var connection = await _dialect.OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        using var turn = await _dialect.WriterTurnAsync(CancellationToken.None).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
         var streams = await ReadStatesAsync(connection, transaction, requests).ConfigureAwait(false);
         var outcomes = new object[requests.Count];

@@ -94,12 +94,6 @@ public sealed partial class ProjectionRunner : IAsyncDisposable
         }
     }
 
-    /// <summary>Catches up every projection.</summary>
-    public async Task CatchUpAllAsync(CancellationToken ct = default)
-    {
-        foreach (var name in _projections.Keys) await CatchUpAsync(name, ct).ConfigureAwait(false);
-    }
-
     /// <summary>
     /// Empties the projection's tables and sets its checkpoint to zero in one transaction, then builds it again from
     /// the first event. A node applying a batch meanwhile finds its checkpoint moved and rolls back.
@@ -192,6 +186,7 @@ public sealed partial class ProjectionRunner : IAsyncDisposable
         var events = new List<LoggedEvent>();
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
             events.Add(new LoggedEvent(reader.GetInt64(0), EventRows.Read(reader, _dialect, 1)));
+        Interlocked.Increment(ref _batchesRead);
         return events;
     }
 
@@ -201,6 +196,7 @@ public sealed partial class ProjectionRunner : IAsyncDisposable
         try
         {
             await using var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
+            using var turn = await _dialect.WriterTurnAsync(ct).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             // The checkpoint first: it takes the row's lock, so two nodes on the same batch queue here and the second
             // one finds the position moved.

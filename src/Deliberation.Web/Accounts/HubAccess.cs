@@ -43,12 +43,12 @@ public sealed partial class HubAccess(CouncilActorCache actors, UnavailableWarni
 
     private async ValueTask<object?> GatedAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        var access = invocation.HubMethod.GetCustomAttribute<AccessAttribute>()
-            ?? throw Refused("This hub method has no access rule, so nobody may use it.");
+        var (access, councilArgument) = Rules.GetOrAdd(invocation.HubMethod, RuleOf);
+        if (access is null) throw Refused("This hub method has no access rule, so nobody may use it.");
         // One invocation at a time per connection (the hub's default), so the connection's items serve as this call's.
         try
         {
-            invocation.Context.Items[typeof(Actor)] = await AccessCheck.ActorAsync(access, invocation.Context.User, CouncilOf(invocation), actors);
+            invocation.Context.Items[typeof(Actor)] = await AccessCheck.ActorAsync(access, invocation.Context.User, CouncilOf(invocation, councilArgument), actors);
         }
         catch (AccessRefused refused)
         {
@@ -69,11 +69,14 @@ public sealed partial class HubAccess(CouncilActorCache actors, UnavailableWarni
     /// <summary>The caller's roles in the council the current invocation names; null when signed out.</summary>
     public static Actor? ActorOf(HubCallerContext context) => context.Items[typeof(Actor)] as Actor;
 
-    private static string? CouncilOf(HubInvocationContext invocation)
-    {
-        var index = Array.FindIndex(invocation.HubMethod.GetParameters(), p => p.Name == "councilId");
-        return index >= 0 && invocation.HubMethodArguments[index] is string id && Identifiers.IsValid(id) ? id : null;
-    }
+    // Read once per hub method, not per call: reflection allocates on every read, and a hall calls these thousands of times a second.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<MethodInfo, (AccessAttribute? Access, int CouncilArgument)> Rules = new();
+
+    private static (AccessAttribute?, int) RuleOf(MethodInfo method) =>
+        (method.GetCustomAttribute<AccessAttribute>(), Array.FindIndex(method.GetParameters(), p => p.Name == "councilId"));
+
+    private static string? CouncilOf(HubInvocationContext invocation, int index) =>
+        index >= 0 && invocation.HubMethodArguments[index] is string id && Identifiers.IsValid(id) ? id : null;
 
     /// <summary>The refusal in the language the connection asked for (its language cookie or Accept-Language), or
     /// null for English or none: then the exception's message, as a program expects it.</summary>

@@ -10,12 +10,16 @@ namespace Deliberation.Web.Hosting;
 /// <summary>
 /// Traces and metrics through OpenTelemetry: requests (ASP.NET Core), grain calls (Orleans' own sources, once the
 /// grains run on Orleans), event-log flushes and acknowledged votes (our "Deliberation" source and meter). Exported by
-/// OTLP (with the logs) only when an endpoint is configured; otherwise nothing leaves the process.
+/// OTLP (with the logs) only when an endpoint is configured; otherwise nothing leaves the process, and traces are not
+/// even recorded.
 /// </summary>
 public static class Telemetry
 {
     public const string EndpointSetting = "OpenTelemetry:Endpoint";
     public const string ProtocolSetting = "OpenTelemetry:Protocol";
+
+    /// <summary>Records traces without an OTLP endpoint, for an exporter added in code (tests); true or false.</summary>
+    public const string TracesSetting = "OpenTelemetry:Traces";
 
     /// <summary>Orleans' ActivitySources for grain calls, and its meter.</summary>
     private static readonly string[] OrleansSources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
@@ -26,20 +30,26 @@ public static class Telemetry
         var configuration = builder.Configuration;
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : "deliberation"))
-            .WithTracing(tracing => tracing
-                // Probes every few seconds would drown the traces that matter.
-                .AddAspNetCoreInstrumentation(options => options.Filter = http => !http.Request.Path.StartsWithSegments(Health.Path))
-                .AddSource(EventLogTelemetry.Name)
-                .AddSource(OrleansSources))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddMeter(EventLogTelemetry.Name, OrleansMeter));
 
         // Read here, not when services are built: exporters are chosen at registration. The standard variable works too.
+        var exported = true;
         if (configuration[EndpointSetting] is { Length: > 0 } endpoint)
             telemetry.UseOtlpExporter(Protocol(configuration[ProtocolSetting]), new Uri(endpoint));
         else if (configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 })
             telemetry.UseOtlpExporter();
+        else
+            exported = false;
+        // Traces only when something takes them: recorded and dropped, a span per grain call was a few percent of what
+        // each vote allocated in the hall (docs/performance.md).
+        if (exported || configuration.GetValue<bool>(TracesSetting))
+            telemetry.WithTracing(tracing => tracing
+                // Probes every few seconds would drown the traces that matter.
+                .AddAspNetCoreInstrumentation(options => options.Filter = http => !http.Request.Path.StartsWithSegments(Health.Path))
+                .AddSource(EventLogTelemetry.Name)
+                .AddSource(OrleansSources));
         return builder;
     }
 

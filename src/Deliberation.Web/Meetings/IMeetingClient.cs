@@ -9,7 +9,8 @@ public interface IMeetingClient
     /// The meeting changed: opened, roll call, the item taken up, closed. Meetings are public, so everyone gets it,
     /// those outside the council with undisclosed items as <see cref="MeetingDisclosure.Undisclosed"/>. It carries the
     /// counts, not the roll: <c>Attendance</c> is empty and <c>AttendanceChanges</c> holds the entries recorded since
-    /// the previous push, to merge into the attendance <c>Join</c> answered.
+    /// the previous push, to merge into the attendance <c>Join</c> answered. A ballot's opening is not followed by one:
+    /// its <see cref="BallotChanged"/> goes to every screen at once and adds it to the meeting's <c>Ballots</c>.
     /// </summary>
     Task MeetingChanged(MeetingView meeting);
 

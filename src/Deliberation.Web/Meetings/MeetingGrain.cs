@@ -187,9 +187,9 @@ public sealed class MeetingGrain(TimeProvider clock, MeetingPush push, ILogger<M
         await CommitAsync(events, by.UserId, clock.GetUtcNow());
         var setup = new BallotSetup(councilId, meeting.Id, meeting.CurrentItemId!, meeting.BodyId, body.DecisionRuleId,
             electorate, voters, terms);
-        var ballot = await GrainFactory.GetGrain<IBallotGrain>(ballotId).OpenAsync(setup, by);
-        Changes.Changed();
-        return ballot;
+        // The ballot's opening goes to every screen at once and adds it to their list; a meeting push after it would be
+        // a second send to the whole hall as the first votes arrive (docs/performance.md), saying nothing new.
+        return await GrainFactory.GetGrain<IBallotGrain>(ballotId).OpenAsync(setup, by);
     }
 
     /// <summary>The agenda names items of this council only; an unknown one is refused before anything is written.</summary>

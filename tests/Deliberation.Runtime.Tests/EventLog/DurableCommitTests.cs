@@ -24,6 +24,35 @@ public sealed class DurableCommitTests
         Assert.Equal("on", ours);
     }
 
+    [Fact]
+    public async Task EverySqliteConnectionCommitsSynchronouslyAndWaitsForTheLockThoughTheyAreSetOncePerPooledConnection()
+    {
+        await using var storage = await TestStorage.CreateAsync("sqlite");
+        var dialect = EventLogFactory.CreateDialect(storage.Options);
+
+        // Opened and closed in turn (the pool hands the same connection back) and side by side (the pool opens more).
+        var inTurn = new List<(long, long, string)>();
+        for (var i = 0; i < 3; i++) inTurn.Add(await SqliteSettingsAsync(await dialect.OpenAsync(CancellationToken.None)));
+        var connections = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => dialect.OpenAsync(CancellationToken.None).AsTask()));
+        var sideBySide = await Task.WhenAll(connections.Select(SqliteSettingsAsync));
+
+        Assert.All(inTurn.Concat(sideBySide), settings => Assert.Equal((2L, 5000L, "wal"), settings)); // 2: FULL
+    }
+
+    private static async Task<(long Synchronous, long BusyTimeout, string JournalMode)> SqliteSettingsAsync(System.Data.Common.DbConnection connection)
+    {
+        await using (connection)
+        {
+            async Task<object?> Pragma(string name)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"PRAGMA {name}";
+                return await command.ExecuteScalarAsync();
+            }
+            return ((long)(await Pragma("synchronous"))!, (long)(await Pragma("busy_timeout"))!, (string)(await Pragma("journal_mode"))!);
+        }
+    }
+
     private static async Task<string?> SettingAsync(System.Data.Common.DbConnection connection)
     {
         await using (connection)

@@ -60,16 +60,46 @@ public sealed class ProjectionRunnerTests
         Assert.Equal(300, await runnerA.CheckpointAsync(a.Name));
     }
 
+    [Theory, MemberData(nameof(TestStorage.Kinds), MemberType = typeof(TestStorage))]
+    public async Task CatchingUpAllReadsEachBatchOnceAndEachProjectionAppliesWhatItLacks(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var log = (IAsyncDisposable)storage.NewLog();
+        async Task AppendAsync(int from, int count)
+        {
+            for (var i = from; i < from + count; i++)
+                await ((IEventLog)log).AppendAsync(new StreamAppend($"s-{i % 7}", i / 7,
+                    [new PendingEvent("Happened", "tester", DateTimeOffset.UtcNow, "{}")], null));
+        }
+        var (early, late, other) = (new Recording("early"), new Recording("late"), new Recording("other"));
+        await using var runner = new ProjectionRunner(storage.Options, [early, late, other]);
+        await AppendAsync(0, 100);
+        await runner.CatchUpAsync(early.Name);
+        await AppendAsync(100, 200);
+        var readBefore = runner.BatchesRead;
+
+        await runner.CatchUpAllAsync();
+
+        Assert.Equal(1, runner.BatchesRead - readBefore);
+        Assert.Equal(300, early.Applied.Count);
+        Assert.Equal(300, early.Applied.Distinct().Count());
+        Assert.Equal(300, late.Applied.Count);
+        Assert.Equal(300, other.Applied.Count);
+        foreach (var projection in new[] { early, late, other })
+            Assert.Equal(300, await runner.CheckpointAsync(projection.Name));
+    }
+
     /// <summary>Writes a row per event (so a rolled-back batch leaves none) and records what it committed.</summary>
-    private sealed class Recording : IProjection
+    private sealed class Recording(string name = "recording") : IProjection
     {
         private readonly List<(string Stream, long Sequence)> _pending = [];
+        private readonly string _table = $"recorded_{name}";
 
         public ConcurrentQueue<(string Stream, long Sequence)> Applied { get; } = new();
-        public string Name => "recording";
-        public IReadOnlyList<string> Schema { get; } =
-            ["CREATE TABLE IF NOT EXISTS recorded (stream_id TEXT NOT NULL, sequence BIGINT NOT NULL, PRIMARY KEY (stream_id, sequence))"];
-        public IReadOnlyList<string> Tables { get; } = ["recorded"];
+        public string Name => name;
+        public IReadOnlyList<string> Schema =>
+            [$"CREATE TABLE IF NOT EXISTS {_table} (stream_id TEXT NOT NULL, sequence BIGINT NOT NULL, PRIMARY KEY (stream_id, sequence))"];
+        public IReadOnlyList<string> Tables => [_table];
 
         public async Task ApplyAsync(IReadOnlyList<LoggedEvent> events, ProjectionContext context, CancellationToken ct)
         {
@@ -77,7 +107,7 @@ public sealed class ProjectionRunnerTests
             foreach (var (_, e) in events)
             {
                 // The primary key refuses an event applied twice.
-                await context.ExecuteAsync("INSERT INTO recorded (stream_id, sequence) VALUES (@s, @n)", ("@s", e.StreamId), ("@n", e.Sequence));
+                await context.ExecuteAsync($"INSERT INTO {_table} (stream_id, sequence) VALUES (@s, @n)", ("@s", e.StreamId), ("@n", e.Sequence));
                 _pending.Add((e.StreamId, e.Sequence));
             }
             foreach (var applied in _pending) Applied.Enqueue(applied);

@@ -97,6 +97,7 @@ public sealed class TelemetryTests : IDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
+            builder.UseSetting(Telemetry.TracesSetting, "true");
             builder.ConfigureTestServices(services =>
             {
                 services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(Metrics,

@@ -70,7 +70,7 @@ public sealed class SpeakersListScreensTests : LiveScreenContext
         await DiscussingAsync();
 
         console.WaitForElement("#close-speakers", Patience).Click();
-        Assert.Contains("无法撤销", console.Find(".confirm").TextContent);
+        Assert.Contains("无法撤销", console.WaitForElement(".confirm", Patience).TextContent);
         Assert.Empty(console.FindAll("#console-list-closed"));
         console.Find(".confirm button.danger").Click();
 
