@@ -52,6 +52,41 @@ public sealed class MeetingHubAudienceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ABallotsOpeningReachesThePhoneAndNoMeetingPushFollowsIt()
+    {
+        var (meeting, ballot) = await _app.PartyMeetingVotingAsync();
+        var meetingId = meeting.Split('/')[^1];
+        var ids = await _app.UserIdsAsync();
+        var (zhang, liu) = (ids["张代表 Rep. Zhang"], ids["刘代表 Rep. Liu"]);
+        var chair = await _app.SignedInAs("chair");
+        await (await chair.Post($"{ballot}/close")).Expect(HttpStatusCode.OK);
+        var phone = await JoinedAsync("member1", meetingId);
+        // The meeting's pushes so far are out once this one is: none is waiting to go with the opening.
+        var settled = phone.Next<MeetingView>("MeetingChanged", m => m.AttendanceChanges?.Any(a => a.UserId == zhang) == true);
+        await (await chair.Post($"{meeting}/attendance", new { userId = zhang, attendance = "Present" })).Expect(HttpStatusCode.OK);
+        await settled;
+        var pushes = new ConcurrentQueue<object>();
+        phone.On<BallotView>("BallotChanged", pushes.Enqueue);
+        phone.On<MeetingView>("MeetingChanged", pushes.Enqueue);
+        var opened = phone.Next<BallotView>("BallotChanged", b => b.Status == "Open");
+        var rollCall = phone.Next<MeetingView>("MeetingChanged", m => m.AttendanceChanges?.Any(a => a.UserId == liu) == true);
+
+        // Past the meeting's push window, so that a push following the opening would go at once.
+        _app.Clock.Advance(MeetingPush.ChangeWindow);
+        var reopened = await (await chair.Post($"{meeting}/ballots")).Expect(HttpStatusCode.Created);
+        await opened;
+        // A vote and a read of the roll in between: a meeting push following the opening would be on its way by then.
+        await phone.InvokeAsync<VoteReceipt>("CastVote", "lakeside", reopened.GetProperty("id").GetString(), new CastVote(VoteChoice.For, "phone-1", null));
+        await phone.InvokeAsync<List<AttendanceView>>("GetAttendance", "lakeside", meetingId);
+        await (await chair.Post($"{meeting}/attendance", new { userId = liu, attendance = "Present" })).Expect(HttpStatusCode.OK);
+        await rollCall;
+
+        // The only meeting push since the opening was asked for is the roll call's.
+        Assert.Contains(pushes, p => p is BallotView { Status: "Open" });
+        Assert.All(pushes.OfType<MeetingView>(), m => Assert.Contains(m.AttendanceChanges!, a => a.UserId == liu));
+    }
+
+    [Fact]
     public async Task AMembersPhoneGetsTheClosingButNotTheTurnoutWhichTheClerksConsoleGets()
     {
         var (meeting, ballot) = await _app.PartyMeetingVotingAsync();
