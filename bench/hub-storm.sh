@@ -4,8 +4,10 @@
 # join the meeting, then N votes go out all at once and then spread over 5 s, each on a fresh ballot (once its opening
 # has reached every member, as a member votes once their phone shows the ballot); the chair closes it
 # and the time until the last watcher has the result is taken. Prints acknowledged, stored, lost and duplicated votes,
-# ack p50/p99/max, the server's memory per idle connection, and the same storm against a bare hub that only
-# acknowledges (the yardstick). Client and server share the machine's cores.
+# ack p50/p99/max, the server's memory per idle connection, each collection while the votes came (generation, pause,
+# bytes promoted) and the bytes allocated per vote (BENCH_ALLOCATIONS=1 adds the types that took the runtime's
+# allocation samples), and the same storm against a bare hub that only acknowledges (the yardstick). Client and
+# server share the machine's cores.
 # Usage: bash bench/hub-storm.sh [voters=5000] [watchers=1000] [sqlite|postgres]. Prints figures; asserts nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
