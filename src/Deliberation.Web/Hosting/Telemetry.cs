@@ -28,28 +28,26 @@ public static class Telemetry
     public static WebApplicationBuilder AddDeliberationTelemetry(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
+        // Read here, not when services are built: exporters are chosen at registration. The standard variable works too.
+        var endpoint = configuration[EndpointSetting];
+        var standard = configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 };
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : "deliberation"))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddMeter(EventLogTelemetry.Name, OrleansMeter));
-
-        // Read here, not when services are built: exporters are chosen at registration. The standard variable works too.
-        var exported = true;
-        if (configuration[EndpointSetting] is { Length: > 0 } endpoint)
-            telemetry.UseOtlpExporter(Protocol(configuration[ProtocolSetting]), new Uri(endpoint));
-        else if (configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 })
-            telemetry.UseOtlpExporter();
-        else
-            exported = false;
         // Traces only when something takes them: recorded and dropped, a span per grain call was a few percent of what
         // each vote allocated in the hall (docs/performance.md).
-        if (exported || configuration.GetValue<bool>(TracesSetting))
+        if (endpoint is { Length: > 0 } || standard || configuration.GetValue<bool>(TracesSetting))
             telemetry.WithTracing(tracing => tracing
                 // Probes every few seconds would drown the traces that matter.
                 .AddAspNetCoreInstrumentation(options => options.Filter = http => !http.Request.Path.StartsWithSegments(Health.Path))
                 .AddSource(EventLogTelemetry.Name)
                 .AddSource(OrleansSources));
+        if (endpoint is { Length: > 0 })
+            telemetry.UseOtlpExporter(Protocol(configuration[ProtocolSetting]), new Uri(endpoint));
+        else if (standard)
+            telemetry.UseOtlpExporter();
         return builder;
     }
 
