@@ -7,7 +7,9 @@
 # ack p50/p99/max, the server's memory per idle connection, each collection while the votes came (generation, pause,
 # bytes promoted) and the bytes allocated per vote (BENCH_ALLOCATIONS=1 adds the types that took the runtime's
 # allocation samples), and the same storm against a bare hub that only acknowledges (the yardstick). Client and
-# server share the machine's cores.
+# server share the machine's cores, and both run the server collector, as the app does (the client's own collections
+# are printed: its pauses are timed as the server's). BENCH_PAUSE=1 stops before and after each ballot's votes until
+# the file it names is removed (time to take a heap dump of the server: dotnet-dump collect -p <pid>).
 # Usage: bash bench/hub-storm.sh [voters=5000] [watchers=1000] [sqlite|postgres]. Prints figures; asserts nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -42,7 +42,7 @@ public static class Storm
 
         var real = new List<Figures>();
         for (var shape = 0; shape < 2; shape++)
-            real.Add(await BallotAsync(http, plan, plan.Items[shape], members, watching, shape == 1));
+            real.Add(await BallotAsync(folder, http, plan, plan.Items[shape], members, watching, shape == 1));
         await Task.WhenAll(members.Concat(watching).Select(c => c.DisposeAsync().AsTask()));
 
         var bare = await ConnectAsync(plan, "/bench/bare", plan.VoterCookies);
@@ -104,7 +104,17 @@ public static class Storm
         return connections;
     }
 
-    private static async Task<Figures> BallotAsync(HttpClient http, StormPlan plan, string itemId, HubConnection[] members,
+    /// <summary>With BENCH_PAUSE=1, waits until the file it names is removed: time to take the server's heap apart.</summary>
+    private static async Task PauseAsync(string folder, string name)
+    {
+        if (Environment.GetEnvironmentVariable("BENCH_PAUSE") != "1") return;
+        var path = Path.Combine(folder, "pause-" + name);
+        await File.WriteAllTextAsync(path, "");
+        Console.WriteLine($"paused: remove {path} to go on");
+        while (File.Exists(path)) await Task.Delay(200);
+    }
+
+    private static async Task<Figures> BallotAsync(string folder, HttpClient http, StormPlan plan, string itemId, HubConnection[] members,
         HubConnection[] watching, bool spread)
     {
         await PostAsync(http, plan, $"meetings/{plan.MeetingId}/take-up", new { itemId });
@@ -122,6 +132,7 @@ public static class Storm
 
         var recorded = 0;
         var shape = spread ? "spread over 5 s" : "all at once";
+        await PauseAsync(folder, $"before-{shape.Replace(' ', '-')}");
         var collections = await http.GetFromJsonAsync<ServerCollections>("/bench/gc", Json);
         var figures = await VoteAsync($"meeting hub, {shape}", members, spread, async (c, i) =>
         {
@@ -135,6 +146,7 @@ public static class Storm
             $"{collected.Gen1 - collections.Gen1} gen1, {collected.Gen2 - collections.Gen2} gen2, paused {collected.PausedMs - collections.PausedMs:F0} ms in all; " +
             $"{(collected.Allocated - collections.Allocated) / members.Length / 1024.0:F1} KiB allocated per vote");
         foreach (var line in collected.Collections) Console.WriteLine($"    {line}");
+        await PauseAsync(folder, $"after-{shape.Replace(' ', '-')}");
         closing.Start();
         var closed = await PostAsync(http, plan, $"ballots/{ballotId}/close", null);
         var seen = await Task.WhenAll(results);
@@ -186,7 +198,7 @@ public static class Storm
         var sentAt = new long[count];
         var failures = new ConcurrentDictionary<string, int>();
         var acknowledged = 0;
-        var (paused, gen1, gen2) = (GC.GetTotalPauseDuration(), GC.CollectionCount(1), GC.CollectionCount(2));
+        var (paused, gen0, gen1, gen2) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var start = Stopwatch.GetTimestamp();
         VoteShapes.Schedule schedule = spread ? VoteShapes.SpreadEvenly : VoteShapes.AllAtOnce;
         await schedule(count, async i =>
@@ -210,7 +222,7 @@ public static class Storm
             $"ack p50 {figures.P50:F0} ms, p99 {figures.P99:F0} ms, max {figures.Max:F0} ms; the slowest 1 % sent " +
             $"{slowest[0]:F0}-{slowest[^1]:F0} ms into it (median {slowest[slowest.Length / 2]:F0} ms)" +
             (failures.IsEmpty ? "" : $"; failed: {string.Join(", ", failures.Select(f => $"{f.Key} × {f.Value}"))}") +
-            $"; the client's own collections meanwhile: {GC.CollectionCount(1) - gen1} gen1, {GC.CollectionCount(2) - gen2} gen2, " +
+            $"; the client's own collections meanwhile: {GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(1) - gen1} gen1, {GC.CollectionCount(2) - gen2} gen2, " +
             $"paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms");
         return figures;
     }

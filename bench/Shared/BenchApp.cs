@@ -1,3 +1,4 @@
+using Deliberation.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +17,7 @@ public static class BenchApp
     /// <param name="settings">A bench's own settings beside these (a staff sign-in issuer, say).</param>
     public static WebApplicationBuilder Builder(string provider, string connection, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = Environments.Production });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = AppBuilder.Arguments([]), EnvironmentName = Environments.Production });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:Provider"] = provider,

@@ -3,7 +3,7 @@ using Deliberation.Web.ReadSide;
 
 if (args is [RebuildCommand.Verb, ..]) return await RebuildCommand.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = AppBuilder.Create(args);
 builder.AddDeliberation();
 
 var app = builder.Build();

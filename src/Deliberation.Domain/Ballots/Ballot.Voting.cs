@@ -31,7 +31,7 @@ public sealed partial class Ballot
                 if (earlier.Choice == vote && Same(earlier.Options, marks)) return [];
                 throw new BallotRuleViolation(BallotRefusals.ClientVoteIdReused);
             }
-            if (_clientVoteIds[voter].Contains(clientVoteId)) return [];
+            if (_replacedClientVoteIds.TryGetValue(voter, out var replaced) && replaced.Contains(clientVoteId)) return [];
             if (!Practice.VotesMayChange) throw new BallotRuleViolation(BallotRefusals.CastAlready);
             if (Status != BallotStatus.Open) throw new BallotRuleViolation(BallotRefusals.Closed);
             return Raise(new VoteChanged(voter, vote, by.UserId, clientVoteId, IsMotion ? null : marks));

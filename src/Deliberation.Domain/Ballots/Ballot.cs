@@ -11,8 +11,9 @@ public sealed partial class Ballot
 {
     private readonly Dictionary<string, BallotVoter> _voters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, VoteCast> _votes = new(StringComparer.Ordinal);
-    // Every client vote id a voter has used, so that a late resend of an earlier vote never undoes a later change.
-    private readonly Dictionary<string, HashSet<string>> _clientVoteIds = new(StringComparer.Ordinal);
+    // The client vote ids of a voter's changed votes (the one that counts is on its vote), so that a late resend of an
+    // earlier vote never undoes a later change. Kept only for voters who changed: a ballot of thousands holds no set each.
+    private readonly Dictionary<string, List<string>> _replacedClientVoteIds = new(StringComparer.Ordinal);
 
     private Ballot() { }
 
@@ -91,9 +92,12 @@ public sealed partial class Ballot
 
     private void Record(VoteCast vote)
     {
+        if (_votes.TryGetValue(vote.VoterId, out var replaced) && replaced.ClientVoteId != vote.ClientVoteId)
+        {
+            if (!_replacedClientVoteIds.TryGetValue(vote.VoterId, out var ids)) _replacedClientVoteIds[vote.VoterId] = ids = [];
+            ids.Add(replaced.ClientVoteId);
+        }
         _votes[vote.VoterId] = vote;
-        if (!_clientVoteIds.TryGetValue(vote.VoterId, out var ids)) _clientVoteIds[vote.VoterId] = ids = new(StringComparer.Ordinal);
-        ids.Add(vote.ClientVoteId);
     }
 }
 

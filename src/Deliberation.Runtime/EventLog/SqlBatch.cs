@@ -6,7 +6,8 @@ namespace Deliberation.Runtime.EventLog;
 /// <summary>One SQL statement whose values are bound as @p0, @p1, ... in the order they were added.</summary>
 internal sealed class SqlStatement
 {
-    private readonly StringBuilder _text = new();
+    // Room for a one-row statement at once (grown from 16 characters, a flush's text was a chain of copies).
+    private readonly StringBuilder _text = new(256);
     private readonly List<object> _values = [];
 
     public SqlStatement(string text = "") => _text.Append(text);
@@ -127,9 +128,12 @@ internal sealed class SqlBatch(DbConnection connection, DbTransaction transactio
         return command;
     }
 
+    // The names of a flush's parameters, made once (a flush per vote named each of its parameters anew).
+    private static readonly string[] Names = Enumerable.Range(0, 256).Select(i => $"@p{i}").ToArray();
+
     private static DbParameter Parameter(DbParameter parameter, int index, object value)
     {
-        parameter.ParameterName = $"@p{index}";
+        parameter.ParameterName = index < Names.Length ? Names[index] : $"@p{index}";
         parameter.Value = value;
         return parameter;
     }

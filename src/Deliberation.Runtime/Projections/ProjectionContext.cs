@@ -43,6 +43,10 @@ public sealed class ProjectionContext
         return events;
     }
 
-    internal static (string, object)[] Values((string Name, object? Value)[] parameters) =>
-        parameters.Select(p => (p.Name, p.Value ?? DBNull.Value)).ToArray();
+    internal static (string, object)[] Values((string Name, object? Value)[] parameters)
+    {
+        var values = new (string, object)[parameters.Length];
+        for (var i = 0; i < values.Length; i++) values[i] = (parameters[i].Name, parameters[i].Value ?? DBNull.Value);
+        return values;
+    }
 }

@@ -1,4 +1,7 @@
+using System.Data.Common;
+using System.Runtime.ExceptionServices;
 using Deliberation.Runtime.EventLog;
+using Microsoft.Extensions.Logging;
 
 namespace Deliberation.Runtime.Projections;
 
@@ -11,8 +14,9 @@ public sealed partial class ProjectionRunner
 
     /// <summary>
     /// Catches up every projection, reading each batch of the log once for all of them: each applies the part after its
-    /// own checkpoint. Read once per projection, the same events were most of what a vote allocated in the hall
-    /// (docs/performance.md).
+    /// own checkpoint, all in one transaction. Read once per projection, the same events were most of what a vote
+    /// allocated in the hall (docs/performance.md). When one fails, the others are applied alone and its failure is
+    /// thrown after them.
     /// </summary>
     public async Task CatchUpAllAsync(CancellationToken ct = default)
     {
@@ -24,8 +28,76 @@ public sealed partial class ProjectionRunner
             var from = behind.Min(c => c.Value);
             var events = await ReadAfterAsync(from, ct).ConfigureAwait(false);
             if (events.Count == 0) return;
-            foreach (var (name, _) in behind) await ApplyPartAsync(_projections[name], from, events, ct).ConfigureAwait(false);
+            var projections = behind.Select(b => _projections[b.Key]).OrderBy(p => p.Model.Name, StringComparer.Ordinal).ToList();
+            if (await ApplyTogetherAsync(projections, from, events, ct).ConfigureAwait(false)) continue;
+            // One of them failed and took the others' work with it: each alone, so that it holds back only itself.
+            var failures = new List<Exception>();
+            foreach (var projection in projections)
+            {
+                try
+                {
+                    await ApplyPartAsync(projection, from, events, ct).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    failures.Add(e);
+                }
+            }
+            if (failures.Count == 1) ExceptionDispatchInfo.Capture(failures[0]).Throw();
+            if (failures.Count > 1) throw new AggregateException(failures);
         }
+    }
+
+    /// <summary>
+    /// Applies the batch to every projection behind in one transaction: one commit (one sync to disk, one writer's turn
+    /// on SQLite) instead of one per projection, most of which only move their checkpoint past a vote. False, with
+    /// nothing kept, if any of them failed. The gates are taken in name order (a read's catch-up holds only one).
+    /// </summary>
+    private async Task<bool> ApplyTogetherAsync(List<Projection> projections, long from, IReadOnlyList<LoggedEvent> events, CancellationToken ct)
+    {
+        var gated = new List<Projection>();
+        var applied = new List<(Projection Projection, int Count)>();
+        try
+        {
+            foreach (var projection in projections)
+            {
+                await projection.Gate.WaitAsync(ct).ConfigureAwait(false);
+                gated.Add(projection);
+            }
+            await using var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
+            using var turn = await _dialect.WriterTurnAsync(ct).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var checkpoints = await CheckpointsAsync(connection, transaction, ct).ConfigureAwait(false);
+            var context = new ProjectionContext(connection, transaction, _dialect);
+            foreach (var projection in projections)
+            {
+                // Read again under its gate and in this transaction: a read's catch-up or a rebuild may have moved it.
+                var checkpoint = checkpoints.GetValueOrDefault(projection.Model.Name);
+                if (checkpoint < from || checkpoint >= events[^1].Position) continue;
+                var part = checkpoint == from ? events : events.Where(e => e.Position > checkpoint).ToList();
+                if (!await MoveCheckpointAsync(connection, transaction, projection, checkpoint, part[^1].Position, ct).ConfigureAwait(false)) continue;
+                applied.Add((projection, part.Count));
+                await projection.Model.ApplyAsync(part, context, ct).ConfigureAwait(false);
+            }
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            foreach (var (projection, _) in applied) projection.Model.Forget();
+            LogTogetherFailed(_logger, e, applied.Count > 0 ? applied[^1].Projection.Model.Name : "(none)");
+            return false;
+        }
+        catch
+        {
+            foreach (var (projection, _) in applied) projection.Model.Forget();
+            throw;
+        }
+        finally
+        {
+            foreach (var projection in gated) projection.Gate.Release();
+        }
+        foreach (var (projection, count) in applied) Progressed(projection, count);
+        return true;
     }
 
     /// <summary>
@@ -47,6 +119,19 @@ public sealed partial class ProjectionRunner
             projection.Gate.Release();
         }
     }
+
+    /// <summary>Every checkpoint, as the transaction sees them.</summary>
+    private static async Task<Dictionary<string, long>> CheckpointsAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    {
+        await using var command = SqlEventLog.Command(connection, transaction, "SELECT name, position FROM projection_checkpoints");
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var checkpoints = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false)) checkpoints[reader.GetString(0)] = AsLong(reader.GetValue(1));
+        return checkpoints;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Applying a batch to every projection at once failed (last begun: {Name}); applying it to each alone")]
+    private static partial void LogTogetherFailed(ILogger logger, Exception exception, string name);
 
     /// <summary>Every checkpoint of this runner's projections, and the log's head, in one round trip.</summary>
     private async Task<(Dictionary<string, long> Checkpoints, long Head)> AllPositionsAsync(CancellationToken ct)

@@ -198,18 +198,11 @@ public sealed partial class ProjectionRunner : IAsyncDisposable
             await using var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
             using var turn = await _dialect.WriterTurnAsync(ct).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-            // The checkpoint first: it takes the row's lock, so two nodes on the same batch queue here and the second
-            // one finds the position moved.
-            await using (var move = SqlEventLog.Command(connection, transaction,
-                "UPDATE projection_checkpoints SET position = @to, updated_at = @at WHERE name = @name AND position = @from",
-                ("@to", to), ("@at", _dialect.TimeValue(DateTimeOffset.UtcNow)), ("@name", projection.Model.Name), ("@from", from)))
+            if (!await MoveCheckpointAsync(connection, transaction, projection, from, to, ct).ConfigureAwait(false))
             {
-                if (await move.ExecuteNonQueryAsync(ct).ConfigureAwait(false) != 1)
-                {
-                    await transaction.RollbackAsync(ct).ConfigureAwait(false);
-                    projection.Model.Forget();
-                    return;
-                }
+                await transaction.RollbackAsync(ct).ConfigureAwait(false);
+                projection.Model.Forget();
+                return;
             }
             await projection.Model.ApplyAsync(events, new ProjectionContext(connection, transaction, _dialect), ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
@@ -219,7 +212,25 @@ public sealed partial class ProjectionRunner : IAsyncDisposable
             projection.Model.Forget();
             throw;
         }
-        Interlocked.Add(ref projection.Applied, events.Count);
+        Progressed(projection, events.Count);
+    }
+
+    /// <summary>
+    /// Moves the checkpoint from where it was read, first in the transaction: it takes the row's lock, so two nodes on
+    /// the same batch queue here and the second one finds the position moved (false: apply nothing).
+    /// </summary>
+    private async Task<bool> MoveCheckpointAsync(DbConnection connection, DbTransaction transaction, Projection projection, long from, long to, CancellationToken ct)
+    {
+        await using var move = SqlEventLog.Command(connection, transaction,
+            "UPDATE projection_checkpoints SET position = @to, updated_at = @at WHERE name = @name AND position = @from",
+            ("@to", to), ("@at", _dialect.TimeValue(DateTimeOffset.UtcNow)), ("@name", projection.Model.Name), ("@from", from));
+        return await move.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>After a commit: counts the events and wakes whoever waits for this projection's progress.</summary>
+    private static void Progressed(Projection projection, int count)
+    {
+        Interlocked.Add(ref projection.Applied, count);
         Interlocked.Exchange(ref projection.Progress, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 

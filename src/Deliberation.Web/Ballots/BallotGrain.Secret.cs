@@ -81,6 +81,7 @@ public sealed partial class BallotGrain
         if (events.Count > 0) _durableVotes[decided.VoterId] = durable;
         var changed = events.Count > 0 ? View(ballot, null, null) : null;
         await durable;
+        if (events.Count > 0) Written(decided.VoterId, durable);
         if (changed is not null) _ = PushAsync(changed, ballot.Status);
         return secret.Sealed[key];
     }

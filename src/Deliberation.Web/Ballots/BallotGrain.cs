@@ -24,8 +24,9 @@ public sealed partial class BallotGrain(TimeProvider clock, MeetingPush push, Se
     // the first push of an activation, not on every vote (an item is disclosed only after its vote).
     private bool? _itemPublic;
 
-    // The durability of each voter's vote, so that a resend is acknowledged only once the first send is durable (and
-    // fails with it). Emptied when the view is rebuilt from the log.
+    // The durability of each voter's vote while it is being written, so that a resend is acknowledged only once the
+    // first send is durable (and fails with it). A vote leaves it once durable (a resend then finds it in the ballot):
+    // a ballot of thousands keeps no finished task each. Emptied when the view is rebuilt from the log.
     private readonly Dictionary<string, Task> _durableVotes = new(StringComparer.Ordinal);
 
     protected override Ballot Fold(Ballot? ballot, BallotEvent e)
@@ -80,9 +81,16 @@ public sealed partial class BallotGrain(TimeProvider clock, MeetingPush push, Se
             counts.Options, events.Any(e => e is VoteChanged));
         var changed = recorded ? View(ballot, null, null) : null;
         await durable;
+        if (recorded) Written(voterId, durable);
         // Pushing never delays an acknowledgement: the push waits out its own coalescing window on its own.
         if (changed is not null) _ = PushAsync(changed, ballot.Status);
         return receipt;
+    }
+
+    /// <summary>The vote is durable: a resend needs nothing more than the ballot (unless a later change is on its way).</summary>
+    private void Written(string voterId, Task durable)
+    {
+        if (_durableVotes.TryGetValue(voterId, out var pending) && ReferenceEquals(pending, durable)) _durableVotes.Remove(voterId);
     }
 
     public async Task<BallotView> CloseAsync(string councilId, Actor by)

@@ -14,7 +14,7 @@ public static class RebuildCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args.Skip(2).ToArray());
+        var builder = AppBuilder.Create(args.Skip(2).ToArray());
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         if (!storage.TryValidate(out var problem))
         {

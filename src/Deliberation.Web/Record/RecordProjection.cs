@@ -36,6 +36,8 @@ public sealed class RecordProjection : IProjection
 
     public async Task ApplyAsync(IReadOnlyList<LoggedEvent> events, ProjectionContext context, CancellationToken ct)
     {
+        // A stream's head moves once per batch, to its last event (a ballot's thousand votes are one update, not a thousand).
+        var heads = new Dictionary<string, Head>(StringComparer.Ordinal);
         foreach (var (_, e) in events)
         {
             if (RecordKinds.Of(e.StreamId) is not { } kind) continue;
@@ -51,16 +53,21 @@ public sealed class RecordProjection : IProjection
                     ("@disclosed", disclosed), ("@sequence", e.Sequence), ("@hash", e.Hash));
             }
             else
-            {
-                // Disclosure is never undone: once set, the flag stays. A head only moves forward, so reading the log
-                // again from its start (a new name, above) leaves a row that is ahead as it is.
-                await context.ExecuteAsync(
-                    "UPDATE record_streams SET sequence = @sequence, head_hash = @hash, " +
-                    "disclosed = CASE WHEN @disclosed = 1 THEN 1 ELSE disclosed END WHERE stream_id = @id AND sequence < @sequence",
-                    ("@sequence", e.Sequence), ("@hash", e.Hash), ("@disclosed", disclosed), ("@id", e.StreamId));
-            }
+                heads[e.StreamId] = new Head(e.Sequence, e.Hash, heads.TryGetValue(e.StreamId, out var earlier) ? Math.Max(earlier.Disclosed, disclosed) : disclosed);
+        }
+        foreach (var (streamId, head) in heads)
+        {
+            // Disclosure is never undone: once set, the flag stays. A head only moves forward, so reading the log
+            // again from its start (a new name, above) leaves a row that is ahead as it is.
+            await context.ExecuteAsync(
+                "UPDATE record_streams SET sequence = @sequence, head_hash = @hash, " +
+                "disclosed = CASE WHEN @disclosed = 1 THEN 1 ELSE disclosed END WHERE stream_id = @id AND sequence < @sequence",
+                ("@sequence", head.Sequence), ("@hash", head.Hash), ("@disclosed", head.Disclosed), ("@id", streamId));
         }
     }
+
+    /// <summary>A stream's last event in a batch, and whether any of its events in the batch disclosed it.</summary>
+    private readonly record struct Head(long Sequence, string Hash, long Disclosed);
 
     public void Forget() { }
 }

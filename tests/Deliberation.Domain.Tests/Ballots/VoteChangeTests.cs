@@ -34,6 +34,20 @@ public sealed class VoteChangeTests
     }
 
     [Fact]
+    public void EveryEarlierVoteOfAMemberWhoChangedTwiceIsStillKnownAsAResend()
+    {
+        var ballot = Open(Changeable);
+        ballot.Cast(Member("a"), null, VoteChoice.For, "v1");
+        ballot.Cast(Member("a"), null, VoteChoice.Against, "v2");
+        ballot.Cast(Member("a"), null, VoteChoice.Abstain, "v3");
+
+        Assert.Empty(ballot.Cast(Member("a"), null, VoteChoice.For, "v1"));
+        Assert.Empty(ballot.Cast(Member("a"), null, VoteChoice.Against, "v2"));
+        Assert.Empty(ballot.Cast(Member("a"), null, VoteChoice.Abstain, "v3"));
+        Assert.Equal(VoteChoice.Abstain, ballot.VoteOf("a")!.Choice);
+    }
+
+    [Fact]
     public void WhereTheBodyDoesNotAllowItASecondVoteIsRefused()
     {
         var ballot = Open(BallotTerms.Motion());

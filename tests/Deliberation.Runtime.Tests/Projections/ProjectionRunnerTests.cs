@@ -89,8 +89,32 @@ public sealed class ProjectionRunnerTests
             Assert.Equal(300, await runner.CheckpointAsync(projection.Name));
     }
 
+    [Theory, MemberData(nameof(TestStorage.Kinds), MemberType = typeof(TestStorage))]
+    public async Task AProjectionThatFailsHoldsBackOnlyItselfWhenAllCatchUpTogether(string kind)
+    {
+        await using var storage = await TestStorage.CreateAsync(kind);
+        await using var log = (IAsyncDisposable)storage.NewLog();
+        for (var i = 0; i < 50; i++)
+            await ((IEventLog)log).AppendAsync(new StreamAppend($"s-{i % 5}", i / 5,
+                [new PendingEvent("Happened", "tester", DateTimeOffset.UtcNow, "{}")], null));
+        var (before, broken, after) = (new Recording("a_before"), new Recording("b_broken", failOn: ("s-3", 4)), new Recording("c_after"));
+        await using var runner = new ProjectionRunner(storage.Options, [before, broken, after]);
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => runner.CatchUpAllAsync());
+
+        Assert.Contains("s-3", failure.Message, StringComparison.Ordinal);
+        foreach (var working in new[] { before, after })
+        {
+            Assert.Equal(50, await runner.CheckpointAsync(working.Name));
+            Assert.Equal(50, working.Applied.Distinct().Count());
+            Assert.Equal(50L, await storage.CountAsync($"SELECT COUNT(*) FROM recorded_{working.Name}"));
+        }
+        Assert.Equal(0, await runner.CheckpointAsync(broken.Name));
+        Assert.Equal(0L, await storage.CountAsync("SELECT COUNT(*) FROM recorded_b_broken"));
+    }
+
     /// <summary>Writes a row per event (so a rolled-back batch leaves none) and records what it committed.</summary>
-    private sealed class Recording(string name = "recording") : IProjection
+    private sealed class Recording(string name = "recording", (string Stream, long Sequence)? failOn = null) : IProjection
     {
         private readonly List<(string Stream, long Sequence)> _pending = [];
         private readonly string _table = $"recorded_{name}";
@@ -106,6 +130,7 @@ public sealed class ProjectionRunnerTests
             _pending.Clear();
             foreach (var (_, e) in events)
             {
+                if ((e.StreamId, e.Sequence) == failOn) throw new InvalidOperationException($"{name} cannot apply {e.StreamId}#{e.Sequence}.");
                 // The primary key refuses an event applied twice.
                 await context.ExecuteAsync($"INSERT INTO {_table} (stream_id, sequence) VALUES (@s, @n)", ("@s", e.StreamId), ("@n", e.Sequence));
                 _pending.Add((e.StreamId, e.Sequence));

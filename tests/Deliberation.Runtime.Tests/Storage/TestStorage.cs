@@ -53,6 +53,16 @@ public sealed class TestStorage : IAsyncDisposable
     /// <summary>Runs raw SQL against the database, as an intruder (or a careless operator) would.</summary>
     public Task<int> ExecuteAsync(string sql) => ExecuteAsync(Kind == "sqlite" ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString), sql);
 
+    /// <summary>Reads one number (a count) with raw SQL.</summary>
+    public async Task<long> CountAsync(string sql)
+    {
+        await using DbConnection connection = Kind == "sqlite" ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static async Task<int> ExecuteAsync(DbConnection connection, string sql)
     {
         await using (connection)
