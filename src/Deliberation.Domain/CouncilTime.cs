@@ -34,11 +34,17 @@ public static class CouncilTime
     /// <summary>The moment as the council's clock shows it.</summary>
     public static DateTimeOffset InZone(DateTimeOffset at, string? zoneId) => TimeZoneInfo.ConvertTime(at, Zone(zoneId));
 
-    /// <summary>A wall-clock time in the council's zone (as typed into a form) as a moment.</summary>
+    /// <summary>
+    /// A wall-clock time in the council's zone (as typed into a form) as a moment. A time the clocks show twice (the
+    /// hour repeated when summer time ends) is its first showing, so a day that ends at such a midnight ends when
+    /// midnight first comes; a time they skip is read on the clock from before the change (midnight skipped is the
+    /// first moment of the day).
+    /// </summary>
     public static DateTimeOffset FromLocal(DateTime local, string? zoneId)
     {
         var zone = Zone(zoneId);
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
+        var offset = zone.IsAmbiguousTime(unspecified) ? zone.GetAmbiguousTimeOffsets(unspecified).Max() : zone.GetUtcOffset(unspecified);
+        return new DateTimeOffset(unspecified, offset);
     }
 }

@@ -16,6 +16,23 @@ public sealed class CouncilTimeTests
     }
 
     [Fact]
+    public void ADayEndsWhenMidnightFirstComesWhereSummerTimeEndsAtMidnight()
+    {
+        // Havana: on 1 November 2026 the clocks go back from 01:00 to 00:00, so midnight shows twice (04:00 and 05:00 UTC).
+        Assert.Equal(new DateTimeOffset(2026, 11, 1, 4, 0, 0, TimeSpan.Zero), CouncilTime.EndOf(new DateOnly(2026, 10, 31), "America/Havana"));
+        Assert.Equal(new DateOnly(2026, 11, 1), CouncilTime.Today(new DateTimeOffset(2026, 11, 1, 4, 0, 0, TimeSpan.Zero), "America/Havana"));
+    }
+
+    [Fact]
+    public void ADayEndsAtTheNextDaysFirstMomentWhereSummerTimeSkipsMidnight()
+    {
+        // Santiago: on 6 September 2026 the clocks go from 00:00 to 01:00; the day begins at 01:00 (04:00 UTC).
+        Assert.Equal(new DateTimeOffset(2026, 9, 6, 4, 0, 0, TimeSpan.Zero), CouncilTime.EndOf(new DateOnly(2026, 9, 5), "America/Santiago"));
+        Assert.Equal(new DateOnly(2026, 9, 5), CouncilTime.Today(new DateTimeOffset(2026, 9, 6, 3, 59, 0, TimeSpan.Zero), "America/Santiago"));
+        Assert.Equal(new DateOnly(2026, 9, 6), CouncilTime.Today(new DateTimeOffset(2026, 9, 6, 4, 0, 0, TimeSpan.Zero), "America/Santiago"));
+    }
+
+    [Fact]
     public void TodayAndTheMonthAreTheCouncilsOwn()
     {
         Assert.Equal(new DateOnly(2026, 12, 31), CouncilTime.Today(NewYearsEveLate, NewYork));

@@ -60,6 +60,10 @@ public static class WebRefusals
     public static readonly RefusalText NoSuchList = new("web.no-such-list", "There is no list '{0}'.");
     public static readonly RefusalText PageSize = new("web.page-size", "size is a whole number from 1 to {0}.");
     public static readonly RefusalText PageCursor = new("web.page-cursor", "after is the cursor from a previous answer's next link, unchanged.");
+    public static readonly RefusalText LedgerOverdue = new("web.ledger-overdue", "overdue is true or false.");
+    public static readonly RefusalText LedgerReaders = new("web.ledger-readers",
+        "The ledger is read by the council's clerk, chair and members, and by a department's accounts for its own entries.");
+    public static readonly RefusalText RequestTooLarge = new("web.request-too-large", "A request body has at most {0} KiB.");
 
     // The gate's refusals: what the problem's detail says after its title.
     public static readonly RefusalText SignInFirst = new("access.sign-in-first", "Sign in first.");

@@ -27,6 +27,6 @@ public sealed class RequestBodyLimit(RequestDelegate next)
         if (http.Response.StatusCode == StatusCodes.Status413PayloadTooLarge && !http.Response.HasStarted) await TooLarge(max).ExecuteAsync(http);
     }
 
-    public static IResult TooLarge(long max = MaxBytes) => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large",
-        detail: $"A request body has at most {max / 1024} KiB.");
+    public static IResult TooLarge(long max = MaxBytes) =>
+        Errors.RefusalWords.Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", Errors.WebRefusals.RequestTooLarge.With(max / 1024));
 }

@@ -1,6 +1,7 @@
 using Deliberation.Runtime.Projections;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Councils;
+using Deliberation.Web.Errors;
 using Deliberation.Web.ReadSide;
 using Orleans;
 
@@ -37,7 +38,7 @@ public static class LedgerEndpoints
         {
             if (KeysetPages.Ask(after, size, LedgerCursor.IsMonth, out var cursor, out var pageSize) is { } bad) return bad;
             if (overdue is not null && !bool.TryParse(overdue, out _))
-                return Results.Problem(statusCode: 400, title: "Not a filter of the ledger", detail: "overdue is true or false.");
+                return RefusalWords.Problem(400, "Not a filter of the ledger", WebRefusals.LedgerOverdue);
             var reader = await LedgerAccess.ReaderAsync(grains, councilId, http.Actor());
             if (!reader.Allowed) return Refused();
             var (now, zone) = (clock.GetUtcNow(), await zones.OfAsync(councilId));
@@ -50,8 +51,7 @@ public static class LedgerEndpoints
         return app;
     }
 
-    private static IResult Refused() => Results.Problem(statusCode: 403, title: "Not the ledger's reader",
-        detail: "The ledger is read by the council's clerk, chair and members, and by a department's accounts for its own entries.");
+    private static IResult Refused() => RefusalWords.Problem(403, "Not the ledger's reader", WebRefusals.LedgerReaders);
 }
 
 /// <summary>A line of the ledger in its JSON API, with whether it is late now.</summary>

@@ -2,6 +2,7 @@ using Deliberation.Domain.Councils;
 using Orleans;
 using Deliberation.Web.Accounts;
 using Deliberation.Web.Ballots;
+using Deliberation.Web.Errors;
 using Deliberation.Web.Hosting;
 using Microsoft.AspNetCore.SignalR;
 
@@ -9,7 +10,8 @@ namespace Deliberation.Web.Meetings;
 
 /// <summary>
 /// The live meeting (<c>/hubs/meeting</c>): screens join a meeting to receive its pushes, and members cast votes.
-/// Each method carries an access rule, enforced by <see cref="HubAccess"/> as the gate does for endpoints.
+/// Each method carries an access rule, enforced by <see cref="HubAccess"/> as the gate does for endpoints; its refusals
+/// are declared ones, so that <see cref="HubAccess"/> says them in the connection's language.
 /// </summary>
 public sealed class MeetingHub(IGrainFactory grains) : Hub<IMeetingClient>
 {
@@ -37,7 +39,7 @@ public sealed class MeetingHub(IGrainFactory grains) : Hub<IMeetingClient>
         if (await grain.GetAsync(councilId) is not { } meeting)
         {
             await Leave(councilId, meetingId);
-            throw new HubException("There is no such meeting.");
+            throw new NotFound(WebRefusals.NoSuchMeeting);
         }
         var ballots = await BallotCatalogue.ForMeetingAsync(grains, councilId, meeting.Ballots, actor);
         return new MeetingLive(MeetingPush.Pushed(await MeetingDisclosure.ForViewerAsync(meeting, grains, actor), NoChanges),
@@ -51,7 +53,7 @@ public sealed class MeetingHub(IGrainFactory grains) : Hub<IMeetingClient>
     [Access(Audience.Public)]
     public async Task<IReadOnlyList<AttendanceView>> GetAttendance(string councilId, string meetingId) =>
         (await grains.GetGrain<IMeetingGrain>(Identifiers.Require(meetingId, "meeting")).GetAsync(councilId))?.Attendance
-            ?? throw new HubException("There is no such meeting.");
+            ?? throw new NotFound(WebRefusals.NoSuchMeeting);
 
     private static readonly IReadOnlySet<string> NoChanges = new HashSet<string>();
 
@@ -65,7 +67,7 @@ public sealed class MeetingHub(IGrainFactory grains) : Hub<IMeetingClient>
     [Access(Audience.Public)]
     public async Task<BallotView> GetBallot(string councilId, string ballotId) =>
         await grains.GetGrain<IBallotGrain>(Identifiers.Require(ballotId, "ballot")).GetAsync(councilId, HubAccess.ActorOf(Context))
-            ?? throw new HubException("There is no such ballot, or its item has not been disclosed.");
+            ?? throw new NotFound(WebRefusals.BallotNotDisclosed);
 
     /// <summary>Answers only once the vote is durable; a resend with the same client vote id is acknowledged, not counted again.</summary>
     [Access(Audience.Council, CouncilRole.Member)]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Deliberation.Domain.Ballots;
 using Deliberation.Web.Ballots;
+using Deliberation.Web.Meetings;
 using Deliberation.Web.Tests.Hosting;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.SignalR;
@@ -59,6 +60,24 @@ public sealed partial class RefusalLanguageTests(RefusalLanguageTests.App app) :
     }
 
     [Fact]
+    public async Task AMeetingOrBallotTheHubCannotFindIsNamedInTheConnectionsLanguage()
+    {
+        await using var chineseScreen = await app.HubWithCookieAsync("/hubs/meeting", LanguageCookie("zh-Hans"));
+        await using var plainScreen = await app.HubWithCookieAsync("/hubs/meeting", null);
+
+        var noMeeting = await Assert.ThrowsAsync<HubException>(() => chineseScreen.InvokeAsync<MeetingLive>("Join", "lakeside", "meeting-nothing-here"));
+        var noRoll = await Assert.ThrowsAsync<HubException>(() =>
+            chineseScreen.InvokeAsync<IReadOnlyList<AttendanceView>>("GetAttendance", "lakeside", "meeting-nothing-here"));
+        var noBallot = await Assert.ThrowsAsync<HubException>(() => chineseScreen.InvokeAsync<BallotView>("GetBallot", "lakeside", "ballot-nothing-here"));
+        var plainly = await Assert.ThrowsAsync<HubException>(() => plainScreen.InvokeAsync<MeetingLive>("Join", "lakeside", "meeting-nothing-here"));
+
+        Assert.EndsWith("没有这次会议。", noMeeting.Message, StringComparison.Ordinal);
+        Assert.EndsWith("没有这次会议。", noRoll.Message, StringComparison.Ordinal);
+        Assert.EndsWith("没有这项表决，或者它的议题尚未公开。", noBallot.Message, StringComparison.Ordinal);
+        Assert.EndsWith("There is no such meeting.", plainly.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnItemActionNotAllowedAtItsStepIsRefusedInChineseWithoutEnglishWords()
     {
         var (chinese, none) = (await As("clerk", "zh-CN"), await As("clerk", null));
@@ -93,6 +112,24 @@ public sealed partial class RefusalLanguageTests(RefusalLanguageTests.App app) :
         var zh = await (await chinese.GetAsync($"{Council}/meetings/no-such-meeting")).ExpectProblem(HttpStatusCode.NotFound);
 
         Assert.Equal("没有这次会议。", Detail(zh));
+    }
+
+    [Fact]
+    public async Task TheLedgersRefusalsAndABodyTooLargeAreSaidInChineseAndInEnglishAsBefore()
+    {
+        var (chinese, none) = (await As("clerk", "zh-CN"), await As("clerk", null));
+        var resident = await As("resident", "zh-CN");
+        var body = new { title = "大", text = new string('大', 300 * 1024), category = "维修 Repairs", place = "湖边" };
+
+        var badFilter = await (await chinese.GetAsync($"{Council}/ledger?overdue=maybe")).ExpectProblem(HttpStatusCode.BadRequest);
+        var plainFilter = await (await none.GetAsync($"{Council}/ledger?overdue=maybe")).ExpectProblem(HttpStatusCode.BadRequest);
+        var notReader = await (await resident.GetAsync($"{Council}/ledger")).ExpectProblem(HttpStatusCode.Forbidden);
+        var tooLarge = await (await resident.Post($"{Council}/items", body)).ExpectProblem(HttpStatusCode.RequestEntityTooLarge);
+
+        Assert.Equal("overdue 应为 true 或 false。", Detail(badFilter));
+        Assert.Equal("overdue is true or false.", Detail(plainFilter));
+        Assert.Equal("台账由议事会的秘书、主持人和议事代表查阅；部门账号只看本部门的事项。", Detail(notReader));
+        Assert.Equal("请求正文最多 256 KiB。", Detail(tooLarge));
     }
 
     [Fact]
