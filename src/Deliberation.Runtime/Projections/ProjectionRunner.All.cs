@@ -73,8 +73,7 @@ public sealed partial class ProjectionRunner
             {
                 // Read again under its gate and in this transaction: a read's catch-up or a rebuild may have moved it.
                 var checkpoint = checkpoints.GetValueOrDefault(projection.Model.Name);
-                if (checkpoint < from || checkpoint >= events[^1].Position) continue;
-                var part = checkpoint == from ? events : events.Where(e => e.Position > checkpoint).ToList();
+                if (PartAfter(checkpoint, from, events) is not { } part) continue;
                 if (!await MoveCheckpointAsync(connection, transaction, projection, checkpoint, part[^1].Position, ct).ConfigureAwait(false)) continue;
                 applied.Add((projection, part.Count));
                 await projection.Model.ApplyAsync(part, context, ct).ConfigureAwait(false);
@@ -110,8 +109,7 @@ public sealed partial class ProjectionRunner
         try
         {
             var (checkpoint, _) = await PositionsAsync(projection, ct).ConfigureAwait(false);
-            if (checkpoint < from || checkpoint >= events[^1].Position) return;
-            var part = checkpoint == from ? events : events.Where(e => e.Position > checkpoint).ToList();
+            if (PartAfter(checkpoint, from, events) is not { } part) return;
             await ApplyAsync(projection, checkpoint, part, ct).ConfigureAwait(false);
         }
         finally
@@ -119,6 +117,14 @@ public sealed partial class ProjectionRunner
             projection.Gate.Release();
         }
     }
+
+    /// <summary>
+    /// The events of a batch read after <paramref name="from"/> that a projection at <paramref name="checkpoint"/> lacks;
+    /// null when the batch does not cover where it is (it is behind the batch's start, or already past its end).
+    /// </summary>
+    private static IReadOnlyList<LoggedEvent>? PartAfter(long checkpoint, long from, IReadOnlyList<LoggedEvent> events) =>
+        checkpoint < from || checkpoint >= events[^1].Position ? null
+            : checkpoint == from ? events : events.Where(e => e.Position > checkpoint).ToList();
 
     /// <summary>Every checkpoint, as the transaction sees them.</summary>
     private static async Task<Dictionary<string, long>> CheckpointsAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)

@@ -51,17 +51,19 @@ public sealed class TestStorage : IAsyncDisposable
     public IEventLog NewLog() => EventLogFactory.Create(Options);
 
     /// <summary>Runs raw SQL against the database, as an intruder (or a careless operator) would.</summary>
-    public Task<int> ExecuteAsync(string sql) => ExecuteAsync(Kind == "sqlite" ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString), sql);
+    public Task<int> ExecuteAsync(string sql) => ExecuteAsync(Connection(), sql);
 
     /// <summary>Reads one number (a count) with raw SQL.</summary>
     public async Task<long> CountAsync(string sql)
     {
-        await using DbConnection connection = Kind == "sqlite" ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
+        await using var connection = Connection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    private DbConnection Connection() => Kind == "sqlite" ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
 
     private static async Task<int> ExecuteAsync(DbConnection connection, string sql)
     {
